@@ -1,0 +1,53 @@
+package io.jenkins.plugins.branchdeploy.cli;
+
+import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code branch-deploy}: the engine from a terminal, with or without Jenkins. */
+@Command(
+        name = "branch-deploy",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Gives every branch and pull request its own live Kubernetes environment.",
+        subcommands = {NameCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:the operation failed (a deploy leaves its environment marked failed)", "2:bad input"})
+public class BranchDeployCommand {
+
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line as {@code main} runs it, for tests that want its exit codes and output. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new BranchDeployCommand());
+        cli.setExecutionExceptionHandler(BranchDeployCommand::handle);
+        cli.setParameterExceptionHandler(BranchDeployCommand::handleUsage);
+        return cli;
+    }
+
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof InvalidInputException) {
+            err.println("branch-deploy: " + e.getMessage());
+            err.flush();
+            return BAD_INPUT;
+        }
+        err.println("branch-deploy: " + e.getMessage());
+        err.flush();
+        return FAILED;
+    }
+
+    /** One line on stderr, not the whole usage text: bad input must be easy to read in a build log. */
+    private static int handleUsage(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("branch-deploy: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandName() + " --help')");
+        err.flush();
+        return BAD_INPUT;
+    }
+}

@@ -1,0 +1,38 @@
+package io.jenkins.plugins.branchdeploy.engine.cluster;
+
+/**
+ * The labels and annotations every environment namespace carries (DESIGN.md §5). Cleanup and
+ * teardown act only on namespaces whose {@link #MANAGED_BY} and {@link #INSTALLATION} labels both
+ * match; anything else is foreign and never modified.
+ */
+public final class ClusterContract {
+
+    public static final String PREFIX = "branchdeploy.jenkins.io/";
+
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String MANAGED_BY_VALUE = "branch-deploy";
+
+    public static final String INSTALLATION = PREFIX + "installation";
+    public static final String APP = PREFIX + "app";
+    public static final String ENVIRONMENT = PREFIX + "environment";
+
+    public static final String BRANCH = PREFIX + "branch";
+    public static final String CHANGE = PREFIX + "change";
+    public static final String COMMIT = PREFIX + "commit";
+    public static final String DEPLOYED_AT = PREFIX + "deployed-at";
+    public static final String CREATED_AT = PREFIX + "created-at";
+    public static final String EXPIRES_AT = PREFIX + "expires-at";
+    public static final String URL = PREFIX + "url";
+    public static final String STATUS = PREFIX + "status";
+    public static final String KEEP_UNTIL = PREFIX + "keep-until";
+
+    /** Server-side apply field manager for everything the engine writes. */
+    public static final String FIELD_MANAGER = "branch-deploy";
+
+    private ClusterContract() {}
+
+    /** The label selector that finds exactly this installation's environments. */
+    public static String ownedBy(String installation) {
+        return MANAGED_BY + "=" + MANAGED_BY_VALUE + "," + INSTALLATION + "=" + installation;
+    }
+}

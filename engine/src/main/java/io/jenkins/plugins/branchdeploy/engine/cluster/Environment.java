@@ -1,0 +1,34 @@
+package io.jenkins.plugins.branchdeploy.engine.cluster;
+
+import java.time.Instant;
+
+/**
+ * One environment of this installation as its namespace records it (DESIGN.md §5). Read from the
+ * cluster by the inventory; the input of the lifecycle policy.
+ *
+ * @param namespace the namespace name
+ * @param app the app slug (label)
+ * @param environment the environment id (label)
+ * @param branch the original branch name (annotation)
+ * @param change the pull request number, or {@code null}
+ * @param commit the deployed commit, or {@code null}
+ * @param url the live URL, or {@code null}
+ * @param status the recorded status, or {@code null} when missing or unreadable
+ * @param createdAt when the environment was first deployed, or {@code null}
+ * @param deployedAt when it was last deployed, or {@code null}
+ * @param expiresAt when its time-to-live runs out, or {@code null}
+ * @param keepUntil an extension set by "extend", or {@code null}
+ */
+public record Environment(
+        String namespace,
+        String app,
+        String environment,
+        String branch,
+        Integer change,
+        String commit,
+        String url,
+        EnvironmentStatus status,
+        Instant createdAt,
+        Instant deployedAt,
+        Instant expiresAt,
+        Instant keepUntil) {}

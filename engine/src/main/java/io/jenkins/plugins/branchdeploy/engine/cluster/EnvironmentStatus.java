@@ -1,0 +1,23 @@
+package io.jenkins.plugins.branchdeploy.engine.cluster;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Where an environment stands, as recorded in the {@code status} annotation. */
+public enum EnvironmentStatus {
+    DEPLOYING,
+    READY,
+    FAILED,
+    SCALED_DOWN,
+    TEARING_DOWN;
+
+    /** The annotation value, e.g. {@code scaled-down}. */
+    public String value() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Reads an annotation value; {@code null} or unknown text reads as {@code null}. */
+    public static EnvironmentStatus fromValue(String value) {
+        return Arrays.stream(values()).filter(s -> s.value().equals(value)).findFirst().orElse(null);
+    }
+}

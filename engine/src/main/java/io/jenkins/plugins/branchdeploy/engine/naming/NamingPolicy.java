@@ -1,0 +1,94 @@
+package io.jenkins.plugins.branchdeploy.engine.naming;
+
+import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one place that turns a branch into names. Deterministic: the same app, branch and change give
+ * the same names on every machine and every push. Distinct branches of one app never share an
+ * environment id, namespace or host.
+ */
+public final class NamingPolicy {
+
+    public static final String DEFAULT_NAMESPACE_TEMPLATE = "{app}-{branch}";
+    public static final String DEFAULT_HOST_TEMPLATE = "{branch}--{app}.{domain}";
+    public static final String HELM_RELEASE_TEMPLATE = "{app}-{branch}";
+
+    /** Leaves room for the branch part in a 63-character namespace. */
+    public static final int MAX_APP = 40;
+
+    private final String domain;
+    private final NameTemplate namespaceTemplate;
+    private final NameTemplate hostTemplate;
+    private final NameTemplate helmTemplate;
+
+    /**
+     * @param domain the domain under which hosts live, e.g. {@code example.dev}
+     * @param namespaceTemplate {@code null} for {@value #DEFAULT_NAMESPACE_TEMPLATE}
+     * @param hostTemplate {@code null} for {@value #DEFAULT_HOST_TEMPLATE}
+     */
+    public NamingPolicy(String domain, String namespaceTemplate, String hostTemplate) {
+        this.domain = validDomain(domain);
+        this.namespaceTemplate = new NameTemplate("namespaceTemplate",
+                namespaceTemplate == null ? DEFAULT_NAMESPACE_TEMPLATE : namespaceTemplate, Set.of("app", "branch"));
+        this.hostTemplate = new NameTemplate("hostTemplate",
+                hostTemplate == null ? DEFAULT_HOST_TEMPLATE : hostTemplate, Set.of("app", "branch", "domain"));
+        this.helmTemplate = new NameTemplate("helmRelease", HELM_RELEASE_TEMPLATE, Set.of("app", "branch"));
+    }
+
+    public static NamingPolicy withDefaults(String domain) {
+        return new NamingPolicy(domain, null, null);
+    }
+
+    public String domain() {
+        return domain;
+    }
+
+    public EnvironmentNames names(BranchRef ref) {
+        String app = appSlug(ref.app());
+        BranchSlug branch = BranchSlug.of(ref);
+        Map<String, String> values = Map.of("app", app, "domain", domain);
+        String environment = branch.fitting(DnsNames.MAX_LABEL);
+        String namespace = namespaceTemplate.expand(branch, values,
+                n -> DnsNames.isDns1123Label(n) && !DnsNames.isReservedNamespace(n),
+                "a namespace name (a DNS-1123 label of at most 63 characters, not default or kube-*)");
+        String host = hostTemplate.expand(branch, values, DnsNames::isCertifiableHost,
+                "a host name a public certificate authority issues for (labels of at most 63, at most 253 in all)");
+        String helmRelease = helmTemplate.expand(branch, values,
+                n -> DnsNames.isDns1123Label(n) && n.length() <= DnsNames.MAX_HELM_RELEASE,
+                "a Helm release name (at most 53 characters)");
+        return new EnvironmentNames(environment, app, namespace, host, "https://" + host, helmRelease);
+    }
+
+    /** The app slug used in names and in the app label. */
+    public static String appSlug(String app) {
+        String slug = Slugs.readable(app == null ? "" : app);
+        if (slug.isEmpty()) {
+            throw new InvalidInputException("app", "'" + app
+                    + "' has no letter or digit a DNS name can use; use an app name such as shop or web-api");
+        }
+        if (slug.length() > MAX_APP) {
+            throw new InvalidInputException("app", "'" + app + "' is " + slug.length()
+                    + " characters as a DNS name; use at most " + MAX_APP + " so that branch names still fit");
+        }
+        return slug;
+    }
+
+    private static String validDomain(String domain) {
+        if (domain == null || domain.isBlank()) {
+            throw new InvalidInputException("domain", "is empty; give the domain for environment hosts, e.g. example.dev");
+        }
+        String normalised = domain.trim().toLowerCase(Locale.ROOT);
+        if (normalised.endsWith(".")) {
+            normalised = normalised.substring(0, normalised.length() - 1);
+        }
+        if (!DnsNames.isCertifiableHost(normalised)) {
+            throw new InvalidInputException("domain", "'" + domain
+                    + "' is not a public DNS domain; use letters, digits, hyphens and dots, e.g. example.dev");
+        }
+        return normalised;
+    }
+}
