@@ -1,0 +1,38 @@
+package io.jenkins.plugins.branchdeploy.engine.deploy;
+
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one deploy needs. Built by the Pipeline step or the command line.
+ *
+ * @param branch what to deploy
+ * @param manifests a directory (searched recursively) or a single file of multi-document YAML
+ * @param variables user values for {@code ${VAR}} placeholders, besides the built-in ones
+ * @param secrets values to store as Kubernetes Secrets in the namespace
+ * @param quota the environment's resource limits
+ * @param ttl how long the environment lives after its last deploy
+ * @param timeout how long to wait for workloads to become ready
+ * @param sourceNamespace the namespace the manifests hard-code (re-homed into the environment's), or {@code null}
+ */
+public record DeployRequest(
+        BranchRef branch,
+        Path manifests,
+        Map<String, String> variables,
+        List<SecretEntry> secrets,
+        Quota quota,
+        Duration ttl,
+        Duration timeout,
+        String sourceNamespace) {
+
+    public static final Duration DEFAULT_TTL = Duration.ofDays(7);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+
+    public DeployRequest {
+        variables = Map.copyOf(variables);
+        secrets = List.copyOf(secrets);
+    }
+}
