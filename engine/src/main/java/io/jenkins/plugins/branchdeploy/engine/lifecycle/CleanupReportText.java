@@ -29,6 +29,9 @@ final class CleanupReportText {
                 line(String.format(format, e.action().value(), e.outcome().value(), e.namespace(), reason));
             }
         }
+        if (!report.brakesHeld().isEmpty() || !report.unknownApps().isEmpty() || !report.ignoredNamespaces().isEmpty()) {
+            text.append(System.lineSeparator());
+        }
         for (BrakeHold brake : report.brakesHeld()) {
             line("Brake held: " + brake.brake() + " (" + brake.description() + "): " + brake.allowed() + " of "
                     + brake.wanted() + " teardowns allowed, the rest wait for the next run");

@@ -35,7 +35,7 @@ final class TeardownBrakes {
         List<BrakeHold> held = new ArrayList<>();
         if (maxTeardowns < wanted) {
             held.add(new BrakeHold("max-teardowns", maxTeardowns, wanted,
-                    "at most " + maxTeardowns + " teardowns per run"));
+                    "at most " + maxTeardowns + (maxTeardowns == 1 ? " teardown" : " teardowns") + " per run"));
         }
         if (byPercent < wanted) {
             held.add(new BrakeHold("max-teardown-percent", byPercent, wanted, "at most " + maxTeardownPercent

@@ -153,7 +153,7 @@ class CleanupExecutorTest {
         assertThat(report.brakesHeld()).extracting(BrakeHold::brake, BrakeHold::allowed, BrakeHold::wanted)
                 .containsExactly(tuple("max-teardowns", 1, 2));
         assertThat(cluster.replicas).hasSize(6);
-        assertThat(progress).contains("WARNING: brake held: at most 1 teardowns per run; 1 of 2 teardowns wait for the next run");
+        assertThat(progress).contains("WARNING: brake held: at most 1 teardown per run; 1 of 2 teardowns wait for the next run");
     }
 
     @Test
@@ -189,10 +189,11 @@ class CleanupExecutorTest {
                 "",
                 "ACTION      OUTCOME        NAMESPACE            REASON",
                 "keep        nothing-to-do  shop-main            branch main is live",
-                "keep        nothing-to-do  shop-pr-41           held by brake: at most 1 teardowns per run; 1 of 2 teardowns wait for the next run; due because pull request #41 was merged",
+                "keep        nothing-to-do  shop-pr-41           held by brake: at most 1 teardown per run; 1 of 2 teardowns wait for the next run; due because pull request #41 was merged",
                 "teardown    failed         shop-feature-gone    branch feature/gone was deleted (failed: namespaces \"shop-feature-gone\" is forbidden: quota exceeded)");
         assertThat(text.lines()).endsWith(
-                "Brake held: max-teardowns (at most 1 teardowns per run): 1 of 2 teardowns allowed, the rest wait for the next run",
+                "",
+                "Brake held: max-teardowns (at most 1 teardown per run): 1 of 2 teardowns allowed, the rest wait for the next run",
                 "SCM state unknown for app web: GitHub API rate limit; its environments are not torn down for a deleted branch or closed pull request",
                 "Ignored (app or environment label missing): odd");
     }
