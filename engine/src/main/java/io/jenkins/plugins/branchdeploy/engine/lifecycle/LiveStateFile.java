@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -55,8 +54,7 @@ public final class LiveStateFile {
         onlyKeys(root, "$", Set.of("apps"));
         JsonNode apps = object(root.get("apps"), "$.apps", "an object of apps, e.g. {\"shop\": {\"branches\": [\"main\"], \"changes\": {}}}");
         ScmState.Builder state = ScmState.builder("not in the live-state file " + file);
-        for (Iterator<Map.Entry<String, JsonNode>> it = apps.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> app = it.next();
+        for (Map.Entry<String, JsonNode> app : apps.properties()) {
             String path = child("$.apps", app.getKey());
             JsonNode scan = object(app.getValue(), path, "an object with \"branches\" and \"changes\"");
             onlyKeys(scan, path, Set.of("branches", "changes"));
@@ -89,8 +87,7 @@ public final class LiveStateFile {
     private Map<Integer, ChangeState> changes(JsonNode node, String path) {
         JsonNode object = object(node, path, "the state of every pull request, e.g. {\"42\": \"open\", \"41\": \"merged\"} ({} when there is none)");
         Map<Integer, ChangeState> changes = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> change = it.next();
+        for (Map.Entry<String, JsonNode> change : object.properties()) {
             String changePath = child(path, change.getKey());
             if (!CHANGE_NUMBER.matcher(change.getKey()).matches()) {
                 throw bad(changePath, "'" + change.getKey() + "' is not a pull request number; use its digits, e.g. \"42\"");
@@ -114,8 +111,8 @@ public final class LiveStateFile {
     }
 
     private void onlyKeys(JsonNode object, String path, Set<String> allowed) {
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+        for (Map.Entry<String, JsonNode> property : object.properties()) {
+            String name = property.getKey();
             if (!allowed.contains(name)) {
                 throw bad(child(path, name), "is not a known key; use " + String.join(" and ", allowed.stream().sorted().toList()));
             }
