@@ -1,0 +1,69 @@
+package io.jenkins.plugins.branchdeploy.engine.lifecycle;
+
+import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import java.time.Duration;
+
+/**
+ * How cleanup decides and how far it may go in one run. The time-to-live itself is on each
+ * environment ({@code expires-at}, extended by {@code keep-until}).
+ *
+ * @param warningWindow warn when the time-to-live runs out within this; {@link Duration#ZERO} for no warnings
+ * @param idlePeriod scale down when the last deploy is at least this long ago; {@code null} for no idle rule
+ * @param workingHours scale down outside these and wake inside them; {@code null} for no schedule
+ * @param maxTeardowns brake: at most this many teardowns per run
+ * @param maxTeardownPercent brake: at most this percentage of the environments torn down per run
+ *     (rounded down, but at least one unless it is 0)
+ * @param dryRun plan and report, change nothing
+ */
+public record CleanupPolicy(
+        Duration warningWindow,
+        Duration idlePeriod,
+        WorkingHours workingHours,
+        int maxTeardowns,
+        int maxTeardownPercent,
+        boolean dryRun) {
+
+    public static final Duration DEFAULT_WARNING_WINDOW = Duration.ofDays(1);
+    public static final int DEFAULT_MAX_TEARDOWNS = 10;
+    public static final int DEFAULT_MAX_TEARDOWN_PERCENT = 25;
+
+    public CleanupPolicy {
+        if (warningWindow == null || warningWindow.isNegative()) {
+            throw new InvalidInputException("warning-window", "must be zero or more, e.g. 1d; use 0 for no warnings");
+        }
+        if (idlePeriod != null && (idlePeriod.isNegative() || idlePeriod.isZero())) {
+            throw new InvalidInputException("idle-period", "must be positive, e.g. 8h; leave it out for no idle scale-down");
+        }
+        if (maxTeardowns < 0) {
+            throw new InvalidInputException("max-teardowns", "must be 0 or more, got " + maxTeardowns);
+        }
+        if (maxTeardownPercent < 0 || maxTeardownPercent > 100) {
+            throw new InvalidInputException("max-teardown-percent", "must be between 0 and 100, got " + maxTeardownPercent);
+        }
+    }
+
+    /** One-day warnings, no idle rule, no schedule, the default brakes, not a dry run. */
+    public static CleanupPolicy defaults() {
+        return new CleanupPolicy(DEFAULT_WARNING_WINDOW, null, null, DEFAULT_MAX_TEARDOWNS, DEFAULT_MAX_TEARDOWN_PERCENT, false);
+    }
+
+    public CleanupPolicy withWarningWindow(Duration window) {
+        return new CleanupPolicy(window, idlePeriod, workingHours, maxTeardowns, maxTeardownPercent, dryRun);
+    }
+
+    public CleanupPolicy withIdlePeriod(Duration period) {
+        return new CleanupPolicy(warningWindow, period, workingHours, maxTeardowns, maxTeardownPercent, dryRun);
+    }
+
+    public CleanupPolicy withWorkingHours(WorkingHours hours) {
+        return new CleanupPolicy(warningWindow, idlePeriod, hours, maxTeardowns, maxTeardownPercent, dryRun);
+    }
+
+    public CleanupPolicy withBrakes(int teardowns, int percent) {
+        return new CleanupPolicy(warningWindow, idlePeriod, workingHours, teardowns, percent, dryRun);
+    }
+
+    public CleanupPolicy withDryRun(boolean dry) {
+        return new CleanupPolicy(warningWindow, idlePeriod, workingHours, maxTeardowns, maxTeardownPercent, dry);
+    }
+}

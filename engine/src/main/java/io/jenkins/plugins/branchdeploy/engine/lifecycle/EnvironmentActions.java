@@ -1,0 +1,20 @@
+package io.jenkins.plugins.branchdeploy.engine.lifecycle;
+
+import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
+
+/**
+ * The cluster changes cleanup makes. Each is idempotent: tearing down an absent environment,
+ * scaling down a scaled-down one or waking a running one succeeds and changes nothing. A failure is
+ * thrown as an unchecked exception whose message says what went wrong (never a secret).
+ */
+public interface EnvironmentActions {
+
+    /** Deletes the environment's namespace (and what belongs to it); absent means done. */
+    void teardown(Environment environment);
+
+    /** Scales the environment's workloads to zero, recording the replica counts for {@link #wake}. */
+    void scaleDown(Environment environment);
+
+    /** Restores exactly the replica counts recorded by {@link #scaleDown}. */
+    void wake(Environment environment);
+}
