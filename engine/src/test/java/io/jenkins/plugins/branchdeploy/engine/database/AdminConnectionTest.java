@@ -8,6 +8,7 @@ import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -55,6 +56,7 @@ class AdminConnectionTest {
     }
 
     @Test
+    @EnabledIfEnvironmentVariable(named = PostgresServer.VARIABLE, matches = ".+", disabledReason = PostgresServer.ABSENT)
     void aRefusedLoginIsExplainedWithoutThePassword() {
         AdminConnection server = PostgresServer.admin();
         String password = "wrong-" + PostgresServer.unique("");

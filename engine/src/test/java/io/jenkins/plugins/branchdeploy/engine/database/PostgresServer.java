@@ -1,7 +1,5 @@
 package io.jenkins.plugins.branchdeploy.engine.database;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
@@ -22,17 +20,20 @@ import java.util.stream.Collectors;
 final class PostgresServer {
 
     static final String VARIABLE = "BRANCH_DEPLOY_TEST_DATABASE_URL";
+    static final String ABSENT = VARIABLE
+            + " is not set: skipping the tests against a real PostgreSQL server (.ci/postgres.sh starts one and prints it)";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final NamingPolicy NAMING = NamingPolicy.withDefaults("example.dev");
 
     private PostgresServer() {}
 
-    /** The admin connection, or the test is skipped when no server is configured. */
+    /** The admin connection; tests that use it are enabled only where {@value #VARIABLE} is set. */
     static AdminConnection admin() {
         String url = System.getenv(VARIABLE);
-        assumeTrue(url != null && !url.isBlank(), VARIABLE
-                + " is not set: skipping the tests against a real PostgreSQL server (.ci/postgres.sh starts one and prints it)");
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException(ABSENT);
+        }
         return AdminConnection.parse(url);
     }
 

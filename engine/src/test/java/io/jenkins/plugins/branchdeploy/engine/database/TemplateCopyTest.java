@@ -23,8 +23,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /** The template strategy against a real PostgreSQL server: a seed copied into a database of the environment's own. */
+@EnabledIfEnvironmentVariable(named = PostgresServer.VARIABLE, matches = ".+", disabledReason = PostgresServer.ABSENT)
 class TemplateCopyTest {
 
     private static AdminConnection admin;
