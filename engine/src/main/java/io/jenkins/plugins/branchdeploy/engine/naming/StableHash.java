@@ -10,15 +10,15 @@ import java.security.NoSuchAlgorithmException;
  * UTF-8 text, written in base 36. Six characters give about 31 bits, plenty to keep apart the few
  * branches whose readable names coincide.
  */
-final class StableHash {
+public final class StableHash {
 
-    static final int LENGTH = 6;
+    public static final int LENGTH = 6;
 
     private static final BigInteger MODULUS = BigInteger.valueOf(36).pow(LENGTH);
 
     private StableHash() {}
 
-    static String of(String text) {
+    public static String of(String text) {
         byte[] digest = sha256(text.getBytes(StandardCharsets.UTF_8));
         byte[] prefix = new byte[8];
         System.arraycopy(digest, 0, prefix, 0, prefix.length);

@@ -1,0 +1,157 @@
+package io.jenkins.plugins.branchdeploy.engine.database;
+
+import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Gives every environment database state of its own on one PostgreSQL server and takes it away
+ * again. Each environment gets a login role with a fresh random password that owns either a copy of
+ * a seed database ({@link DatabaseStrategy.Template}) or a schema in the admin connection's database
+ * ({@link DatabaseStrategy.Schema}); role, database and schema are all named {@link DatabaseName#of}.
+ *
+ * <p>Needs PostgreSQL 14 or later and an admin role with CREATEDB and CREATEROLE (a superuser, or on
+ * managed services the owner of the seed). Messages to the listener never hold a password.
+ */
+public final class DatabaseBranches {
+
+    private final AdminConnection admin;
+    private final String appHost;
+    private final int appPort;
+
+    /** The app reaches the server where the admin does. */
+    public DatabaseBranches(AdminConnection admin) {
+        this(admin, admin.host(), admin.port());
+    }
+
+    /**
+     * @param appHost the host the app connects to, when it differs from the admin's (a Service name
+     *     inside the cluster, say, while the admin goes through a tunnel)
+     */
+    public DatabaseBranches(AdminConnection admin, String appHost, int appPort) {
+        this.admin = admin;
+        this.appHost = appHost;
+        this.appPort = appPort;
+    }
+
+    /**
+     * Creates the environment's role and database or schema, or keeps them with their data when they
+     * exist; either way the role gets a new password, which the result carries. On failure nothing
+     * this call created is left behind.
+     *
+     * @throws DatabaseBranchException naming what failed: a missing seed, a denied permission, a full disk...
+     * @throws io.jenkins.plugins.branchdeploy.engine.InvalidInputException for an unusable seed or script
+     */
+    public DatabaseBranch provision(EnvironmentNames names, DatabaseStrategy strategy, ProgressListener listener) {
+        EnvironmentRole role = new EnvironmentRole(DatabaseName.of(names));
+        String password = EnvironmentRole.newPassword();
+        try (Connection session = openAdmin()) {
+            boolean created;
+            String database;
+            String schema;
+            if (strategy instanceof DatabaseStrategy.Template template) {
+                created = provisionCopy(session, new TemplateCopy(admin, template), role, password, listener);
+                database = role.name();
+                schema = null;
+            } else {
+                SchemaSeed seed = SchemaSeed.read(((DatabaseStrategy.Schema) strategy).script());
+                created = new EnvironmentSchema(admin, seed).provision(session, role, password, listener);
+                database = admin.database();
+                schema = role.name();
+            }
+            listener.info("database: " + (created ? "created " : "kept ") + (schema == null ? "database " : "schema ")
+                    + role.name() + " for role " + role.name() + " with a new password");
+            return new DatabaseBranch(appHost, appPort, database, schema, role.name(), password, admin.sslMode(), created);
+        } catch (SQLException e) {
+            throw SqlFailure.of("provisioning the database of environment " + names.environment(), e, admin);
+        }
+    }
+
+    private boolean provisionCopy(Connection session, TemplateCopy copy, EnvironmentRole role, String password,
+            ProgressListener listener) throws SQLException {
+        copy.checkSeed(session);
+        boolean roleCreated;
+        try {
+            roleCreated = role.ensure(session, password);
+        } catch (SQLException e) {
+            throw SqlFailure.of("creating role " + role.name(), e, admin);
+        }
+        try {
+            return copy.provision(session, role, listener);
+        } catch (RuntimeException e) {
+            if (roleCreated) {
+                dropRoleQuietly(session, role, e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Drops the environment's database or schema and its role, ending their sessions first. What does
+     * not exist counts as dropped; a database or schema of that name not owned by the environment's
+     * role is refused.
+     */
+    public void drop(EnvironmentNames names, ProgressListener listener) {
+        EnvironmentRole role = new EnvironmentRole(DatabaseName.of(names));
+        String name = role.name();
+        try (Connection session = openAdmin()) {
+            String databaseOwner = DatabaseCatalog.databaseOwner(session, name);
+            String schemaOwner = DatabaseCatalog.schemaOwner(session, name);
+            if (databaseOwner != null) {
+                DatabaseCatalog.requireOwnedBy("database", name, databaseOwner);
+            }
+            if (schemaOwner != null) {
+                DatabaseCatalog.requireOwnedBy("schema", name, schemaOwner);
+            }
+            boolean roleExists = role.exists(session);
+            if (databaseOwner == null && schemaOwner == null && !roleExists) {
+                listener.info("database: nothing to drop for environment " + names.environment());
+                return;
+            }
+            List<String> dropped = new ArrayList<>();
+            if (roleExists) {
+                int ended = role.terminateSessions(session);
+                if (ended > 0) {
+                    listener.info("database: ended " + ended + " session(s) of role " + name);
+                }
+            }
+            try (Statement sql = session.createStatement()) {
+                if (databaseOwner != null) {
+                    sql.execute("DROP DATABASE " + SqlText.identifier(name) + " WITH (FORCE)");
+                    dropped.add("database " + name);
+                }
+                if (schemaOwner != null) {
+                    sql.execute("DROP SCHEMA " + SqlText.identifier(name) + " CASCADE");
+                    dropped.add("schema " + name);
+                }
+            }
+            if (roleExists) {
+                role.drop(session);
+                dropped.add("role " + name);
+            }
+            listener.info("database: dropped " + String.join(", ", dropped));
+        } catch (SQLException e) {
+            throw SqlFailure.of("dropping the database of environment " + names.environment(), e, admin);
+        }
+    }
+
+    private Connection openAdmin() {
+        try {
+            return admin.open();
+        } catch (SQLException e) {
+            throw SqlFailure.of("connecting to " + admin, e, admin);
+        }
+    }
+
+    private void dropRoleQuietly(Connection session, EnvironmentRole role, RuntimeException failure) {
+        try {
+            role.drop(session);
+        } catch (SQLException e) {
+            failure.addSuppressed(admin.scrubbed(e));
+        }
+    }
+}
