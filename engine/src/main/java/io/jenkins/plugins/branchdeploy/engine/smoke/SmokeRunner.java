@@ -86,7 +86,7 @@ public final class SmokeRunner {
 
     private SmokeResult run(URI uri, SmokeCheck check, long deadline) throws InterruptedException {
         Pattern bodyPattern = check.bodyMatches() == null ? null : Pattern.compile(check.bodyMatches());
-        long lastReport = System.nanoTime();
+        ProgressSchedule progress = new ProgressSchedule(PROGRESS_INTERVAL, retryInterval.plus(MAX_REQUEST_TIME));
         int attempts = 0;
         while (true) {
             attempts++;
@@ -96,12 +96,9 @@ public final class SmokeRunner {
                 return new SmokeResult(check.name(), check.method(), check.path(), check.advisory(),
                         attempt.reason() == null, attempts, attempt.status(), attempt.latency(), attempt.reason());
             }
-            // Report when the next report could otherwise come later than PROGRESS_INTERVAL from now.
-            long worstNextAttempt = retryInterval.toNanos() + MAX_REQUEST_TIME.toNanos();
-            if (attempts == 1 || now - lastReport + worstNextAttempt >= PROGRESS_INTERVAL.toNanos()) {
+            if (progress.due(now)) {
                 listener.info(check.name() + ": attempt " + attempts + " failed: " + attempt.reason() + "; retrying for up to "
                         + Duration.ofNanos(deadline - now).toSeconds() + " s");
-                lastReport = now;
             }
             Thread.sleep(retryInterval.toMillis());
         }
