@@ -34,7 +34,8 @@ public record FieldChange(String field, ChangeType change, String before, String
     /** What happened to the field, for text and HTML: {@code a -> b}, {@code added (b)}, {@code removed}. */
     public String summary() {
         return switch (change) {
-            case CHANGED -> before == null ? "changed" : before + " -> " + after;
+            case CHANGED -> before == null ? "changed"
+                    : field.endsWith(".image") ? ImageReference.change(before, after) : before + " -> " + after;
             case ADDED -> after == null ? "added" : "added (" + after + ")";
             case REMOVED -> before == null ? "removed" : "removed (" + before + ")";
             case UNCHANGED -> "unchanged";

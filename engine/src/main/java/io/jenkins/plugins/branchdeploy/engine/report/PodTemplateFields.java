@@ -29,9 +29,7 @@ final class PodTemplateFields implements FieldGroup {
         if (mainTemplate.isEmpty() || branchTemplate.isEmpty()) {
             return;
         }
-        if (!"Pod".equals(kind)) {
-            compareValue("replicas", take(main.path("spec"), "replicas"), take(branch.path("spec"), "replicas"), changes);
-        }
+        compareValue("replicas", replicas(main), replicas(branch), changes);
         ObjectNode mainPod = (ObjectNode) mainTemplate.get().get("spec");
         ObjectNode branchPod = (ObjectNode) branchTemplate.get().get("spec");
         for (String list : CONTAINER_LISTS) {
@@ -61,6 +59,12 @@ final class PodTemplateFields implements FieldGroup {
         // what is left of the containers on both sides goes on to OtherFields
         mainPod.set(list, mainKept);
         branchPod.set(list, branchKept);
+    }
+
+    /** Kubernetes runs one replica where none is given; kinds without replicas compare as equal. */
+    private static String replicas(ObjectNode tree) {
+        String replicas = take(tree.path("spec"), "replicas");
+        return replicas == null ? "1" : replicas;
     }
 
     private static String image(JsonNode container) {

@@ -37,7 +37,7 @@ class ChangeReportRenderingTest {
         assertThat(text.lines()).containsExactly(
                 "Changes versus main: 0 added, 1 removed, 1 changed, " + (main.size() - 2) + " unchanged",
                 "  ~ Deployment/frontend",
-                "      containers[server].image: " + image + " -> " + image + "-rc1",
+                "      containers[server].image: " + image + " -> " + image.substring(image.lastIndexOf(':') + 1) + "-rc1",
                 "  - ServiceAccount/loadgenerator");
     }
 

@@ -66,7 +66,7 @@ class ChangeReporterTest {
         assertThat(change.resource()).isEqualTo(new ResourceKey("Deployment", "frontend"));
         assertThat(change.change()).isEqualTo(ChangeType.CHANGED);
         assertThat(change.fields()).containsExactlyInAnyOrder(
-                new FieldChange("replicas", ChangeType.ADDED, null, "3"),
+                new FieldChange("replicas", ChangeType.CHANGED, "1", "3"),
                 new FieldChange("containers[server].image", ChangeType.CHANGED,
                         FRONTEND_IMAGE, FRONTEND_IMAGE.replace("v0.10.6", "v0.10.7")),
                 new FieldChange("containers[server].env[ENABLE_PROFILER]", ChangeType.CHANGED, null, null),
@@ -190,6 +190,7 @@ class ChangeReporterTest {
         frontend.getMetadata().setResourceVersion("4711");
         frontend.getMetadata().setUid("0d7e5d8c-4b8a-4a64-9a1e-000000000001");
         Deployment cart = find(branch, Deployment.class, "cartservice");
+        cart.getSpec().setReplicas(1);
         cart.getMetadata().getAnnotations().put("deployment.kubernetes.io/revision", "7");
         cart.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder().withReadyReplicas(1).build());
         cart.getSpec().getTemplate().getMetadata().getLabels().put("branchdeploy.jenkins.io/environment", "feature-auth");
