@@ -4,7 +4,6 @@ import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +54,8 @@ public final class FileMetricsStore implements MetricsStore {
         synchronized (IN_PROCESS_LOCKS.computeIfAbsent(file, f -> new Object())) {
             try {
                 Files.createDirectories(file.getParent());
-                try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                        FileLock lock = channel.lock()) {
+                try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                    channel.lock(); // held until the channel closes
                     InstallationCounters next = change.apply(read());
                     write(InstallationCountersJson.write(next));
                     return next;

@@ -13,15 +13,13 @@ import java.util.Optional;
  */
 final class PodTemplates {
 
-    private static final List<String> PATHS = List.of("/spec/template", "/spec/jobTemplate/spec/template");
+    private static final List<String> WORKLOAD_PATHS = List.of("/spec/template", "/spec/jobTemplate/spec/template");
+    private static final List<String> POD_PATH = List.of("");
 
     private PodTemplates() {}
 
     static Optional<ObjectNode> find(String kind, ObjectNode tree) {
-        if ("Pod".equals(kind)) {
-            return Optional.of(tree);
-        }
-        for (String path : PATHS) {
+        for (String path : "Pod".equals(kind) ? POD_PATH : WORKLOAD_PATHS) {
             JsonNode template = tree.at(path);
             if (template instanceof ObjectNode found && found.path("spec").path("containers").isArray()) {
                 return Optional.of(found);

@@ -31,8 +31,8 @@ final class ResourceTree {
         if ("Service".equals(kind)) {
             removeServiceAssignments(tree);
         }
-        if ("Job".equals(kind)) {
-            ((ObjectNode) tree.path("spec")).remove("selector");
+        if ("Job".equals(kind) && tree.get("spec") instanceof ObjectNode spec) {
+            spec.remove("selector");
         }
         PodTemplates.find(kind, tree).ifPresent(template -> removeOwnLabels(template, kind));
         return tree;

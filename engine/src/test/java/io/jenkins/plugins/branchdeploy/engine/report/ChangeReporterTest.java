@@ -151,6 +151,8 @@ class ChangeReporterTest {
                 t -> new CronJobBuilder().withNewMetadata().withName("nightly").endMetadata()
                         .withNewSpec().withSchedule("0 3 * * *").withNewJobTemplate().withNewSpec()
                         .withTemplate(t).endSpec().endJobTemplate().endSpec().build(),
+                t -> new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName("debug").endMetadata()
+                        .withSpec(t.getSpec()).build(),
                 t -> rollout("canary", t));
         PodTemplateSpec changed = SERIALIZATION.clone(template);
         changed.getSpec().getContainers().get(0).setImage("registry.example/frontend:pr-42");
@@ -160,7 +162,7 @@ class ChangeReporterTest {
         ChangeReport report = ChangeReporter.compare(branchWorkloads, mainWorkloads);
 
         assertThat(report.resources()).extracting(r -> r.resource().kind())
-                .containsExactly("CronJob", "DaemonSet", "Job", "Rollout", "StatefulSet");
+                .containsExactly("CronJob", "DaemonSet", "Job", "Pod", "Rollout", "StatefulSet");
         assertThat(report.resources()).allSatisfy(r -> assertThat(r.fields()).containsExactly(
                 new FieldChange("containers[server].image", ChangeType.CHANGED,
                         FRONTEND_IMAGE, "registry.example/frontend:pr-42")));
@@ -173,7 +175,7 @@ class ChangeReporterTest {
         assertThat(ChangeReporter.compare(generic, main).differences()).isEmpty();
 
         generic.replaceAll(r -> r.getKind().equals("Service") && r.getMetadata().getName().equals("frontend")
-                ? generic(withPort(SERIALIZATION.clone((Service) find(main, Service.class, "frontend")), 8081))
+                ? generic(withPort(SERIALIZATION.clone(find(main, Service.class, "frontend")), 8081))
                 : r);
         assertThat(ChangeReporter.compare(generic, main).differences()).containsExactly(new ResourceChange(
                 new ResourceKey("Service", "frontend"), ChangeType.CHANGED,
@@ -212,6 +214,17 @@ class ChangeReporterTest {
                 new ResourceKey("HorizontalPodAutoscaler", "backend"), ChangeType.CHANGED,
                 List.of(new FieldChange("spec.maxReplicas", ChangeType.CHANGED, null, null))));
         assertThat(report.resources()).hasSize(podinfoMain.size());
+    }
+
+    @Test
+    void resourcesWithoutSpecOrDataCompareQuietly() {
+        GenericKubernetesResource emptyJob = new GenericKubernetesResource();
+        emptyJob.setApiVersion("batch/v1");
+        emptyJob.setKind("Job");
+        emptyJob.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("empty").build());
+        List<HasMetadata> bare = List.of(emptyJob, configMap("bare", Map.of()), secret(Map.of(), Map.of()));
+
+        assertThat(ChangeReporter.compare(bare, bare).differences()).isEmpty();
     }
 
     @Test
