@@ -1,0 +1,68 @@
+package io.jenkins.plugins.branchdeploy.engine.history;
+
+import java.time.Duration;
+import java.util.TreeMap;
+
+/**
+ * Installation metrics in the Prometheus text exposition format (version 0.0.4), every name
+ * prefixed {@code branch_deploy_}, for {@code branch-deploy metrics --output prometheus} and a
+ * Jenkins metrics endpoint.
+ */
+public final class PrometheusText {
+
+    /** The {@code Content-Type} to serve it with. */
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private PrometheusText() {}
+
+    public static String write(InstallationMetrics metrics) {
+        StringBuilder text = new StringBuilder();
+        family(text, "active_environments", "gauge", "Environments of this installation, by status.");
+        new TreeMap<>(metrics.environmentsByStatus()).forEach((status, count) ->
+                sample(text, "active_environments", "status", status, String.valueOf(count)));
+        family(text, "deploys_total", "counter", "Deploys run by this installation, ready or failed.");
+        sample(text, "deploys_total", null, null, String.valueOf(metrics.deploys()));
+        family(text, "deploy_failures_total", "counter", "Deploys that failed.");
+        sample(text, "deploy_failures_total", null, null, String.valueOf(metrics.failures()));
+        family(text, "teardowns_total", "counter", "Environments torn down, by reason.");
+        new TreeMap<>(metrics.teardownsByReason()).forEach((reason, count) ->
+                sample(text, "teardowns_total", "reason", reason, String.valueOf(count)));
+        family(text, "time_to_live_url_seconds", "summary",
+                "Time from a pull request being opened (or a branch's first deploy) to its first ready deploy.");
+        sample(text, "time_to_live_url_seconds", "quantile", "0.5", quantile(metrics.medianTimeToLiveUrl()));
+        sample(text, "time_to_live_url_seconds", "quantile", "0.9", quantile(metrics.p90TimeToLiveUrl()));
+        sample(text, "time_to_live_url_seconds_sum", null, null, seconds(metrics.totalTimeToLiveUrl()));
+        sample(text, "time_to_live_url_seconds_count", null, null, String.valueOf(metrics.timesToLiveUrl()));
+        return text.toString();
+    }
+
+    private static void family(StringBuilder text, String name, String type, String help) {
+        text.append("# HELP branch_deploy_").append(name).append(' ').append(escapeHelp(help)).append('\n');
+        text.append("# TYPE branch_deploy_").append(name).append(' ').append(type).append('\n');
+    }
+
+    private static void sample(StringBuilder text, String name, String label, String labelValue, String value) {
+        text.append("branch_deploy_").append(name);
+        if (label != null) {
+            text.append('{').append(label).append("=\"").append(escapeLabel(labelValue)).append("\"}");
+        }
+        text.append(' ').append(value).append('\n');
+    }
+
+    /** A summary with no observations reports its quantiles as {@code NaN}. */
+    private static String quantile(Duration duration) {
+        return duration == null ? "NaN" : seconds(duration);
+    }
+
+    private static String seconds(Duration duration) {
+        return MetricsJson.seconds(duration).toPlainString();
+    }
+
+    static String escapeLabel(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
+    private static String escapeHelp(String help) {
+        return help.replace("\\", "\\\\").replace("\n", "\\n");
+    }
+}

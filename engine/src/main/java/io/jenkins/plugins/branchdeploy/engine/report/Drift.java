@@ -1,0 +1,42 @@
+package io.jenkins.plugins.branchdeploy.engine.report;
+
+import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+
+/**
+ * How far a branch has fallen behind the branch it targets. The caller counts the commits (from git);
+ * above the threshold the report warns that the comparison with main may mislead the review.
+ *
+ * @param target the target branch, e.g. {@code main}
+ * @param commitsBehind commits on the target that the branch does not have
+ * @param threshold how many commits behind are tolerated before the warning
+ */
+public record Drift(String target, int commitsBehind, int threshold) {
+
+    public Drift {
+        if (target == null || target.isBlank()) {
+            throw new InvalidInputException("target", "is empty; give the branch the change targets, e.g. main");
+        }
+        if (commitsBehind < 0) {
+            throw new InvalidInputException("commits-behind", "must be 0 or more, got " + commitsBehind);
+        }
+        if (threshold < 0) {
+            throw new InvalidInputException("drift-threshold", "must be 0 or more commits, got " + threshold);
+        }
+    }
+
+    /** Whether the branch is further behind than the threshold allows. */
+    public boolean exceeded() {
+        return commitsBehind > threshold;
+    }
+
+    /** One sentence for the report; above the threshold it says what to do. */
+    public String message() {
+        String behind = "This branch is " + commitsBehind + (commitsBehind == 1 ? " commit" : " commits")
+                + " behind " + target;
+        if (!exceeded()) {
+            return behind + ".";
+        }
+        return behind + " (more than " + threshold + "): merge or rebase " + target
+                + " so that this comparison shows current code.";
+    }
+}
