@@ -177,9 +177,8 @@ public class ClusterConfig implements Describable<ClusterConfig> {
 
         @POST
         public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
-            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-                return new StandardListBoxModel().includeCurrentValue(Util.fixNull(credentialsId));
-            }
+            // listing credentials reveals their ids and descriptions: only to those who configure the system
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
             return new StandardListBoxModel()
                     .includeEmptyValue()
                     .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(),
@@ -208,7 +207,8 @@ public class ClusterConfig implements Describable<ClusterConfig> {
             cluster.setSkipTlsVerify(skipTlsVerify);
             cluster.setContext(context);
             try (KubernetesClient client = cluster.connect(Jenkins.get())) {
-                return FormValidation.ok("Connected to Kubernetes " + client.getKubernetesVersion().getGitVersion());
+                String version = client.getKubernetesVersion().getGitVersion();
+                return FormValidation.ok("Connected to the API server" + (version == null ? "" : ", Kubernetes " + version));
             } catch (RuntimeException e) {
                 return FormValidation.error("Could not connect: " + e.getMessage());
             }
