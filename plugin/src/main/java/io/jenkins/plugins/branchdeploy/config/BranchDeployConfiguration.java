@@ -13,6 +13,7 @@ import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchFilter;
 import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
+import io.jenkins.plugins.branchdeploy.engine.naming.DnsNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -79,7 +80,9 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         // a form without clusters binds no list at all: start from none so that deleting the last one sticks
         clusters = new ArrayList<>();
-        return super.configure(req, json);
+        boolean configured = super.configure(req, json);
+        save();
+        return configured;
     }
 
     /**
@@ -153,10 +156,23 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
                         + clusters.stream().map(ClusterConfig::getName).collect(Collectors.joining(", "))));
     }
 
-    /** The configured id, or one derived from this Jenkins' own identity, stable across restarts. */
+    /**
+     * The configured id, or one derived from this Jenkins' own identity, stable across restarts.
+     *
+     * @throws InvalidInputException naming {@code installationId} when the configured one cannot be a label value
+     */
     public String getEffectiveInstallationId() {
-        String configured = Util.fixEmptyAndTrim(installationId);
-        return configured != null ? configured : derivedInstallationId();
+        return Util.fixEmptyAndTrim(installationId) == null ? derivedInstallationId() : validInstallationId(installationId);
+    }
+
+    /** An installation id is a label value: a DNS-1123 label keeps it safe in selectors too. */
+    static String validInstallationId(String id) {
+        String trimmed = id.trim();
+        if (!DnsNames.isDns1123Label(trimmed)) {
+            throw new InvalidInputException("installationId", "'" + id
+                    + "' must be lower-case letters, digits and hyphens (at most 63), e.g. jenkins-prod");
+        }
+        return trimmed;
     }
 
     /** {@code jenkins-} and the start of the instance id, which Jenkins keeps in its home directory. */
@@ -398,23 +414,21 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     }
 
     @POST
-    public FormValidation doCheckCleanupPeriodMinutes(@QueryParameter int value) {
+    public FormValidation doCheckCleanupPeriodMinutes(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return value >= 1 ? FormValidation.ok() : FormValidation.error("cleanupPeriodMinutes: run cleanup at least every few minutes, e.g. 15");
+        return FieldChecks.wholeNumber("cleanupPeriodMinutes", value, 1, Integer.MAX_VALUE, "e.g. 15");
     }
 
     @POST
-    public FormValidation doCheckMaxTeardownsPerRun(@QueryParameter int value) {
+    public FormValidation doCheckMaxTeardownsPerRun(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return value >= 0 ? FormValidation.ok() : FormValidation.error("maxTeardownsPerRun: give 0 or more, e.g. 10");
+        return FieldChecks.wholeNumber("maxTeardownsPerRun", value, 0, Integer.MAX_VALUE, "e.g. 10; 0 stops teardowns by cleanup");
     }
 
     @POST
-    public FormValidation doCheckMaxTeardownPercent(@QueryParameter int value) {
+    public FormValidation doCheckMaxTeardownPercent(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        return value >= 0 && value <= 100
-                ? FormValidation.ok()
-                : FormValidation.error("maxTeardownPercent: give a percentage from 0 to 100, e.g. 20");
+        return FieldChecks.wholeNumber("maxTeardownPercent", value, 0, 100, "a percentage, e.g. 20");
     }
 
     @POST

@@ -6,7 +6,6 @@ import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchFilter;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import io.jenkins.plugins.branchdeploy.engine.naming.DnsNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -72,6 +71,19 @@ final class FieldChecks {
         });
     }
 
+    static FormValidation wholeNumber(String field, String value, int min, int max, String hint) {
+        try {
+            int number = Integer.parseInt(value == null ? "" : value.trim());
+            if (number >= min && number <= max) {
+                return FormValidation.ok();
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the fix
+        }
+        return FormValidation.error(field + ": give a whole number from " + min
+                + (max == Integer.MAX_VALUE ? " up" : " to " + max) + ", " + hint);
+    }
+
     static FormValidation trustedForks(String value) {
         return check(() -> {
             TrustedForks.parse(value);
@@ -90,10 +102,10 @@ final class FieldChecks {
         if (blank(value)) {
             return FormValidation.ok("This Jenkins is " + derived);
         }
-        return DnsNames.isDns1123Label(value.trim())
-                ? FormValidation.warning("Environments labelled with another id are no longer cleaned up by this Jenkins")
-                : FormValidation.error("installationId: '" + value
-                        + "' must be lower-case letters, digits and hyphens (at most 63), e.g. jenkins-prod");
+        return check(() -> {
+            BranchDeployConfiguration.validInstallationId(value);
+            return FormValidation.ok("This Jenkins looks after the environments labelled with this id only");
+        });
     }
 
     static FormValidation serverUrl(String value, boolean inCluster, String credentialsId) {

@@ -40,16 +40,20 @@ public class ProjectSettings implements Describable<ProjectSettings> {
     /** These settings where set, {@code base} where not. */
     ProjectSettings over(ProjectSettings base) {
         ProjectSettings merged = new ProjectSettings();
-        merged.cluster = Objects.requireNonNullElse(cluster, base.cluster);
-        merged.domain = Objects.requireNonNullElse(domain, base.domain);
-        merged.namespaceTemplate = Objects.requireNonNullElse(namespaceTemplate, base.namespaceTemplate);
-        merged.hostTemplate = Objects.requireNonNullElse(hostTemplate, base.hostTemplate);
-        merged.ttl = Objects.requireNonNullElse(ttl, base.ttl);
-        merged.quotaCpu = Objects.requireNonNullElse(quotaCpu, base.quotaCpu);
-        merged.quotaMemory = Objects.requireNonNullElse(quotaMemory, base.quotaMemory);
-        merged.quotaPods = Objects.requireNonNullElse(quotaPods, base.quotaPods);
-        merged.trustedForks = Objects.requireNonNullElse(trustedForks, base.trustedForks);
+        merged.cluster = either(cluster, base.cluster);
+        merged.domain = either(domain, base.domain);
+        merged.namespaceTemplate = either(namespaceTemplate, base.namespaceTemplate);
+        merged.hostTemplate = either(hostTemplate, base.hostTemplate);
+        merged.ttl = either(ttl, base.ttl);
+        merged.quotaCpu = either(quotaCpu, base.quotaCpu);
+        merged.quotaMemory = either(quotaMemory, base.quotaMemory);
+        merged.quotaPods = either(quotaPods, base.quotaPods);
+        merged.trustedForks = either(trustedForks, base.trustedForks);
         return merged;
+    }
+
+    private static String either(String own, String inherited) {
+        return own != null ? own : inherited;
     }
 
     /** True when nothing is overridden: the property is then not worth keeping. */
