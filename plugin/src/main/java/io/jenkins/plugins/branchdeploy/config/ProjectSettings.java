@@ -37,7 +37,7 @@ public class ProjectSettings implements Describable<ProjectSettings> {
     @DataBoundConstructor
     public ProjectSettings() {}
 
-    /** These settings where set, {@code base} where not. */
+    /** This layer's values where it sets them, {@code base}'s elsewhere. */
     ProjectSettings over(ProjectSettings base) {
         ProjectSettings merged = new ProjectSettings();
         merged.cluster = either(cluster, base.cluster);

@@ -33,6 +33,10 @@ public class BranchDeploymentsLink extends ManagementLink {
 
     private static final Logger LOGGER = Logger.getLogger(BranchDeploymentsLink.class.getName());
 
+    private static final Comparator<Environment> BY_APP_AND_BRANCH = Comparator
+            .comparing(Environment::app, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+            .thenComparing(Environment::branch, Comparator.nullsLast(Comparator.<String>naturalOrder()));
+
     @Override
     public String getIconFileName() {
         return "symbol-cloud";
@@ -74,7 +78,7 @@ public class BranchDeploymentsLink extends ManagementLink {
         for (ClusterConfig cluster : config.getClusters()) {
             try (ClusterSession session = ClusterSession.open(config, cluster)) {
                 List<EnvironmentRow> rows = session.environments().inventory().stream()
-                        .sorted(Comparator.comparing(Environment::app).thenComparing(Environment::branch))
+                        .sorted(BY_APP_AND_BRANCH)
                         .map(e -> new EnvironmentRow(cluster.getName(), e, now))
                         .toList();
                 sections.add(new ClusterEnvironments(cluster.getName(), rows, null));
