@@ -1,0 +1,61 @@
+package io.jenkins.plugins.branchdeploy.config;
+
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchFilter;
+import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
+import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The settings that hold for one job: the global configuration, overridden by each enclosing
+ * folder or multibranch project from the outermost in, then by the job's own property.
+ *
+ * @param installationId the id that marks this Jenkins' environments
+ * @param cluster the cluster to deploy to
+ * @param domain the domain environment hosts live under, or {@code null} when none is configured
+ * @param namespaceTemplate the namespace pattern, or {@code null} for the engine's default
+ * @param hostTemplate the host pattern, or {@code null} for the engine's default
+ * @param quota each environment's resource limits
+ * @param ttl how long an environment lives after its last deploy
+ * @param trustedForks owners ({@code octocat}) or repositories ({@code octocat/shop}) whose pull requests get secrets, lower case
+ * @param branchFilter which branches get an environment
+ */
+public record EffectiveSettings(
+        String installationId,
+        ClusterConfig cluster,
+        String domain,
+        String namespaceTemplate,
+        String hostTemplate,
+        Quota quota,
+        Duration ttl,
+        List<String> trustedForks,
+        BranchFilter branchFilter) {
+
+    public EffectiveSettings {
+        trustedForks = List.copyOf(trustedForks);
+    }
+
+    /**
+     * How this job's environments are named.
+     *
+     * @throws io.jenkins.plugins.branchdeploy.engine.InvalidInputException naming the field when
+     *     the domain is missing or a template is malformed
+     */
+    public NamingPolicy namingPolicy() {
+        return new NamingPolicy(domain, namespaceTemplate, hostTemplate);
+    }
+
+    /**
+     * Whether a pull request from this fork may receive secrets.
+     *
+     * @param forkOwnerOrRepo the fork's owner ({@code octocat}) or repository ({@code octocat/shop})
+     */
+    public boolean trustFork(String forkOwnerOrRepo) {
+        return new TrustedForks(trustedForks).trusts(forkOwnerOrRepo);
+    }
+
+    /** Whether this branch gets an environment at all. */
+    public boolean deploys(String branch) {
+        return branchFilter.accepts(branch);
+    }
+}

@@ -1,0 +1,231 @@
+package io.jenkins.plugins.branchdeploy.config;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import java.util.Objects;
+import java.util.stream.Stream;
+import jenkins.model.Jenkins;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Settings a folder, multibranch project or job may override. A blank (null) value inherits from
+ * the enclosing folder, and in the end from the global configuration.
+ */
+public class ProjectSettings implements Describable<ProjectSettings> {
+
+    private String cluster;
+    private String domain;
+    private String namespaceTemplate;
+    private String hostTemplate;
+    private String ttl;
+    private String quotaCpu;
+    private String quotaMemory;
+    private String quotaPods;
+    private String trustedForks;
+
+    @DataBoundConstructor
+    public ProjectSettings() {}
+
+    /** This layer's values where it sets them, {@code base}'s elsewhere. */
+    ProjectSettings over(ProjectSettings base) {
+        ProjectSettings merged = new ProjectSettings();
+        merged.cluster = either(cluster, base.cluster);
+        merged.domain = either(domain, base.domain);
+        merged.namespaceTemplate = either(namespaceTemplate, base.namespaceTemplate);
+        merged.hostTemplate = either(hostTemplate, base.hostTemplate);
+        merged.ttl = either(ttl, base.ttl);
+        merged.quotaCpu = either(quotaCpu, base.quotaCpu);
+        merged.quotaMemory = either(quotaMemory, base.quotaMemory);
+        merged.quotaPods = either(quotaPods, base.quotaPods);
+        merged.trustedForks = either(trustedForks, base.trustedForks);
+        return merged;
+    }
+
+    private static String either(String own, String inherited) {
+        return own != null ? own : inherited;
+    }
+
+    /** True when nothing is overridden: the property is then not worth keeping. */
+    boolean isEmpty() {
+        return Stream.of(cluster, domain, namespaceTemplate, hostTemplate, ttl, quotaCpu, quotaMemory, quotaPods, trustedForks)
+                .allMatch(Objects::isNull);
+    }
+
+    @CheckForNull
+    public String getCluster() {
+        return cluster;
+    }
+
+    @DataBoundSetter
+    public void setCluster(String cluster) {
+        this.cluster = Util.fixEmptyAndTrim(cluster);
+    }
+
+    @CheckForNull
+    public String getDomain() {
+        return domain;
+    }
+
+    @DataBoundSetter
+    public void setDomain(String domain) {
+        this.domain = Util.fixEmptyAndTrim(domain);
+    }
+
+    @CheckForNull
+    public String getNamespaceTemplate() {
+        return namespaceTemplate;
+    }
+
+    @DataBoundSetter
+    public void setNamespaceTemplate(String namespaceTemplate) {
+        this.namespaceTemplate = Util.fixEmptyAndTrim(namespaceTemplate);
+    }
+
+    @CheckForNull
+    public String getHostTemplate() {
+        return hostTemplate;
+    }
+
+    @DataBoundSetter
+    public void setHostTemplate(String hostTemplate) {
+        this.hostTemplate = Util.fixEmptyAndTrim(hostTemplate);
+    }
+
+    @CheckForNull
+    public String getTtl() {
+        return ttl;
+    }
+
+    @DataBoundSetter
+    public void setTtl(String ttl) {
+        this.ttl = Util.fixEmptyAndTrim(ttl);
+    }
+
+    @CheckForNull
+    public String getQuotaCpu() {
+        return quotaCpu;
+    }
+
+    @DataBoundSetter
+    public void setQuotaCpu(String quotaCpu) {
+        this.quotaCpu = Util.fixEmptyAndTrim(quotaCpu);
+    }
+
+    @CheckForNull
+    public String getQuotaMemory() {
+        return quotaMemory;
+    }
+
+    @DataBoundSetter
+    public void setQuotaMemory(String quotaMemory) {
+        this.quotaMemory = Util.fixEmptyAndTrim(quotaMemory);
+    }
+
+    @CheckForNull
+    public String getQuotaPods() {
+        return quotaPods;
+    }
+
+    @DataBoundSetter
+    public void setQuotaPods(String quotaPods) {
+        this.quotaPods = Util.fixEmptyAndTrim(quotaPods);
+    }
+
+    @CheckForNull
+    public String getTrustedForks() {
+        return trustedForks;
+    }
+
+    @DataBoundSetter
+    public void setTrustedForks(String trustedForks) {
+        this.trustedForks = Util.fixEmptyAndTrim(trustedForks);
+    }
+
+    @Extension
+    public static class DescriptorImpl extends Descriptor<ProjectSettings> {
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Branch deployment settings";
+        }
+
+        /** Configuring a folder or job is what lets one see how its settings check out. */
+        private static void checkConfigure(@CheckForNull Item item) {
+            if (item == null) {
+                Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            } else {
+                item.checkPermission(Item.CONFIGURE);
+            }
+        }
+
+        @POST
+        public ListBoxModel doFillClusterItems(@AncestorInPath Item item) {
+            checkConfigure(item);
+            ListBoxModel items = new ListBoxModel();
+            items.add("(inherit)", "");
+            BranchDeployConfiguration.get().getClusters().forEach(c -> items.add(c.getName()));
+            return items;
+        }
+
+        @POST
+        public FormValidation doCheckDomain(@AncestorInPath Item item, @QueryParameter String value) {
+            checkConfigure(item);
+            return FieldChecks.domain(value);
+        }
+
+        @POST
+        public FormValidation doCheckNamespaceTemplate(@AncestorInPath Item item, @QueryParameter String value) {
+            checkConfigure(item);
+            return FieldChecks.namespaceTemplate(value);
+        }
+
+        @POST
+        public FormValidation doCheckHostTemplate(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String domain) {
+            checkConfigure(item);
+            return FieldChecks.hostTemplate(value, FieldChecks.blank(domain) ? BranchDeployConfiguration.get().getDomain() : domain);
+        }
+
+        @POST
+        public FormValidation doCheckTtl(@AncestorInPath Item item, @QueryParameter String value) {
+            checkConfigure(item);
+            return FieldChecks.duration("ttl", value);
+        }
+
+        @POST
+        public FormValidation doCheckQuotaCpu(@AncestorInPath Item item, @QueryParameter String value) {
+            checkConfigure(item);
+            return FieldChecks.cpu(value);
+        }
+
+        @POST
+        public FormValidation doCheckQuotaMemory(@AncestorInPath Item item, @QueryParameter String value) {
+            checkConfigure(item);
+            return FieldChecks.memory(value);
+        }
+
+        @POST
+        public FormValidation doCheckQuotaPods(@AncestorInPath Item item, @QueryParameter String value) {
+            checkConfigure(item);
+            return FieldChecks.pods(value);
+        }
+
+        @POST
+        public FormValidation doCheckTrustedForks(@AncestorInPath Item item, @QueryParameter String value) {
+            checkConfigure(item);
+            return FieldChecks.trustedForks(value);
+        }
+    }
+}

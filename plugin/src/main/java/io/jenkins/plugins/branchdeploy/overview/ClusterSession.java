@@ -1,0 +1,42 @@
+package io.jenkins.plugins.branchdeploy.overview;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
+import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
+import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
+import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import java.util.Optional;
+import jenkins.model.Jenkins;
+
+/** This Jenkins' environments on one cluster, reached with the system's credentials. */
+final class ClusterSession implements AutoCloseable {
+
+    private final KubernetesClient client;
+    private final BranchEnvironments environments;
+
+    private ClusterSession(KubernetesClient client, BranchEnvironments environments) {
+        this.client = client;
+        this.environments = environments;
+    }
+
+    static ClusterSession open(BranchDeployConfiguration config, ClusterConfig cluster) {
+        NamingPolicy naming = new NamingPolicy(config.getDomain(), config.getNamespaceTemplate(), config.getHostTemplate());
+        KubernetesClient client = cluster.connect(Jenkins.get());
+        return new ClusterSession(client, new BranchEnvironments(client, config.getEffectiveInstallationId(), naming));
+    }
+
+    BranchEnvironments environments() {
+        return environments;
+    }
+
+    /** The environment in {@code namespace}, as the inventory reads it now: never what a form claims. */
+    Optional<Environment> find(String namespace) {
+        return environments.inventory().stream().filter(e -> e.namespace().equals(namespace)).findFirst();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
