@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -92,9 +93,10 @@ public final class BranchDeployStep extends Step {
         return variables;
     }
 
+    /** Sorted by name, so that the form and generated snippets always show them alike. */
     @DataBoundSetter
     public void setVariables(Map<String, String> variables) {
-        this.variables = variables == null || variables.isEmpty() ? null : new LinkedHashMap<>(variables);
+        this.variables = variables == null || variables.isEmpty() ? null : new TreeMap<>(variables);
     }
 
     /** The variables as the configuration form shows them: one {@code NAME=value} a line. */
