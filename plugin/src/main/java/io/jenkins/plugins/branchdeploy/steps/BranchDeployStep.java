@@ -11,6 +11,7 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ public final class BranchDeployStep extends Step {
     }
 
     public Map<String, String> getVariables() {
-        return variables;
+        return variables == null ? null : Collections.unmodifiableMap(variables);
     }
 
     /** Sorted by name, so that the form and generated snippets always show them alike. */
@@ -106,7 +107,7 @@ public final class BranchDeployStep extends Step {
     }
 
     public List<SecretBinding> getSecrets() {
-        return secrets;
+        return Collections.unmodifiableList(secrets);
     }
 
     @DataBoundSetter
