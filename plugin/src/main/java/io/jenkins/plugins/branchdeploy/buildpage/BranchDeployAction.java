@@ -1,0 +1,147 @@
+package io.jenkins.plugins.branchdeploy.buildpage;
+
+import hudson.Util;
+import hudson.model.Run;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jenkins.model.RunAction2;
+
+/**
+ * What one deploy left on its build: the environment, its live URL as a sidebar link, and a summary
+ * on the build page. Stores only what may be shown to anyone who can see the build; never a secret.
+ */
+public final class BranchDeployAction implements RunAction2 {
+
+    private final String environment;
+    private final String namespace;
+    private final String url;
+    private final String status;
+    private final String commit;
+    private final Map<String, Long> phaseMillis;
+    private final int appliedResources;
+    private final String failureReason;
+    private String smokeResults;
+    private String changeReport;
+
+    BranchDeployAction(
+            String environment,
+            String namespace,
+            String url,
+            String status,
+            String commit,
+            Map<String, Long> phaseMillis,
+            int appliedResources,
+            String failureReason) {
+        this.environment = environment;
+        this.namespace = namespace;
+        this.url = url;
+        this.status = status;
+        this.commit = commit;
+        this.phaseMillis = new LinkedHashMap<>(phaseMillis);
+        this.appliedResources = appliedResources;
+        this.failureReason = failureReason;
+    }
+
+    /** @param commit the deployed commit, or {@code null} when the build does not know it */
+    public static BranchDeployAction of(DeployResult result, String commit) {
+        Map<String, Long> phases = new LinkedHashMap<>();
+        result.phases().forEach((phase, took) -> phases.put(phase, took.toMillis()));
+        return new BranchDeployAction(
+                result.names().environment(),
+                result.names().namespace(),
+                result.url(),
+                result.status() == null ? null : result.status().value(),
+                commit,
+                phases,
+                result.appliedResources().size(),
+                result.failureReason());
+    }
+
+    /** A sidebar link straight to the live environment, when it has a web URL. */
+    @Override
+    public String getIconFileName() {
+        return getLinkUrl() == null ? null : "symbol-external";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Live environment " + environment;
+    }
+
+    /** An absolute URL: the sidebar links to it directly rather than to a page under the build. */
+    @Override
+    public String getUrlName() {
+        return getLinkUrl();
+    }
+
+    /** The URL when it may be a link: only http(s), so that no other scheme ever lands in an href. */
+    public String getLinkUrl() {
+        return url != null && (url.startsWith("https://") || url.startsWith("http://")) ? url : null;
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> run) {
+        // everything shown is stored in the action itself
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> run) {
+        // everything shown is stored in the action itself
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    /** The environment's status as the cluster records it, e.g. {@code ready} or {@code failed}. */
+    public String getStatus() {
+        return status;
+    }
+
+    public String getCommit() {
+        return commit;
+    }
+
+    /** How long each phase took, in the engine's order, as readable text such as {@code 1.2 sec}. */
+    public Map<String, String> getPhaseTimings() {
+        Map<String, String> timings = new LinkedHashMap<>();
+        phaseMillis.forEach((phase, millis) -> timings.put(phase, Util.getTimeSpanString(millis)));
+        return Collections.unmodifiableMap(timings);
+    }
+
+    public int getAppliedResources() {
+        return appliedResources;
+    }
+
+    public String getFailureReason() {
+        return failureReason;
+    }
+
+    /** Smoke test results as plain text (shown escaped), or {@code null} when none ran. */
+    public String getSmokeResults() {
+        return smokeResults;
+    }
+
+    public void setSmokeResults(String smokeResults) {
+        this.smokeResults = smokeResults;
+    }
+
+    /** The report of what changed versus main as plain text (shown escaped), or {@code null}. */
+    public String getChangeReport() {
+        return changeReport;
+    }
+
+    public void setChangeReport(String changeReport) {
+        this.changeReport = changeReport;
+    }
+}

@@ -1,0 +1,268 @@
+package io.jenkins.plugins.branchdeploy.steps;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code branchDeploy}: deploys this branch's manifests into its own environment and returns its
+ * {@code url}, {@code namespace} and {@code environment}. Holds only names and credentials ids,
+ * never a secret value. The freestyle "Deploy this branch" build step wraps the same object.
+ */
+public final class BranchDeployStep extends Step {
+
+    private final String manifests;
+    private String app;
+    private String cluster;
+    private String domain;
+    private Map<String, String> variables;
+    private List<SecretBinding> secrets = List.of();
+    private DatabaseBranch database;
+    private String quota;
+    private String ttl;
+    private String smokeTests;
+    private String timeout;
+    private String sourceNamespace;
+
+    /** @param manifests the workspace directory (or file) of Kubernetes YAML to deploy */
+    @DataBoundConstructor
+    public BranchDeployStep(String manifests) {
+        this.manifests = Util.fixEmptyAndTrim(manifests);
+    }
+
+    public String getManifests() {
+        return manifests;
+    }
+
+    public String getApp() {
+        return app;
+    }
+
+    @DataBoundSetter
+    public void setApp(String app) {
+        this.app = Util.fixEmptyAndTrim(app);
+    }
+
+    public String getCluster() {
+        return cluster;
+    }
+
+    @DataBoundSetter
+    public void setCluster(String cluster) {
+        this.cluster = Util.fixEmptyAndTrim(cluster);
+    }
+
+    public String getDomain() {
+        return domain;
+    }
+
+    @DataBoundSetter
+    public void setDomain(String domain) {
+        this.domain = Util.fixEmptyAndTrim(domain);
+    }
+
+    public Map<String, String> getVariables() {
+        return variables == null ? null : Collections.unmodifiableMap(variables);
+    }
+
+    /** Sorted by name, so that the form and generated snippets always show them alike. */
+    @DataBoundSetter
+    public void setVariables(Map<String, String> variables) {
+        this.variables = variables == null || variables.isEmpty() ? null : new TreeMap<>(variables);
+    }
+
+    /** The variables as the configuration form shows them: one {@code NAME=value} a line. */
+    @Restricted(NoExternalUse.class)
+    public String getVariablesText() {
+        return VariableLines.format(variables);
+    }
+
+    public List<SecretBinding> getSecrets() {
+        return Collections.unmodifiableList(secrets);
+    }
+
+    @DataBoundSetter
+    public void setSecrets(List<SecretBinding> secrets) {
+        this.secrets = secrets == null ? List.of() : new ArrayList<>(secrets);
+    }
+
+    public DatabaseBranch getDatabase() {
+        return database;
+    }
+
+    @DataBoundSetter
+    public void setDatabase(DatabaseBranch database) {
+        this.database = database;
+    }
+
+    public String getQuota() {
+        return quota;
+    }
+
+    @DataBoundSetter
+    public void setQuota(String quota) {
+        this.quota = Util.fixEmptyAndTrim(quota);
+    }
+
+    public String getTtl() {
+        return ttl;
+    }
+
+    @DataBoundSetter
+    public void setTtl(String ttl) {
+        this.ttl = Util.fixEmptyAndTrim(ttl);
+    }
+
+    public String getSmokeTests() {
+        return smokeTests;
+    }
+
+    @DataBoundSetter
+    public void setSmokeTests(String smokeTests) {
+        this.smokeTests = Util.fixEmptyAndTrim(smokeTests);
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = Util.fixEmptyAndTrim(timeout);
+    }
+
+    public String getSourceNamespace() {
+        return sourceNamespace;
+    }
+
+    @DataBoundSetter
+    public void setSourceNamespace(String sourceNamespace) {
+        this.sourceNamespace = Util.fixEmptyAndTrim(sourceNamespace);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(this, context);
+    }
+
+    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient BranchDeployStep step;
+
+        Execution(BranchDeployStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            StepContext context = getContext();
+            BranchDeployment deployment = new BranchDeployment(
+                    context.get(Run.class), context.get(EnvVars.class), context.get(TaskListener.class));
+            DeployResult result = deployment.deploy(step, context.get(FilePath.class));
+            // plain serialisable map: Pipeline scripts read result.url, result.namespace, result.environment
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("url", result.url());
+            values.put("namespace", result.names().namespace());
+            values.put("environment", result.names().environment());
+            return values;
+        }
+    }
+
+    @Extension
+    @Symbol("branchDeploy")
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "branchDeploy";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Deploy this branch into its own environment";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, EnvVars.class, TaskListener.class);
+        }
+
+        /** The form shows variables as text lines; Pipeline scripts pass a map. */
+        @Override
+        public Step newInstance(StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
+            Map<String, String> variables = VariableLines.parse(formData.optString(VariableLines.FORM_FIELD));
+            formData.remove(VariableLines.FORM_FIELD);
+            BranchDeployStep step = (BranchDeployStep) super.newInstance(req, formData);
+            step.setVariables(variables);
+            return step;
+        }
+
+        @POST
+        public FormValidation doCheckManifests(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepForms.canValidate(item) ? StepForms.manifests(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckCluster(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepForms.canValidate(item) ? StepForms.cluster(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckDomain(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepForms.canValidate(item) ? StepForms.domain(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckVariablesText(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepForms.canValidate(item) ? StepForms.variables(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckQuota(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepForms.canValidate(item) ? StepForms.quota(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckTtl(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepForms.canValidate(item) ? StepForms.duration("ttl", value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepForms.canValidate(item) ? StepForms.duration("timeout", value) : FormValidation.ok();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.jenkins.plugins.branchdeploy.steps;
+
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.common.UsernamePasswordCredentials;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The database branch a deploy asks for: a strategy such as {@code template:seed} (a copy of the
+ * {@code seed} database) or {@code schema:db/seed.sql} (a schema loaded from that workspace file),
+ * and the id of the administrator credential that may create it. Holds the id only.
+ */
+public final class DatabaseBranch implements Describable<DatabaseBranch> {
+
+    private final String strategy;
+    private String credentialsId;
+
+    @DataBoundConstructor
+    public DatabaseBranch(String strategy) {
+        this.strategy = Util.fixEmptyAndTrim(strategy);
+    }
+
+    public String getStrategy() {
+        return strategy;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    @Override
+    public String toString() {
+        return strategy;
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends Descriptor<DatabaseBranch> {
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Database branch";
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return CredentialsChoices.matching(
+                    item, credentialsId, CredentialsMatchers.instanceOf(UsernamePasswordCredentials.class));
+        }
+
+        @POST
+        public FormValidation doCheckStrategy(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepForms.canValidate(item)
+                    ? StepForms.required(value, "Give the strategy, e.g. template:seed or schema:db/seed.sql.")
+                    : FormValidation.ok();
+        }
+    }
+}

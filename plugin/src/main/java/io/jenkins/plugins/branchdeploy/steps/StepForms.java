@@ -1,0 +1,76 @@
+package io.jenkins.plugins.branchdeploy.steps;
+
+import hudson.Util;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
+import io.jenkins.plugins.branchdeploy.engine.Durations;
+import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
+import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import jenkins.model.Jenkins;
+
+/**
+ * Form validation of the step parameters. The engine decides what is valid; this class only turns
+ * its {@link InvalidInputException} into a form message. Empty optional fields are fine.
+ */
+final class StepForms {
+
+    private StepForms() {}
+
+    /** Whether the current user may see validation results for a form of {@code item}. */
+    static boolean canValidate(Item item) {
+        return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
+    }
+
+    static FormValidation required(String value, String hint) {
+        return Util.fixEmptyAndTrim(value) == null ? FormValidation.error(hint) : FormValidation.ok();
+    }
+
+    static FormValidation manifests(String value) {
+        return required(value, "Give the workspace directory that holds the Kubernetes YAML, e.g. k8s.");
+    }
+
+    static FormValidation cluster(String value) {
+        String name = Util.fixEmptyAndTrim(value);
+        if (name == null || BranchDeployConfiguration.get().findCluster(name) != null) {
+            return FormValidation.ok();
+        }
+        return FormValidation.error("No cluster named '" + name
+                + "' is configured; add it under Manage Jenkins, Branch deployments, or leave this empty for the default.");
+    }
+
+    static FormValidation domain(String value) {
+        return engineCheck(value, text -> NamingPolicy.withDefaults(text));
+    }
+
+    static FormValidation quota(String value) {
+        return engineCheck(value, text -> Quota.DEFAULT.with("quota", text));
+    }
+
+    static FormValidation duration(String field, String value) {
+        return engineCheck(value, text -> Durations.parse(field, text));
+    }
+
+    static FormValidation variables(String value) {
+        return engineCheck(value, VariableLines::parse);
+    }
+
+    private static FormValidation engineCheck(String value, EngineCheck check) {
+        String text = Util.fixEmptyAndTrim(value);
+        if (text == null) {
+            return FormValidation.ok();
+        }
+        try {
+            check.accept(text);
+            return FormValidation.ok();
+        } catch (InvalidInputException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface EngineCheck {
+        void accept(String text);
+    }
+}

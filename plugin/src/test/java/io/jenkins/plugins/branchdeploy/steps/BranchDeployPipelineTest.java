@@ -1,0 +1,226 @@
+package io.jenkins.plugins.branchdeploy.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.model.Label;
+import hudson.model.Result;
+import hudson.util.Secret;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.jenkins.plugins.branchdeploy.buildpage.BranchDeployAction;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
+import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterContract;
+import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
+import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import org.htmlunit.html.HtmlPage;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+class BranchDeployPipelineTest {
+
+    private static final String DB_PASSWORD = "db-pw-7f3a9c1e";
+    private static final String REGISTRY_PASSWORD = "registry-pw-2b8d4e6f";
+
+    private static final String WRITE_MANIFESTS = "writeFile file: 'k8s/app.yaml', text: '''" + TestSettings.MANIFEST + "'''";
+
+    private static final String SECRETS = "secrets: [[credentialsId: 'db', secretName: 'db', key: 'password'],"
+            + " [credentialsId: 'registry', secretName: 'registry', key: 'login']]";
+
+    private final KubernetesApi api = new KubernetesApi();
+    private JenkinsRule r;
+
+    @BeforeEach
+    void configure(JenkinsRule rule) throws Exception {
+        r = rule;
+        TestSettings.useCluster(api);
+        TestSettings.addCredentials(
+                new StringCredentialsImpl(CredentialsScope.GLOBAL, "db", "database password", Secret.fromString(DB_PASSWORD)),
+                new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "registry", "registry login", "deployer", REGISTRY_PASSWORD));
+    }
+
+    @AfterEach
+    void stopApi() {
+        api.close();
+    }
+
+    @Test
+    void deploysOnAnAgentWithSecretsThatNeverReachTheLog() throws Exception {
+        r.createOnlineSlave(Label.get("remote"));
+        WorkflowRun build = run("""
+                node('remote') {
+                  %s
+                  withEnv(['BRANCH_NAME=feature/login', 'GIT_COMMIT=0a1b2c3d']) {
+                    def live = branchDeploy(app: 'shop', manifests: 'k8s', variables: [GREETING: 'hello'], %s)
+                    echo "namespace=${live.namespace} environment=${live.environment} url=${live.url}"
+                  }
+                }
+                """.formatted(WRITE_MANIFESTS, SECRETS));
+
+        r.assertBuildStatusSuccess(build);
+        EnvironmentNames names = names(new BranchRef("shop", "feature/login", null, "0a1b2c3d"));
+        r.assertLogContains("namespace=" + names.namespace() + " environment=" + names.environment(), build);
+        r.assertLogNotContains(DB_PASSWORD, build);
+        r.assertLogNotContains(REGISTRY_PASSWORD, build);
+
+        Namespace namespace = api.namespace(names.namespace());
+        assertThat(namespace).as("the environment's namespace").isNotNull();
+        assertThat(namespace.getMetadata().getLabels()).containsEntry(ClusterContract.INSTALLATION, TestSettings.INSTALLATION);
+        assertThat(KubernetesApi.value(api.secret(names.namespace(), "db"), "password")).isEqualTo(DB_PASSWORD);
+        assertThat(KubernetesApi.value(api.secret(names.namespace(), "registry"), "login-username")).isEqualTo("deployer");
+        assertThat(KubernetesApi.value(api.secret(names.namespace(), "registry"), "login-password")).isEqualTo(REGISTRY_PASSWORD);
+    }
+
+    @Test
+    void buildPageShowsTheEnvironmentAndLinksToIt() throws Exception {
+        WorkflowRun build = run("""
+                node {
+                  %s
+                  withEnv(['BRANCH_NAME=feature/page', 'GIT_COMMIT=feedc0de']) {
+                    branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi']
+                  }
+                }
+                """.formatted(WRITE_MANIFESTS));
+        r.assertBuildStatusSuccess(build);
+
+        BranchDeployAction action = build.getAction(BranchDeployAction.class);
+        EnvironmentNames names = names(BranchRef.of("shop", "feature/page"));
+        assertThat(action.getNamespace()).isEqualTo(names.namespace());
+        assertThat(action.getStatus()).isEqualTo("ready");
+        assertThat(action.getCommit()).isEqualTo("feedc0de");
+        assertThat(action.getLinkUrl()).startsWith("https://");
+
+        HtmlPage page = r.createWebClient().getPage(build);
+        assertThat(page.getAnchors())
+                .as("the sidebar links straight to the live URL")
+                .anySatisfy(link -> {
+                    assertThat(link.getHrefAttribute()).isEqualTo(action.getLinkUrl());
+                    assertThat(link.getTextContent()).contains("Live environment " + names.environment());
+                });
+        assertThat(page.asNormalizedText())
+                .contains("Environment " + names.environment())
+                .contains(names.namespace())
+                .contains("feedc0de");
+    }
+
+    @Test
+    void pullRequestFromAnUntrustedForkGetsNoSecrets() throws Exception {
+        WorkflowRun build = run("""
+                node {
+                  %s
+                  withEnv(['BRANCH_NAME=PR-7', 'CHANGE_ID=7', 'CHANGE_TARGET=main', 'CHANGE_FORK=stranger']) {
+                    branchDeploy(app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi'], %s)
+                  }
+                }
+                """.formatted(WRITE_MANIFESTS, SECRETS));
+
+        r.assertBuildStatusSuccess(build);
+        r.assertLogContains("comes from the fork stranger, which is not trusted", build);
+        String namespace = names(new BranchRef("shop", "PR-7", new ChangeRequest(7, "main", true, null), null)).namespace();
+        assertThat(api.namespace(namespace)).isNotNull();
+        assertThat(api.secret(namespace, "db")).isNull();
+        assertThat(api.secret(namespace, "registry")).isNull();
+    }
+
+    @Test
+    void pullRequestFromATrustedForkGetsItsSecrets() throws Exception {
+        WorkflowRun build = run("""
+                node {
+                  %s
+                  withEnv(['BRANCH_NAME=PR-8', 'CHANGE_ID=8', 'CHANGE_TARGET=main', 'CHANGE_FORK=%s']) {
+                    branchDeploy(app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi'], %s)
+                  }
+                }
+                """.formatted(WRITE_MANIFESTS, TestSettings.TRUSTED_FORK, SECRETS));
+
+        r.assertBuildStatusSuccess(build);
+        r.assertLogNotContains("not trusted", build);
+        r.assertLogNotContains(DB_PASSWORD, build);
+        String namespace = names(new BranchRef("shop", "PR-8", new ChangeRequest(8, "main", true, null), null)).namespace();
+        assertThat(KubernetesApi.value(api.secret(namespace, "db"), "password")).isEqualTo(DB_PASSWORD);
+    }
+
+    @Test
+    void teardownRemovesTheEnvironmentAndAnAbsentOneIsFine() throws Exception {
+        WorkflowRun build = run("""
+                node {
+                  %s
+                  withEnv(['BRANCH_NAME=feature/short-lived']) {
+                    branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'bye']
+                    branchTeardown app: 'shop'
+                    branchTeardown app: 'shop'
+                  }
+                }
+                """.formatted(WRITE_MANIFESTS));
+
+        r.assertBuildStatusSuccess(build);
+        String namespace = names(BranchRef.of("shop", "feature/short-lived")).namespace();
+        r.assertLogContains("Tore down environment " + namespace, build);
+        r.assertLogContains("has no environment " + namespace + ": nothing to tear down", build);
+        assertThat(api.namespace(namespace)).isNull();
+    }
+
+    @Test
+    void appDefaultsToTheJobName() throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "storefront");
+        job.setDefinition(new CpsFlowDefinition("""
+                node {
+                  %s
+                  withEnv(['BRANCH_NAME=main']) {
+                    def live = branchDeploy(manifests: 'k8s', variables: [GREETING: 'hi'])
+                    echo "namespace=${live.namespace}"
+                  }
+                }
+                """.formatted(WRITE_MANIFESTS), true));
+
+        WorkflowRun build = r.buildAndAssertSuccess(job);
+
+        r.assertLogContains("namespace=" + names(BranchRef.of("storefront", "main")).namespace(), build);
+    }
+
+    @Test
+    void missingBranchNameAndMissingManifestsFailWithTheFix() throws Exception {
+        WorkflowRun noBranch = run("node { branchDeploy app: 'shop', manifests: 'k8s' }");
+        r.assertBuildStatus(Result.FAILURE, noBranch);
+        r.assertLogContains("BRANCH_NAME is not set", noBranch);
+
+        WorkflowRun noManifests = run("""
+                node { withEnv(['BRANCH_NAME=main']) { branchDeploy app: 'shop', manifests: 'nowhere' } }
+                """);
+        r.assertBuildStatus(Result.FAILURE, noManifests);
+        r.assertLogContains("manifests: 'nowhere' does not exist in the workspace", noManifests);
+        assertThat(noManifests.getAction(BranchDeployAction.class)).as("nothing was deployed").isNull();
+    }
+
+    @Test
+    void badParameterTextNamesTheParameter() throws Exception {
+        WorkflowRun build = run("""
+                node {
+                  %s
+                  withEnv(['BRANCH_NAME=main']) { branchDeploy app: 'shop', manifests: 'k8s', ttl: 'forever' }
+                }
+                """.formatted(WRITE_MANIFESTS));
+
+        r.assertBuildStatus(Result.FAILURE, build);
+        r.assertLogContains("ttl: 'forever' is not a duration", build);
+    }
+
+    private WorkflowRun run(String script) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        return r.waitForCompletion(job.scheduleBuild2(0).waitForStart());
+    }
+
+    private static EnvironmentNames names(BranchRef branch) {
+        return NamingPolicy.withDefaults(TestSettings.DOMAIN).names(branch);
+    }
+}
