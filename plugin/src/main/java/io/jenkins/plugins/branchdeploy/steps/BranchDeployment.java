@@ -107,14 +107,9 @@ final class BranchDeployment {
         }
     }
 
-    private static ClusterConfig cluster(String name, EffectiveSettings settings) throws AbortException {
-        ClusterConfig cluster = name == null ? settings.cluster() : BranchDeployConfiguration.get().findCluster(name);
-        if (cluster == null) {
-            throw new AbortException(name == null
-                    ? "cluster: no cluster is configured; add one under Manage Jenkins, Branch deployments"
-                    : "cluster: no cluster named '" + name + "' is configured; add it under Manage Jenkins, Branch deployments");
-        }
-        return cluster;
+    /** The step's cluster, else the project's; an unknown name is an InvalidInputException naming the field. */
+    private static ClusterConfig cluster(String name, EffectiveSettings settings) {
+        return name == null ? settings.cluster() : BranchDeployConfiguration.get().cluster(name);
     }
 
     /** Pull requests from forks get secrets only from forks the configuration trusts. */

@@ -32,12 +32,7 @@ final class StepForms {
     }
 
     static FormValidation cluster(String value) {
-        String name = Util.fixEmptyAndTrim(value);
-        if (name == null || BranchDeployConfiguration.get().findCluster(name) != null) {
-            return FormValidation.ok();
-        }
-        return FormValidation.error("No cluster named '" + name
-                + "' is configured; add it under Manage Jenkins, Branch deployments, or leave this empty for the default.");
+        return engineCheck(value, name -> BranchDeployConfiguration.get().cluster(name));
     }
 
     static FormValidation domain(String value) {
