@@ -89,12 +89,17 @@ public final class SandboxCluster implements AutoCloseable {
      * test sees) and gives up on a response after {@link #CLIENT_REQUEST_TIMEOUT}.
      */
     public KubernetesClient newClient() {
+        return newClient(CLIENT_REQUEST_TIMEOUT);
+    }
+
+    /** A client as {@link #newClient()}, giving up on a response after {@code requestTimeout}. */
+    public KubernetesClient newClient(Duration requestTimeout) {
         Config config = new ConfigBuilder(Config.empty())
                 .withMasterUrl(url())
                 .withOauthToken("sandbox")
                 .withNamespace(null)
                 .withRequestRetryBackoffLimit(0)
-                .withRequestTimeout((int) CLIENT_REQUEST_TIMEOUT.toMillis())
+                .withRequestTimeout((int) requestTimeout.toMillis())
                 .withHttp2Disable(true)
                 .build();
         return new KubernetesClientBuilder().withConfig(config).build();
