@@ -35,7 +35,7 @@ class DeployCommand implements Callable<Integer> {
     @Mixin
     BranchOptions target;
 
-    @Option(names = "--commit", paramLabel = "SHA", description = "The commit being deployed (recorded; ${COMMIT} in manifests).")
+    @Option(names = "--commit", paramLabel = "SHA", description = "The commit being deployed (recorded; $${COMMIT} in manifests).")
     String commit;
 
     @Option(names = "--manifests", required = true, paramLabel = "DIR", description = "Directory (searched recursively) or file of Kubernetes YAML.")
@@ -48,7 +48,7 @@ class DeployCommand implements Callable<Integer> {
             + NamingPolicy.DEFAULT_HOST_TEMPLATE + ").")
     String hostTemplate;
 
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for ${NAME} in the manifests; repeatable.")
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for $${NAME} in the manifests; repeatable.")
     Map<String, String> variables = new LinkedHashMap<>();
 
     @Option(names = "--secret", paramLabel = "NAME/KEY=env:VAR|NAME/KEY=file:PATH",

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.branchdeploy.engine.cluster;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -19,12 +23,14 @@ import java.util.List;
  */
 final class DeployFingerprint {
 
+    private static final ObjectMapper CANONICAL = JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+
     private DeployFingerprint() {}
 
     static String of(List<HasMetadata> objects, List<Secret> secrets, BranchRef branch, Duration ttl, KubernetesSerialization json) {
         MessageDigest digest = sha256();
         for (HasMetadata object : objects) {
-            update(digest, json.asJson(object));
+            update(digest, canonical(json.asJson(object)));
         }
         for (Secret secret : secrets) {
             update(digest, "secret " + secret.getMetadata().getName() + " " + secret.getData().keySet());
@@ -34,6 +40,15 @@ final class DeployFingerprint {
         update(digest, "commit " + (branch.commit() == null ? "" : branch.commit()));
         update(digest, "ttl " + ttl);
         return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The JSON with every object's keys sorted: the same object gives the same text in any process. */
+    private static String canonical(String json) {
+        try {
+            return CANONICAL.writeValueAsString(CANONICAL.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot re-read the JSON of a rendered object", e);
+        }
     }
 
     private static void update(MessageDigest digest, String text) {
