@@ -26,6 +26,13 @@ public final class ClusterContract {
     public static final String STATUS = PREFIX + "status";
     public static final String KEEP_UNTIL = PREFIX + "keep-until";
 
+    /** Why the last deploy failed (with status {@code failed}). */
+    public static final String STATUS_REASON = PREFIX + "status-reason";
+    /** What the last deploy applied, for pruning: a JSON array of {@code apiVersion/Kind/name}. */
+    public static final String APPLIED = PREFIX + "applied";
+    /** A digest of the last successful deploy's input (never of secret values), to skip unchanged redeploys. */
+    public static final String FINGERPRINT = PREFIX + "fingerprint";
+
     /** Server-side apply field manager for everything the engine writes. */
     public static final String FIELD_MANAGER = "branch-deploy";
 

@@ -1,0 +1,129 @@
+package io.jenkins.plugins.branchdeploy.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
+import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
+import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code branch-deploy deploy}: deploys a branch into its own namespace and prints its URL. */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = "Deploys a branch's manifests into its own namespace, waits until it is ready and prints its URL. "
+                + "A redeploy with unchanged manifests and secrets writes nothing.")
+class DeployCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
+    BranchOptions target;
+
+    @Option(names = "--commit", paramLabel = "SHA", description = "The commit being deployed (recorded; $${COMMIT} in manifests).")
+    String commit;
+
+    @Option(names = "--manifests", required = true, paramLabel = "DIR", description = "Directory (searched recursively) or file of Kubernetes YAML.")
+    Path manifests;
+
+    @Option(names = "--domain", required = true, paramLabel = "DOMAIN", description = "Domain of environment hosts, e.g. preview.example.dev.")
+    String domain;
+
+    @Option(names = "--host-template", paramLabel = "PATTERN", description = "Host pattern with {branch}, {app} and {domain} (default: "
+            + NamingPolicy.DEFAULT_HOST_TEMPLATE + ").")
+    String hostTemplate;
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for $${NAME} in the manifests; repeatable.")
+    Map<String, String> variables = new LinkedHashMap<>();
+
+    @Option(names = "--secret", paramLabel = "NAME/KEY=env:VAR|NAME/KEY=file:PATH",
+            description = "Key KEY of Secret NAME, read from an environment variable or a file; repeatable. Values never go on the command line.")
+    List<String> secrets = List.of();
+
+    @Option(names = "--quota", paramLabel = "cpu=2,memory=4Gi,pods=20", description = "Resource limits of the environment (default: cpu=2,memory=4Gi,pods=20).")
+    String quota;
+
+    @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "7d", description = "How long the environment lives after this deploy (default: ${DEFAULT-VALUE}).")
+    String ttl;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", description = "How long to wait for workloads to be ready (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--source-namespace", paramLabel = "NAMESPACE",
+            description = "The namespace the manifests hard-code; its documents are moved into the environment's namespace.")
+    String sourceNamespace;
+
+    @Override
+    public Integer call() {
+        List<SecretEntry> secretEntries = secrets.stream().map(s -> SecretOption.parse(s, System::getenv)).toList();
+        DeployRequest request = new DeployRequest(target.branchRef(commit), manifests, variables, secretEntries,
+                quota == null ? Quota.DEFAULT : QuotaOption.parse(quota),
+                DurationOption.parse("ttl", ttl), DurationOption.parse("timeout", timeout), sourceNamespace);
+        NamingPolicy naming = target.naming(domain, hostTemplate);
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressListener progress = message -> {
+            err.println(message);
+            err.flush();
+        };
+        DeployResult result;
+        try (KubernetesClient client = cluster.connect()) {
+            result = new BranchEnvironments(client, cluster.installation(), naming).deploy(request, progress);
+        }
+        print(result);
+        return result.succeeded() ? 0 : BranchDeployCommand.FAILED;
+    }
+
+    private void print(DeployResult result) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (cluster.output() == OutputFormat.json) {
+            out.println(Json.write(asMap(result)));
+        } else if (result.succeeded()) {
+            out.println((result.unchanged() ? "Unchanged: " : "Ready: ") + result.url());
+            out.println("  environment " + result.names().environment() + ", namespace " + result.names().namespace());
+            out.println("  " + result.appliedResources().size() + " resources; " + phases(result));
+        } else {
+            out.println("Failed: " + result.failureReason());
+            out.println("  environment " + result.names().environment() + ", namespace " + result.names().namespace());
+        }
+        out.flush();
+    }
+
+    private static String phases(DeployResult result) {
+        StringBuilder text = new StringBuilder();
+        result.phases().forEach((phase, took) -> text.append(text.length() == 0 ? "" : ", ").append(phase).append(' ')
+                .append(String.format(java.util.Locale.ROOT, "%.1fs", took.toMillis() / 1000.0)));
+        return text.toString();
+    }
+
+    private static Map<String, Object> asMap(DeployResult result) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("environment", result.names().environment());
+        map.put("namespace", result.names().namespace());
+        map.put("url", result.url());
+        map.put("status", result.status().value());
+        map.put("unchanged", result.unchanged());
+        if (result.failureReason() != null) {
+            map.put("failureReason", result.failureReason());
+        }
+        map.put("appliedResources", result.appliedResources());
+        Map<String, Double> phases = new LinkedHashMap<>();
+        result.phases().forEach((phase, took) -> phases.put(phase, took.toMillis() / 1000.0));
+        map.put("phases", phases);
+        return map;
+    }
+}

@@ -1,0 +1,75 @@
+package io.jenkins.plugins.branchdeploy.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
+import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code branch-deploy list}: every environment of this installation. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "Lists every environment of this installation: app, branch, pull request, commit, URL, status and times.")
+class ListCommand implements Callable<Integer> {
+
+    /** Listing does not compute names; the naming policy only needs some domain. */
+    private static final String ANY_DOMAIN = "example.dev";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Override
+    public Integer call() {
+        List<Environment> environments;
+        try (KubernetesClient client = cluster.connect()) {
+            environments = new BranchEnvironments(client, cluster.installation(), NamingPolicy.withDefaults(ANY_DOMAIN)).inventory();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (cluster.output() == OutputFormat.json) {
+            out.println(Json.write(environments.stream().map(ListCommand::asMap).toList()));
+        } else if (environments.isEmpty()) {
+            out.println("No environments of installation " + cluster.installation());
+        } else {
+            String format = "%-40s %-12s %-30s %-6s %-12s %-22s %s%n";
+            out.printf(format, "NAMESPACE", "APP", "BRANCH", "PR", "STATUS", "EXPIRES", "URL");
+            for (Environment e : environments) {
+                out.printf(format, e.namespace(), text(e.app()), text(e.branch()), text(e.change()),
+                        e.status() == null ? "-" : e.status().value(), text(e.expiresAt()), text(e.url()));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String text(Object value) {
+        return Objects.toString(value, "-");
+    }
+
+    private static Map<String, Object> asMap(Environment e) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("namespace", e.namespace());
+        map.put("app", e.app());
+        map.put("environment", e.environment());
+        map.put("branch", e.branch());
+        map.put("change", e.change());
+        map.put("commit", e.commit());
+        map.put("url", e.url());
+        map.put("status", e.status() == null ? null : e.status().value());
+        map.put("createdAt", e.createdAt());
+        map.put("deployedAt", e.deployedAt());
+        map.put("expiresAt", e.expiresAt());
+        map.put("keepUntil", e.keepUntil());
+        return map;
+    }
+}

@@ -1,0 +1,61 @@
+package io.jenkins.plugins.branchdeploy.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
+import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code branch-deploy teardown}: deletes a branch's environment; an absent one is success. */
+@Command(name = "teardown", mixinStandardHelpOptions = true,
+        description = "Deletes a branch's environment (its namespace and everything in it). An environment that does not exist is success. "
+                + "A namespace this installation does not own is never touched.")
+class TeardownCommand implements Callable<Integer> {
+
+    /** Hosts play no part in finding an environment's namespace; the naming policy only needs some domain. */
+    private static final String ANY_DOMAIN = "example.dev";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
+    BranchOptions target;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        NamingPolicy naming = target.naming(ANY_DOMAIN, null);
+        BranchRef branch = target.branchRef(null);
+        String namespace = naming.names(branch).namespace();
+        TeardownOutcome outcome;
+        try (KubernetesClient client = cluster.connect()) {
+            outcome = new BranchEnvironments(client, cluster.installation(), naming).teardown(branch, message -> {
+                        err.println(message);
+                        err.flush();
+                    });
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (cluster.output() == OutputFormat.json) {
+            Map<String, String> map = new LinkedHashMap<>();
+            map.put("namespace", namespace);
+            map.put("outcome", outcome.name().toLowerCase(Locale.ROOT));
+            out.println(Json.write(map));
+        } else {
+            out.println(outcome == TeardownOutcome.DELETED ? "Deleted " + namespace : "No environment in " + namespace + "; nothing to do");
+        }
+        out.flush();
+        return 0;
+    }
+}

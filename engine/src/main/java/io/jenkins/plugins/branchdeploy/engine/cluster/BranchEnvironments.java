@@ -1,0 +1,182 @@
+package io.jenkins.plugins.branchdeploy.engine.cluster;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
+import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
+import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestRenderer;
+import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
+import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
+import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
+import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The environments of one installation on one cluster: deploy, teardown and inventory. Deploys
+ * and teardowns of one environment never interleave within this process (the second waits);
+ * different environments proceed in parallel. Writes go only into environment namespaces this
+ * installation owns.
+ */
+public final class BranchEnvironments {
+
+    private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]");
+    /** How long a deploy waits for another of the same environment beyond its own timeout. */
+    private static final Duration LOCK_PATIENCE = Duration.ofMinutes(10);
+
+    private final KubernetesClient client;
+    private final String installation;
+    private final NamingPolicy naming;
+    private final Clock clock;
+    private ApiCalls api = new ApiCalls(ApiCalls.DEFAULT_ATTEMPTS, ApiCalls.DEFAULT_FIRST_BACKOFF);
+    private Duration pollEvery = Duration.ofSeconds(2);
+    private Duration progressEvery = Duration.ofSeconds(10);
+
+    /**
+     * @param installation the id of this Jenkins controller or command-line installation; only
+     *        namespaces labelled with it are touched
+     */
+    public BranchEnvironments(KubernetesClient client, String installation, NamingPolicy naming) {
+        this(client, installation, naming, Clock.systemUTC());
+    }
+
+    /** As above, with the clock that stamps deployed-at, created-at and expires-at. */
+    public BranchEnvironments(KubernetesClient client, String installation, NamingPolicy naming, Clock clock) {
+        this.client = Objects.requireNonNull(client, "client");
+        if (installation == null || !LABEL_VALUE.matcher(installation).matches()) {
+            throw new InvalidInputException("installation", "'" + installation + "' is not a Kubernetes label value; "
+                    + "use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
+        }
+        this.installation = installation;
+        this.naming = Objects.requireNonNull(naming, "naming");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Faster retries and polling, for tests. */
+    BranchEnvironments withTimings(Duration firstBackoff, Duration poll, Duration progress) {
+        this.api = new ApiCalls(ApiCalls.DEFAULT_ATTEMPTS, firstBackoff);
+        this.pollEvery = poll;
+        this.progressEvery = progress;
+        return this;
+    }
+
+    public String installation() {
+        return installation;
+    }
+
+    /**
+     * Deploys a branch into its environment, or redeploys it (writing nothing when nothing changed).
+     *
+     * @return the outcome; a deploy that fails (rollout timeout, API error) returns status
+     *         {@code FAILED} with the reason, and the environment is recorded as failed
+     * @throws InvalidInputException for bad input, before anything is written
+     * @throws ForeignNamespaceException when the namespace exists and this installation does not own it
+     * @throws EnvironmentBusyException when another deploy of the environment does not finish in time
+     */
+    public DeployResult deploy(DeployRequest request, ProgressListener progress) {
+        Objects.requireNonNull(request, "request");
+        BranchRef branch = Objects.requireNonNull(request.branch(), "request.branch");
+        EnvironmentNames names = naming.names(branch);
+        Quota quota = request.quota() == null ? Quota.DEFAULT : request.quota();
+        EnvironmentResources.validate(quota);
+        Duration ttl = positive("ttl", request.ttl(), DeployRequest.DEFAULT_TTL);
+        Duration timeout = positive("timeout", request.timeout(), DeployRequest.DEFAULT_TIMEOUT);
+        List<RenderedManifest> manifests = new ManifestRenderer(
+                ManifestVariables.forEnvironment(branch, names, request.variables()), request.sourceNamespace())
+                .render(request.manifests(), names.namespace());
+        List<Secret> secrets = EnvironmentResources.secrets(request.secrets());
+        List<HasMetadata> limits = EnvironmentResources.limits(quota);
+        refuseClashes(manifests, secrets, limits);
+
+        progress.info("Deploying " + branch.branch() + " of " + names.app() + " into namespace " + names.namespace());
+        try (EnvironmentLocks.Held lock = lock(names.namespace(), timeout.plus(LOCK_PATIENCE), progress)) {
+            DeployRun run = new DeployRun(client, api, new RolloutWait(client, api, pollEvery, progressEvery), clock,
+                    installation, names, branch, ttl, timeout, progress);
+            return run.run(limits, secrets, manifests);
+        }
+    }
+
+    /**
+     * Deletes a branch's environment.
+     *
+     * @return {@link TeardownOutcome#ABSENT} when there was none (which is success too)
+     * @throws ForeignNamespaceException when its namespace is not this installation's
+     * @throws ClusterApiException when the API server refuses or keeps failing
+     */
+    public TeardownOutcome teardown(BranchRef branch, ProgressListener progress) {
+        return teardown(naming.names(branch).namespace(), progress);
+    }
+
+    /** Deletes an environment found by {@link #inventory()}; see {@link #teardown(BranchRef, ProgressListener)}. */
+    public TeardownOutcome teardown(Environment environment, ProgressListener progress) {
+        return teardown(environment.namespace(), progress);
+    }
+
+    /** Every environment of this installation, by namespace name, from one label-selector list call. */
+    public List<Environment> inventory() {
+        return api.call("list the environments of installation " + installation, ProgressListener.SILENT,
+                        () -> client.namespaces().withLabelSelector(ClusterContract.ownedBy(installation)).list().getItems())
+                .stream()
+                .filter(ns -> EnvironmentNamespace.isOwnedBy(ns, installation))
+                .map(EnvironmentNamespace::environmentOf)
+                .sorted(Comparator.comparing(Environment::namespace))
+                .toList();
+    }
+
+    private TeardownOutcome teardown(String namespace, ProgressListener progress) {
+        try (EnvironmentLocks.Held lock = lock(namespace, LOCK_PATIENCE, progress)) {
+            Namespace live = api.call("read namespace " + namespace, progress, () -> client.namespaces().withName(namespace).get());
+            if (live == null) {
+                progress.info("There is no environment in namespace " + namespace + "; nothing to tear down");
+                return TeardownOutcome.ABSENT;
+            }
+            if (!EnvironmentNamespace.isOwnedBy(live, installation)) {
+                throw new ForeignNamespaceException(namespace, installation);
+            }
+            if (!EnvironmentNamespace.isTerminating(live)) {
+                api.run("delete namespace " + namespace, progress, () -> client.namespaces().withName(namespace).delete());
+            }
+            progress.info("Deleted namespace " + namespace + " and everything in it");
+            return TeardownOutcome.DELETED;
+        }
+    }
+
+    private EnvironmentLocks.Held lock(String namespace, Duration patience, ProgressListener progress) {
+        return EnvironmentLocks.acquire(client.getConfiguration().getMasterUrl(), namespace, patience, progress);
+    }
+
+    private static void refuseClashes(List<RenderedManifest> manifests, List<Secret> secrets, List<HasMetadata> limits) {
+        Map<String, String> own = new HashMap<>();
+        secrets.forEach(s -> own.put("Secret/" + s.getMetadata().getName(), "secret " + s.getMetadata().getName()));
+        limits.forEach(l -> own.put(l.getKind() + "/" + l.getMetadata().getName(), "the environment's own " + l.getKind()));
+        for (RenderedManifest manifest : manifests) {
+            String clash = own.get(manifest.kindAndName());
+            if (clash != null) {
+                throw new InvalidInputException("manifests", manifest.describe() + " has the name of " + clash
+                        + ", which the deploy creates itself; rename one of them");
+            }
+        }
+    }
+
+    private static Duration positive(String field, Duration value, Duration fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isNegative() || value.isZero()) {
+            throw new InvalidInputException(field, "must be longer than zero, got " + value);
+        }
+        return value;
+    }
+}

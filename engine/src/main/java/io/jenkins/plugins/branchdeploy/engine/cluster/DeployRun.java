@@ -1,0 +1,224 @@
+package io.jenkins.plugins.branchdeploy.engine.cluster;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
+import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
+import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * One deploy of one environment, after its input was checked and while its lock is held: the
+ * phases namespace, apply, prune and rollout, and the record on the namespace.
+ */
+final class DeployRun {
+
+    /** The order kinds are applied in, as Helm does: what others refer to comes first. */
+    private static final List<String> KIND_ORDER = List.of(
+            "ResourceQuota", "LimitRange", "ServiceAccount", "Secret", "ConfigMap", "PersistentVolumeClaim",
+            "Role", "RoleBinding", "Service", "DaemonSet", "Pod", "ReplicaSet", "Deployment", "StatefulSet",
+            "HorizontalPodAutoscaler", "Job", "CronJob", "Ingress", "PodDisruptionBudget", "NetworkPolicy");
+
+    /** Kubernetes allows 256 KiB of annotations in all; a reason this long is cut. */
+    private static final int MAX_RECORDED_REASON = 2000;
+
+    private final KubernetesClient client;
+    private final ApiCalls api;
+    private final RolloutWait rollout;
+    private final Clock clock;
+    private final String installation;
+    private final EnvironmentNames names;
+    private final BranchRef branch;
+    private final Duration ttl;
+    private final Duration timeout;
+    private final ProgressListener progress;
+    private final Map<String, Duration> phases = new LinkedHashMap<>();
+    private final List<HasMetadata> appliedSoFar = new ArrayList<>();
+
+    DeployRun(KubernetesClient client, ApiCalls api, RolloutWait rollout, Clock clock, String installation,
+            EnvironmentNames names, BranchRef branch, Duration ttl, Duration timeout, ProgressListener progress) {
+        this.client = client;
+        this.api = api;
+        this.rollout = rollout;
+        this.clock = clock;
+        this.installation = installation;
+        this.names = names;
+        this.branch = branch;
+        this.ttl = ttl;
+        this.timeout = timeout;
+        this.progress = progress;
+    }
+
+    DeployResult run(List<HasMetadata> limits, List<Secret> secrets, List<RenderedManifest> manifests) {
+        String namespace = names.namespace();
+        Namespace live;
+        Map<HasMetadata, ResourceDefinitionContext> customKinds = new IdentityHashMap<>();
+        CustomKinds discovery = new CustomKinds(client, api);
+        try {
+            live = api.call("read namespace " + namespace, progress, () -> client.namespaces().withName(namespace).get());
+            if (live != null && !EnvironmentNamespace.isOwnedBy(live, installation)) {
+                throw new ForeignNamespaceException(namespace, installation);
+            }
+            if (live != null && EnvironmentNamespace.isTerminating(live)) {
+                return failed("namespace " + namespace + " is still being deleted by an earlier teardown; deploy again when it is gone", List.of());
+            }
+            for (RenderedManifest manifest : manifests) {
+                if (manifest.isCustomResource()) {
+                    customKinds.put(manifest.resource(), discovery.definitionOf(manifest, progress));
+                }
+            }
+        } catch (ClusterApiException e) {
+            return failed(e.getMessage(), List.of());
+        }
+
+        List<HasMetadata> objects = ordered(limits, secrets, manifests);
+        List<HasMetadata> nonSecret = objects.stream().filter(o -> !(o instanceof Secret)).toList();
+        String fingerprint = DeployFingerprint.of(nonSecret, secrets, branch, ttl, client.getKubernetesSerialization());
+        String url = LiveUrl.of(objects, names);
+        Set<AppliedResource> previous = live == null ? Set.of() : EnvironmentNamespace.applied(live);
+        Set<AppliedResource> current = new LinkedHashSet<>(objects.stream().map(AppliedResource::of).toList());
+
+        long checking = System.nanoTime();
+        try {
+            if (live != null && unchanged(live, fingerprint, secrets)) {
+                phases.put("check", Duration.ofNanos(System.nanoTime() - checking));
+                progress.info("Nothing changed since the last deploy of " + namespace + ": nothing written");
+                return new DeployResult(names, url, EnvironmentStatus.READY, null, true, kindAndNames(objects), phases);
+            }
+        } catch (ClusterApiException e) {
+            return failed(e.getMessage(), List.of());
+        }
+
+        Instant now = clock.instant();
+        Instant createdAt = live == null || EnvironmentNamespace.instant(live, ClusterContract.CREATED_AT) == null
+                ? now : EnvironmentNamespace.instant(live, ClusterContract.CREATED_AT);
+        Set<AppliedResource> both = new LinkedHashSet<>(previous);
+        both.addAll(current);
+        EnvironmentNamespace.Record deploying = new EnvironmentNamespace.Record(names, installation, branch, EnvironmentStatus.DEPLOYING,
+                null, url, createdAt, now, now.plus(ttl),
+                live == null ? null : EnvironmentNamespace.annotation(live, ClusterContract.KEEP_UNTIL), both, null);
+        boolean namespaceWritten = false;
+        try {
+            phase("namespace", () -> applyNamespace(deploying.toNamespace()));
+            namespaceWritten = true;
+            NamespaceWriter writer = new NamespaceWriter(client, api, discovery, namespace);
+            phase("apply", () -> {
+                for (HasMetadata object : objects) {
+                    writer.apply(object, customKinds.get(object), progress);
+                    appliedSoFar.add(object);
+                }
+                progress.info("Applied " + objects.size() + " resources to " + namespace);
+                return null;
+            });
+            phase("prune", () -> {
+                for (AppliedResource stale : previous) {
+                    if (!current.contains(stale)) {
+                        writer.delete(stale, progress);
+                        progress.info("Pruned " + stale.kindAndName() + ", which this deploy no longer has");
+                    }
+                }
+                return null;
+            });
+            phase("rollout", () -> {
+                rollout.await(namespace, objects, timeout, progress);
+                return null;
+            });
+            applyNamespace(deploying.withOutcome(EnvironmentStatus.READY, null, url, current, fingerprint).toNamespace());
+            progress.info("Environment " + names.environment() + " is ready at " + url);
+            return new DeployResult(names, url, EnvironmentStatus.READY, null, false, kindAndNames(objects), phases);
+        } catch (DeployFailure | ClusterApiException e) {
+            String reason = e.getMessage();
+            if (namespaceWritten) {
+                reason = recordFailure(deploying.withOutcome(EnvironmentStatus.FAILED, truncated(reason), url, both, null), reason);
+            }
+            return failed(reason, appliedSoFar);
+        }
+    }
+
+    private boolean unchanged(Namespace live, String fingerprint, List<Secret> secrets) {
+        if (EnvironmentNamespace.status(live) != EnvironmentStatus.READY
+                || !fingerprint.equals(EnvironmentNamespace.annotation(live, ClusterContract.FINGERPRINT))) {
+            return false;
+        }
+        if (secrets.isEmpty()) {
+            return true;
+        }
+        Map<String, Map<String, String>> liveData = new LinkedHashMap<>();
+        api.call("read the secrets of " + names.namespace(), progress, () -> client.secrets().inNamespace(names.namespace())
+                        .withLabel(ClusterContract.MANAGED_BY, ClusterContract.MANAGED_BY_VALUE).list().getItems())
+                .forEach(s -> liveData.put(s.getMetadata().getName(), s.getData() == null ? Map.of() : s.getData()));
+        return secrets.stream().allMatch(s -> s.getData().equals(liveData.get(s.getMetadata().getName())));
+    }
+
+    private String recordFailure(EnvironmentNamespace.Record failed, String reason) {
+        try {
+            applyNamespace(failed.toNamespace());
+            return reason;
+        } catch (ClusterApiException e) {
+            return reason + "; recording the failure on the namespace failed too: " + e.getMessage();
+        }
+    }
+
+    private DeployResult failed(String reason, List<HasMetadata> applied) {
+        progress.warn("Deploy of " + names.environment() + " failed: " + reason);
+        return new DeployResult(names, names.url(), EnvironmentStatus.FAILED, reason, false, kindAndNames(applied), phases);
+    }
+
+    private void applyNamespace(Namespace namespace) {
+        api.run("apply namespace " + namespace.getMetadata().getName(), progress, () -> client.resource(namespace)
+                .fieldManager(ClusterContract.FIELD_MANAGER).forceConflicts().serverSideApply());
+    }
+
+    private <T> T phase(String name, Supplier<T> work) {
+        long started = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            phases.put(name, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private void phase(String name, Runnable work) {
+        phase(name, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private static List<HasMetadata> ordered(List<HasMetadata> limits, List<Secret> secrets, List<RenderedManifest> manifests) {
+        List<HasMetadata> objects = new ArrayList<>(limits);
+        objects.addAll(secrets);
+        manifests.forEach(m -> objects.add(m.resource()));
+        objects.sort(Comparator.comparingInt(DeployRun::rank));
+        return objects;
+    }
+
+    private static int rank(HasMetadata object) {
+        int index = KIND_ORDER.indexOf(object.getKind());
+        return index < 0 ? KIND_ORDER.size() : index;
+    }
+
+    private static List<String> kindAndNames(List<HasMetadata> objects) {
+        return objects.stream().map(o -> o.getKind() + "/" + o.getMetadata().getName()).sorted().distinct().toList();
+    }
+
+    private static String truncated(String reason) {
+        return reason.length() <= MAX_RECORDED_REASON ? reason : reason.substring(0, MAX_RECORDED_REASON - 1) + "…";
+    }
+}

@@ -1,0 +1,11 @@
+package io.jenkins.plugins.branchdeploy.engine.cluster;
+
+/** Another deploy or teardown of the same environment kept running for longer than this one would wait. */
+public class EnvironmentBusyException extends IllegalStateException {
+
+    private static final long serialVersionUID = 1L;
+
+    public EnvironmentBusyException(String message) {
+        super(message);
+    }
+}

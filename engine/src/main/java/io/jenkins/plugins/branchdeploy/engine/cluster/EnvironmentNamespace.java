@@ -1,0 +1,163 @@
+package io.jenkins.plugins.branchdeploy.engine.cluster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * An environment's namespace and what the engine records on it (DESIGN.md §5): writes the labels
+ * and annotations, and reads them back.
+ */
+final class EnvironmentNamespace {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Everything recorded on the namespace by one write.
+     *
+     * @param reason why the deploy failed, or {@code null}
+     * @param url the live URL, or {@code null} while unknown
+     * @param keepUntil the "extend" annotation as found, carried over unchanged, or {@code null}
+     * @param fingerprint the digest of a successful deploy's input, or {@code null}
+     */
+    record Record(EnvironmentNames names, String installation, BranchRef branch, EnvironmentStatus status, String reason,
+            String url, Instant createdAt, Instant deployedAt, Instant expiresAt, String keepUntil,
+            Collection<AppliedResource> applied, String fingerprint) {
+
+        Record withOutcome(EnvironmentStatus newStatus, String newReason, String newUrl,
+                Collection<AppliedResource> newApplied, String newFingerprint) {
+            return new Record(names, installation, branch, newStatus, newReason, newUrl, createdAt, deployedAt, expiresAt,
+                    keepUntil, newApplied, newFingerprint);
+        }
+
+        Namespace toNamespace() {
+            Map<String, String> labels = new LinkedHashMap<>();
+            labels.put(ClusterContract.MANAGED_BY, ClusterContract.MANAGED_BY_VALUE);
+            labels.put(ClusterContract.INSTALLATION, installation);
+            labels.put(ClusterContract.APP, names.app());
+            labels.put(ClusterContract.ENVIRONMENT, names.environment());
+            Map<String, String> annotations = new LinkedHashMap<>();
+            annotations.put(ClusterContract.BRANCH, branch.branch());
+            branch.changeRequest().ifPresent(c -> annotations.put(ClusterContract.CHANGE, String.valueOf(c.number())));
+            putIfPresent(annotations, ClusterContract.COMMIT, branch.commit());
+            annotations.put(ClusterContract.CREATED_AT, format(createdAt));
+            annotations.put(ClusterContract.DEPLOYED_AT, format(deployedAt));
+            annotations.put(ClusterContract.EXPIRES_AT, format(expiresAt));
+            putIfPresent(annotations, ClusterContract.KEEP_UNTIL, keepUntil);
+            putIfPresent(annotations, ClusterContract.URL, url);
+            annotations.put(ClusterContract.STATUS, status.value());
+            putIfPresent(annotations, ClusterContract.STATUS_REASON, reason);
+            annotations.put(ClusterContract.APPLIED, writeApplied(applied));
+            putIfPresent(annotations, ClusterContract.FINGERPRINT, fingerprint);
+            return new NamespaceBuilder().withNewMetadata().withName(names.namespace())
+                    .withLabels(labels).withAnnotations(annotations).endMetadata().build();
+        }
+    }
+
+    private EnvironmentNamespace() {}
+
+    /** Whether both ownership labels say the namespace belongs to {@code installation}. */
+    static boolean isOwnedBy(Namespace namespace, String installation) {
+        Map<String, String> labels = namespace.getMetadata().getLabels();
+        return labels != null && ClusterContract.MANAGED_BY_VALUE.equals(labels.get(ClusterContract.MANAGED_BY))
+                && installation.equals(labels.get(ClusterContract.INSTALLATION));
+    }
+
+    static boolean isTerminating(Namespace namespace) {
+        return namespace.getMetadata().getDeletionTimestamp() != null
+                || namespace.getStatus() != null && "Terminating".equals(namespace.getStatus().getPhase());
+    }
+
+    static String annotation(Namespace namespace, String key) {
+        Map<String, String> annotations = namespace.getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(key);
+    }
+
+    static Instant instant(Namespace namespace, String key) {
+        String value = annotation(namespace, key);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static EnvironmentStatus status(Namespace namespace) {
+        return EnvironmentStatus.fromValue(annotation(namespace, ClusterContract.STATUS));
+    }
+
+    /** What the last deploy recorded as applied; empty when nothing (or nothing readable) is recorded. */
+    static Set<AppliedResource> applied(Namespace namespace) {
+        Set<AppliedResource> applied = new TreeSet<>((a, b) -> a.toString().compareTo(b.toString()));
+        String value = annotation(namespace, ClusterContract.APPLIED);
+        if (value != null) {
+            try {
+                JSON.readValue(value, new TypeReference<List<String>>() {}).stream()
+                        .map(AppliedResource::parse).filter(Objects::nonNull).forEach(applied::add);
+            } catch (JsonProcessingException e) {
+                // unreadable: nothing to prune, the next successful deploy records it afresh
+            }
+        }
+        return applied;
+    }
+
+    static Environment environmentOf(Namespace namespace) {
+        Map<String, String> labels = namespace.getMetadata().getLabels() == null ? Map.of() : namespace.getMetadata().getLabels();
+        return new Environment(
+                namespace.getMetadata().getName(),
+                labels.get(ClusterContract.APP),
+                labels.get(ClusterContract.ENVIRONMENT),
+                annotation(namespace, ClusterContract.BRANCH),
+                change(annotation(namespace, ClusterContract.CHANGE)),
+                annotation(namespace, ClusterContract.COMMIT),
+                annotation(namespace, ClusterContract.URL),
+                status(namespace),
+                instant(namespace, ClusterContract.CREATED_AT),
+                instant(namespace, ClusterContract.DEPLOYED_AT),
+                instant(namespace, ClusterContract.EXPIRES_AT),
+                instant(namespace, ClusterContract.KEEP_UNTIL));
+    }
+
+    static String format(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static Integer change(String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String writeApplied(Collection<AppliedResource> applied) {
+        try {
+            return JSON.writeValueAsString(applied.stream().map(AppliedResource::toString).sorted().toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void putIfPresent(Map<String, String> map, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            map.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.jenkins.plugins.branchdeploy.sandbox;
+
+import io.fabric8.mockwebserver.http.MockResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Faults the sandbox API server answers with instead of doing the request, each once: an error
+ * status with a message (500, 409, 403 quota exceeded...) or a response so late the client times
+ * out. A fault matches a method and a path prefix (the query is ignored).
+ */
+public final class Faults {
+
+    private static final Map<Integer, String> REASONS = Map.of(
+            400, "BadRequest", 403, "Forbidden", 404, "NotFound", 409, "Conflict", 422, "Invalid",
+            429, "TooManyRequests", 500, "InternalError", 503, "ServiceUnavailable", 504, "Timeout");
+
+    private record Fault(String method, String pathPrefix, MockResponse response) {}
+
+    private final List<Fault> pending = new ArrayList<>();
+
+    /**
+     * The next {@code method} request under {@code pathPrefix} gets {@code code} with a Kubernetes
+     * {@code Status} body carrying {@code message}, and changes nothing.
+     */
+    public synchronized Faults failOnce(String method, String pathPrefix, int code, String message) {
+        pending.add(new Fault(method, pathPrefix, status(code, message)));
+        return this;
+    }
+
+    /**
+     * The next {@code method} request under {@code pathPrefix} is answered only after {@code delay}
+     * (with a 504, changing nothing): a client with a shorter request timeout sees a timeout.
+     */
+    public synchronized Faults delayOnce(String method, String pathPrefix, Duration delay) {
+        pending.add(new Fault(method, pathPrefix,
+                status(504, "the server was unable to return a response in the time allotted").setBodyDelay(delay)));
+        return this;
+    }
+
+    /** How many faults are still waiting for their request. */
+    public synchronized int pending() {
+        return pending.size();
+    }
+
+    synchronized Optional<MockResponse> take(String method, String pathAndQuery) {
+        String path = SandboxPaths.withoutQuery(pathAndQuery);
+        for (Iterator<Fault> it = pending.iterator(); it.hasNext();) {
+            Fault fault = it.next();
+            if (fault.method().equals(method) && path.startsWith(fault.pathPrefix())) {
+                it.remove();
+                return Optional.of(fault.response());
+            }
+        }
+        return Optional.empty();
+    }
+
+    static MockResponse status(int code, String message) {
+        String reason = REASONS.getOrDefault(code, "Unknown");
+        String body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":"
+                + SandboxJson.quote(message) + ",\"reason\":\"" + reason + "\",\"code\":" + code + "}";
+        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
+    }
+}
