@@ -1,6 +1,7 @@
 package io.jenkins.plugins.branchdeploy.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
@@ -72,8 +73,8 @@ class DeployCommand implements Callable<Integer> {
     public Integer call() {
         List<SecretEntry> secretEntries = secrets.stream().map(s -> SecretOption.parse(s, System::getenv)).toList();
         DeployRequest request = new DeployRequest(target.branchRef(commit), manifests, variables, secretEntries,
-                quota == null ? Quota.DEFAULT : QuotaOption.parse(quota),
-                DurationOption.parse("ttl", ttl), DurationOption.parse("timeout", timeout), sourceNamespace);
+                Quota.DEFAULT.with("quota", quota),
+                Durations.parse("ttl", ttl), Durations.parse("timeout", timeout), sourceNamespace);
         NamingPolicy naming = target.naming(domain, hostTemplate);
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener progress = message -> {

@@ -111,7 +111,7 @@ class ClusterCommandsTest {
         assertThat(unset.err()).contains("environment variable 'BRANCH_DEPLOY_TEST_UNSET_VARIABLE' is not set");
 
         assertThat(run(deployArgs("--ttl", "soon")).err()).contains("ttl: 'soon' is not a duration");
-        assertThat(run(deployArgs("--quota", "cpu=2,disks=3")).err()).contains("quota: 'disks' is not cpu, memory or pods");
+        assertThat(run(deployArgs("--quota", "cpu=2,disks=3")).err()).contains("quota: unknown limit 'disks'; use cpu, memory and pods");
         CommandRun noKubeconfig = run("list", "--kubeconfig", dir.resolve("missing").toString());
         assertThat(noKubeconfig.exitCode()).isEqualTo(2);
         assertThat(noKubeconfig.err()).contains("kubeconfig: ");

@@ -6,12 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the short durations users write for time-to-live, idle periods and extensions: a whole
- * number and a unit, {@code 90m}, {@code 12h}, {@code 7d}, {@code 2w}.
+ * Reads the short durations users write for time-to-live, timeouts, idle periods and extensions:
+ * whole numbers with units {@code s}, {@code m}, {@code h}, {@code d} or {@code w}, alone or combined:
+ * {@code 90s}, {@code 90m}, {@code 1h30m}, {@code 7d}, {@code 2w}.
  */
 public final class Durations {
 
-    private static final Pattern SHORT_FORM = Pattern.compile("(\\d{1,9})\\s*([mhdw])");
+    private static final Pattern WHOLE = Pattern.compile("(\\d{1,9}[smhdw])+");
+    private static final Pattern PART = Pattern.compile("(\\d{1,9})([smhdw])");
 
     private Durations() {}
 
@@ -22,20 +24,26 @@ public final class Durations {
      * @throws InvalidInputException when the text is empty, malformed or zero
      */
     public static Duration parse(String field, String text) {
-        Matcher m = SHORT_FORM.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
+        String compact = text == null ? "" : text.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        if (!WHOLE.matcher(compact).matches()) {
             throw new InvalidInputException(field, "'" + (text == null ? "" : text)
-                    + "' is not a duration; write a whole number and a unit (m, h, d or w), e.g. 90m, 12h or 7d");
+                    + "' is not a duration; write whole numbers with units s, m, h, d or w, e.g. 90m, 12h, 1h30m or 7d");
         }
-        long amount = Long.parseLong(m.group(1));
-        if (amount == 0) {
+        Duration total = Duration.ZERO;
+        Matcher m = PART.matcher(compact);
+        while (m.find()) {
+            long amount = Long.parseLong(m.group(1));
+            total = total.plus(switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                case "d" -> Duration.ofDays(amount);
+                default -> Duration.ofDays(amount * 7);
+            });
+        }
+        if (total.isZero()) {
             throw new InvalidInputException(field, "'" + text + "' is zero; give a positive duration, e.g. 7d");
         }
-        return switch (m.group(2)) {
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            case "d" -> Duration.ofDays(amount);
-            default -> Duration.ofDays(amount * 7);
-        };
+        return total;
     }
 }

@@ -20,18 +20,25 @@ class DurationsTest {
     }
 
     @Test
+    void combinesUnits() {
+        assertThat(Durations.parse("timeout", "1h30m")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(Durations.parse("timeout", "90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(Durations.parse("ttl", "3d12h")).isEqualTo(Duration.ofHours(84));
+    }
+
+    @Test
     void toleratesSpacesAndUpperCase() {
         assertThat(Durations.parse("ttl", " 3 D ")).isEqualTo(Duration.ofDays(3));
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"7", "d", "7 days", "1.5h", "-3d", "3d12h", "P3D", "10s"})
+    @ValueSource(strings = {"7", "d", "7 days", "1.5h", "-3d", "P3D", "10x", "h30m"})
     void refusesWhatIsNotAShortDurationNamingTheField(String text) {
         assertThatThrownBy(() -> Durations.parse("idlePeriod", text))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("idlePeriod: ")
-                .hasMessageContaining("e.g. 90m, 12h or 7d")
+                .hasMessageContaining("e.g. 90m, 12h, 1h30m or 7d")
                 .extracting(e -> ((InvalidInputException) e).getField())
                 .isEqualTo("idlePeriod");
     }
