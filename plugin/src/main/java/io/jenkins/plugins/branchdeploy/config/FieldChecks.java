@@ -6,6 +6,7 @@ import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchFilter;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.WorkingHours;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -46,6 +47,13 @@ final class FieldChecks {
     static FormValidation duration(String field, String value) {
         return blank(value) ? FormValidation.ok() : check(() -> {
             Durations.parse(field, value);
+            return FormValidation.ok();
+        });
+    }
+
+    static FormValidation workingHours(String value) {
+        return blank(value) ? FormValidation.ok() : check(() -> {
+            WorkingHours.parse(value);
             return FormValidation.ok();
         });
     }
