@@ -198,18 +198,22 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     public CleanupPolicy cleanupPolicy() {
         return CleanupPolicy.defaults()
                 .withIdlePeriod(idle().orElse(null))
-                .withWorkingHours(workingHours())
+                .withWorkingHours(workingHours(scaleDownSchedule))
                 .withBrakes(maxTeardownsPerRun, maxTeardownPercent)
                 .withDryRun(dryRun);
     }
 
-    /** The scale-down schedule as the hours environments run; {@code null} for none. */
-    private WorkingHours workingHours() {
-        if (Util.fixEmptyAndTrim(scaleDownSchedule) == null) {
+    /**
+     * A scale-down schedule as the hours environments run; {@code null} for none.
+     *
+     * @throws InvalidInputException naming {@code scaleDownSchedule} when it is malformed
+     */
+    static WorkingHours workingHours(String schedule) {
+        if (Util.fixEmptyAndTrim(schedule) == null) {
             return null;
         }
         try {
-            return WorkingHours.parse(scaleDownSchedule);
+            return WorkingHours.parse(schedule);
         } catch (InvalidInputException e) {
             throw new InvalidInputException("scaleDownSchedule", e.getMessage().substring(e.getField().length() + 2));
         }

@@ -6,7 +6,6 @@ import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchFilter;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import io.jenkins.plugins.branchdeploy.engine.lifecycle.WorkingHours;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -53,7 +52,7 @@ final class FieldChecks {
 
     static FormValidation workingHours(String value) {
         return blank(value) ? FormValidation.ok() : check(() -> {
-            WorkingHours.parse(value);
+            BranchDeployConfiguration.workingHours(value);
             return FormValidation.ok();
         });
     }

@@ -7,6 +7,8 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.util.Secret;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
+import java.time.Duration;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,29 @@ class BranchDeployConfigurationTest {
         assertThat(config.getMaxTeardownPercent()).isEqualTo(20);
         assertThat(config.isDryRun()).isFalse();
         assertThat(config.idle()).isEmpty();
+    }
+
+    @Test
+    void cleanupRunsWithTheConfiguredPolicy(JenkinsRule r) {
+        BranchDeployConfiguration config = BranchDeployConfiguration.get();
+        config.setIdlePeriod("3d");
+        config.setScaleDownSchedule("Mon-Fri 08:00-19:00 Europe/Berlin");
+        config.setMaxTeardownsPerRun(4);
+        config.setMaxTeardownPercent(50);
+        config.setDryRun(true);
+
+        CleanupPolicy policy = config.cleanupPolicy();
+
+        assertThat(policy.idlePeriod()).isEqualTo(Duration.ofDays(3));
+        assertThat(policy.workingHours()).hasToString("Mon-Fri 08:00-19:00 Europe/Berlin");
+        assertThat(policy.maxTeardowns()).isEqualTo(4);
+        assertThat(policy.maxTeardownPercent()).isEqualTo(50);
+        assertThat(policy.dryRun()).isTrue();
+
+        config.setScaleDownSchedule("weekdays");
+        assertThatThrownBy(config::cleanupPolicy)
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("scaleDownSchedule: 'weekdays' is not DAYS HH:MM-HH:MM ZONE");
     }
 
     @Test
