@@ -129,7 +129,7 @@ class BranchDeployConfigurationTest {
         config.setQuotaMemory("8Gi");
         config.setQuotaPods(40);
         config.setTtl("3d");
-        config.setScaleDownSchedule("H 20 * * 1-5 Europe/Berlin");
+        config.setScaleDownSchedule("Mon-Fri 08:00-19:00 Europe/Berlin");
         config.setIdlePeriod("12h");
         config.setCleanupPeriodMinutes(5);
         config.setMaxTeardownsPerRun(3);
@@ -148,7 +148,7 @@ class BranchDeployConfigurationTest {
         assertThat(config.getQuotaMemory()).isEqualTo("8Gi");
         assertThat(config.getQuotaPods()).isEqualTo(40);
         assertThat(config.getTtl()).isEqualTo("3d");
-        assertThat(config.getScaleDownSchedule()).isEqualTo("H 20 * * 1-5 Europe/Berlin");
+        assertThat(config.getScaleDownSchedule()).isEqualTo("Mon-Fri 08:00-19:00 Europe/Berlin");
         assertThat(config.getIdlePeriod()).isEqualTo("12h");
         assertThat(config.getCleanupPeriodMinutes()).isEqualTo(5);
         assertThat(config.getMaxTeardownsPerRun()).isEqualTo(3);
