@@ -8,6 +8,7 @@ import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
+import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -44,15 +45,16 @@ final class BranchJobTeardown {
         KubernetesClient client;
         try {
             EffectiveSettings settings = config.settingsFor(job);
+            NamingPolicy naming = settings.namingPolicy();
             client = settings.cluster().connect(job.getParent());
-            environments = new BranchEnvironments(client, settings.installationId(), settings.namingPolicy());
+            environments = new BranchEnvironments(client, settings.installationId(), naming);
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "Did not tear down the environment of " + job.getFullName() + " (" + why + "): "
                     + e.getMessage());
             return;
         }
         try {
-            Timer.get().submit(() -> tearDown(client, environments, branch, job.getFullName(), why));
+            Timer.get().execute(() -> tearDown(client, environments, branch, job.getFullName(), why));
         } catch (RejectedExecutionException e) {
             client.close();
             LOGGER.log(Level.WARNING, "Did not tear down the environment of " + job.getFullName() + " (" + why
