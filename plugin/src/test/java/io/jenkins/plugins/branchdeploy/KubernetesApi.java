@@ -2,34 +2,28 @@ package io.jenkins.plugins.branchdeploy;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterContract;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
+import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Base64;
 
 /**
- * The stand-in Kubernetes API for plugin tests: fabric8's mock server in CRUD mode on loopback,
- * over plain http. Seeds namespaces the way the engine records environments (DESIGN.md §5).
+ * The Kubernetes API plugin tests talk to: the sandbox module's API server on loopback (server-side
+ * apply emulated, workloads that become ready), over plain http. Seeds namespaces the way the engine
+ * records environments (DESIGN.md §5) and reads back what a test checks.
  */
 public final class KubernetesApi implements AutoCloseable {
 
-    private final KubernetesMockServer server;
-    private final KubernetesClient client;
-
-    public KubernetesApi() {
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
-        server.init();
-        client = server.createClient();
-    }
+    private final SandboxCluster sandbox = SandboxCluster.start();
+    private final KubernetesClient client = sandbox.newClient();
 
     /** The API server URL to configure a cluster with. */
     public String url() {
-        return server.url("/");
+        return sandbox.url();
     }
 
     /** A client that sees everything, for seeding and checking. */
@@ -37,12 +31,34 @@ public final class KubernetesApi implements AutoCloseable {
         return client;
     }
 
-    /** The Authorization header of the last request the server received. */
-    public String lastAuthorization() throws InterruptedException {
-        return server.getLastRequest().getHeader("Authorization");
+    /** The namespace, or {@code null} when there is none. */
+    public Namespace namespace(String name) {
+        return client.namespaces().withName(name).get();
     }
 
-    /** A namespace labelled and annotated as an environment of {@code installation}. */
+    /** The Secret, or {@code null} when there is none. */
+    public Secret secret(String namespace, String name) {
+        return client.secrets().inNamespace(namespace).withName(name).get();
+    }
+
+    /** A Secret's value under {@code key}, whether written as {@code data} or {@code stringData}. */
+    public static String value(Secret secret, String key) {
+        if (secret.getData() != null && secret.getData().containsKey(key)) {
+            return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+        }
+        return secret.getStringData() == null ? null : secret.getStringData().get(key);
+    }
+
+    /** The Authorization header of the last request the API server received. */
+    public String lastAuthorization() throws InterruptedException {
+        return sandbox.server().getLastRequest().getHeader("Authorization");
+    }
+
+    /**
+     * A namespace labelled and annotated as an environment of {@code installation}.
+     *
+     * @param change the pull request number, or {@code null} for a branch
+     */
     public Namespace addEnvironment(String namespace, String installation, String app, String branch, Integer change,
             Instant createdAt, Instant expiresAt) {
         Namespace ns = new NamespaceBuilder()
@@ -70,6 +86,6 @@ public final class KubernetesApi implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        server.destroy();
+        sandbox.close();
     }
 }

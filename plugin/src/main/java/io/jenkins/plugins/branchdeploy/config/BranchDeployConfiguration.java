@@ -13,6 +13,8 @@ import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchFilter;
 import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.WorkingHours;
 import io.jenkins.plugins.branchdeploy.engine.naming.DnsNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import java.time.Duration;
@@ -185,6 +187,36 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
         return Util.fixEmptyAndTrim(idlePeriod) == null
                 ? Optional.empty()
                 : Optional.of(Durations.parse("idlePeriod", idlePeriod));
+    }
+
+    /**
+     * The lifecycle policy periodic cleanup runs with: idle period, working hours, the teardown
+     * brakes and dry run.
+     *
+     * @throws InvalidInputException naming the field when the idle period or schedule is malformed
+     */
+    public CleanupPolicy cleanupPolicy() {
+        return CleanupPolicy.defaults()
+                .withIdlePeriod(idle().orElse(null))
+                .withWorkingHours(workingHours(scaleDownSchedule))
+                .withBrakes(maxTeardownsPerRun, maxTeardownPercent)
+                .withDryRun(dryRun);
+    }
+
+    /**
+     * A scale-down schedule as the hours environments run; {@code null} for none.
+     *
+     * @throws InvalidInputException naming {@code scaleDownSchedule} when it is malformed
+     */
+    static WorkingHours workingHours(String schedule) {
+        if (Util.fixEmptyAndTrim(schedule) == null) {
+            return null;
+        }
+        try {
+            return WorkingHours.parse(schedule);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("scaleDownSchedule", e.getMessage().substring(e.getField().length() + 2));
+        }
     }
 
     public List<ClusterConfig> getClusters() {
@@ -411,6 +443,12 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     public FormValidation doCheckIdlePeriod(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return FieldChecks.duration("idlePeriod", value);
+    }
+
+    @POST
+    public FormValidation doCheckScaleDownSchedule(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FieldChecks.workingHours(value);
     }
 
     @POST

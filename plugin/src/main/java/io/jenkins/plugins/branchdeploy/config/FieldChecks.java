@@ -50,6 +50,13 @@ final class FieldChecks {
         });
     }
 
+    static FormValidation workingHours(String value) {
+        return blank(value) ? FormValidation.ok() : check(() -> {
+            BranchDeployConfiguration.workingHours(value);
+            return FormValidation.ok();
+        });
+    }
+
     static FormValidation cpu(String value) {
         return blank(value) ? FormValidation.ok() : check(() -> {
             QuotaInput.cpu(value);

@@ -9,8 +9,11 @@ import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import java.util.Optional;
 import jenkins.model.Jenkins;
 
-/** This Jenkins' environments on one cluster, reached with the system's credentials. */
-final class ClusterSession implements AutoCloseable {
+/**
+ * This Jenkins' environments on one cluster, reached with the system's credentials and named by
+ * the global settings: for work that belongs to no build (this page, periodic cleanup).
+ */
+public final class ClusterSession implements AutoCloseable {
 
     private final KubernetesClient client;
     private final BranchEnvironments environments;
@@ -20,13 +23,17 @@ final class ClusterSession implements AutoCloseable {
         this.environments = environments;
     }
 
-    static ClusterSession open(BranchDeployConfiguration config, ClusterConfig cluster) {
+    /**
+     * @throws io.jenkins.plugins.branchdeploy.engine.InvalidInputException naming the field when the
+     *     global domain or a template, the installation id or the cluster's credentials are unusable
+     */
+    public static ClusterSession open(BranchDeployConfiguration config, ClusterConfig cluster) {
         NamingPolicy naming = new NamingPolicy(config.getDomain(), config.getNamespaceTemplate(), config.getHostTemplate());
         KubernetesClient client = cluster.connect(Jenkins.get());
         return new ClusterSession(client, new BranchEnvironments(client, config.getEffectiveInstallationId(), naming));
     }
 
-    BranchEnvironments environments() {
+    public BranchEnvironments environments() {
         return environments;
     }
 

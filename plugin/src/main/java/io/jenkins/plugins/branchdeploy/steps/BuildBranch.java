@@ -6,7 +6,7 @@ import hudson.Util;
 import hudson.model.Job;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
-import jenkins.branch.MultiBranchProject;
+import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
 
 /**
  * The branch a build is about, read from the variables multibranch projects set: {@code BRANCH_NAME},
@@ -31,16 +31,11 @@ final class BuildBranch {
                 ? null
                 : new ChangeRequest(ChangeRequest.parseNumber(changeId), Util.fixEmptyAndTrim(env.get("CHANGE_TARGET")),
                         fork(env) != null, null);
-        return new BranchRef(app == null ? defaultApp(job) : app, branch, change, Util.fixEmptyAndTrim(env.get("GIT_COMMIT")));
+        return new BranchRef(app == null ? BranchJobs.defaultApp(job) : app, branch, change, Util.fixEmptyAndTrim(env.get("GIT_COMMIT")));
     }
 
     /** The fork a pull request comes from as {@code CHANGE_FORK} names it, or {@code null} when not a fork. */
     static String fork(EnvVars env) {
         return Util.fixEmptyAndTrim(env.get("CHANGE_FORK"));
-    }
-
-    /** The multibranch project's name for a branch job, else the job's own name. */
-    static String defaultApp(Job<?, ?> job) {
-        return job.getParent() instanceof MultiBranchProject<?, ?> project ? project.getName() : job.getName();
     }
 }

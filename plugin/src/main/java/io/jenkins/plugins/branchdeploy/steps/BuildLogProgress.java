@@ -3,12 +3,15 @@ package io.jenkins.plugins.branchdeploy.steps;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 
-/** Routes the engine's progress messages (which never hold secrets) to the build log. */
-final class BuildLogProgress implements ProgressListener {
+/**
+ * Routes the engine's progress messages (which never hold secrets) to the build log, or to the log
+ * of a background task.
+ */
+public final class BuildLogProgress implements ProgressListener {
 
     private final TaskListener listener;
 
-    BuildLogProgress(TaskListener listener) {
+    public BuildLogProgress(TaskListener listener) {
         this.listener = listener;
     }
 

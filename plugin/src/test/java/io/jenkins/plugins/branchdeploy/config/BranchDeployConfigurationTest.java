@@ -7,6 +7,8 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.util.Secret;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
+import java.time.Duration;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,29 @@ class BranchDeployConfigurationTest {
     }
 
     @Test
+    void cleanupRunsWithTheConfiguredPolicy(JenkinsRule r) {
+        BranchDeployConfiguration config = BranchDeployConfiguration.get();
+        config.setIdlePeriod("3d");
+        config.setScaleDownSchedule("Mon-Fri 08:00-19:00 Europe/Berlin");
+        config.setMaxTeardownsPerRun(4);
+        config.setMaxTeardownPercent(50);
+        config.setDryRun(true);
+
+        CleanupPolicy policy = config.cleanupPolicy();
+
+        assertThat(policy.idlePeriod()).isEqualTo(Duration.ofDays(3));
+        assertThat(policy.workingHours()).hasToString("Mon-Fri 08:00-19:00 Europe/Berlin");
+        assertThat(policy.maxTeardowns()).isEqualTo(4);
+        assertThat(policy.maxTeardownPercent()).isEqualTo(50);
+        assertThat(policy.dryRun()).isTrue();
+
+        config.setScaleDownSchedule("weekdays");
+        assertThatThrownBy(config::cleanupPolicy)
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("scaleDownSchedule: 'weekdays' is not DAYS HH:MM-HH:MM ZONE");
+    }
+
+    @Test
     void installationIdIsDerivedFromThisJenkinsAndStable(JenkinsRule r) {
         String derived = BranchDeployConfiguration.get().getEffectiveInstallationId();
 
@@ -104,7 +129,7 @@ class BranchDeployConfigurationTest {
         config.setQuotaMemory("8Gi");
         config.setQuotaPods(40);
         config.setTtl("3d");
-        config.setScaleDownSchedule("H 20 * * 1-5 Europe/Berlin");
+        config.setScaleDownSchedule("Mon-Fri 08:00-19:00 Europe/Berlin");
         config.setIdlePeriod("12h");
         config.setCleanupPeriodMinutes(5);
         config.setMaxTeardownsPerRun(3);
@@ -123,7 +148,7 @@ class BranchDeployConfigurationTest {
         assertThat(config.getQuotaMemory()).isEqualTo("8Gi");
         assertThat(config.getQuotaPods()).isEqualTo(40);
         assertThat(config.getTtl()).isEqualTo("3d");
-        assertThat(config.getScaleDownSchedule()).isEqualTo("H 20 * * 1-5 Europe/Berlin");
+        assertThat(config.getScaleDownSchedule()).isEqualTo("Mon-Fri 08:00-19:00 Europe/Berlin");
         assertThat(config.getIdlePeriod()).isEqualTo("12h");
         assertThat(config.getCleanupPeriodMinutes()).isEqualTo(5);
         assertThat(config.getMaxTeardownsPerRun()).isEqualTo(3);

@@ -83,7 +83,7 @@ class ConfigurationAsCodeTest {
         assertThat(config.getQuotaMemory()).isEqualTo("8Gi");
         assertThat(config.getQuotaPods()).isEqualTo(30);
         assertThat(config.getTtl()).isEqualTo("3d");
-        assertThat(config.getScaleDownSchedule()).isEqualTo("H 20 * * 1-5 Europe/Berlin");
+        assertThat(config.getScaleDownSchedule()).isEqualTo("Mon-Fri 08:00-19:00 Europe/Berlin");
         assertThat(config.getIdlePeriod()).isEqualTo("12h");
         assertThat(config.getCleanupPeriodMinutes()).isEqualTo(10);
         assertThat(config.getMaxTeardownsPerRun()).isEqualTo(5);

@@ -8,6 +8,7 @@ import hudson.model.Label;
 import hudson.model.Result;
 import hudson.util.Secret;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.jenkins.plugins.branchdeploy.KubernetesApi;
 import io.jenkins.plugins.branchdeploy.buildpage.BranchDeployAction;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;

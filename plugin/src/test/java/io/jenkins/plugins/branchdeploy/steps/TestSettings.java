@@ -2,6 +2,7 @@ package io.jenkins.plugins.branchdeploy.steps;
 
 import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import io.jenkins.plugins.branchdeploy.KubernetesApi;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
 import java.io.IOException;
@@ -14,7 +15,7 @@ final class TestSettings {
     static final String DOMAIN = "example.dev";
     static final String TRUSTED_FORK = "friendly-contributor";
 
-    /** A manifest with no workload, so that a deploy does not wait for pods the test API server cannot run. */
+    /** A ConfigMap carrying the branch and a variable, so that a test can read both back. */
     static final String MANIFEST = """
             apiVersion: v1
             kind: ConfigMap

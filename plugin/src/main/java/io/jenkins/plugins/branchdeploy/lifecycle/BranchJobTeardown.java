@@ -1,0 +1,76 @@
+package io.jenkins.plugins.branchdeploy.lifecycle;
+
+import hudson.model.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
+import io.jenkins.plugins.branchdeploy.config.EffectiveSettings;
+import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
+import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.util.Timer;
+
+/**
+ * Tears down the environment of a multibranch project's branch job, in the background: the caller
+ * (an item deletion, an event) never waits for the cluster. The settings and the cluster's
+ * credentials are resolved at once, while the job's folders still exist; the teardown itself runs on
+ * {@link Timer}, whose threads act as the system. There is no build to report to, so what happens
+ * goes to the Jenkins log.
+ */
+final class BranchJobTeardown {
+
+    private static final Logger LOGGER = Logger.getLogger(BranchJobTeardown.class.getName());
+
+    private BranchJobTeardown() {}
+
+    /**
+     * Starts tearing down the environment {@code job} deploys to by default; returns at once.
+     *
+     * @param why what happened to the job, for the log, e.g. {@code branch job shop/feature%2Fx was deleted}
+     */
+    static void start(Job<?, ?> job, String why) {
+        BranchDeployConfiguration config = BranchDeployConfiguration.get();
+        Optional<BranchRef> found = BranchJobs.branchOf(job);
+        if (config.getClusters().isEmpty() || found.isEmpty()) {
+            return;
+        }
+        BranchRef branch = found.get();
+        BranchEnvironments environments;
+        KubernetesClient client;
+        try {
+            EffectiveSettings settings = config.settingsFor(job);
+            NamingPolicy naming = settings.namingPolicy();
+            client = settings.cluster().connect(job.getParent());
+            environments = new BranchEnvironments(client, settings.installationId(), naming);
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Did not tear down the environment of " + job.getFullName() + " (" + why + "): "
+                    + e.getMessage());
+            return;
+        }
+        try {
+            Timer.get().execute(() -> tearDown(client, environments, branch, job.getFullName(), why));
+        } catch (RejectedExecutionException e) {
+            client.close();
+            LOGGER.log(Level.WARNING, "Did not tear down the environment of " + job.getFullName() + " (" + why
+                    + "): Jenkins is shutting down");
+        }
+    }
+
+    private static void tearDown(KubernetesClient client, BranchEnvironments environments, BranchRef branch, String job, String why) {
+        ProgressListener progress = new JenkinsLogProgress(LOGGER);
+        try (client) {
+            TeardownOutcome outcome = environments.teardown(branch, progress);
+            if (outcome == TeardownOutcome.DELETED) {
+                LOGGER.info("Tore down the environment of " + job + " because " + why);
+            }
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Tearing down the environment of " + job + " (" + why + ") failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.jenkins.plugins.branchdeploy.lifecycle;
+
+import hudson.Extension;
+import hudson.model.AsyncPeriodicWork;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
+import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
+import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.cluster.KubernetesEnvironmentActions;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.Cleanup;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupReport;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.ScmState;
+import io.jenkins.plugins.branchdeploy.multibranch.ProjectScan;
+import io.jenkins.plugins.branchdeploy.multibranch.SourceControlState;
+import io.jenkins.plugins.branchdeploy.overview.ClusterSession;
+import io.jenkins.plugins.branchdeploy.steps.BuildLogProgress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.branch.MultiBranchProject;
+import jenkins.model.Jenkins;
+
+/**
+ * Periodic cleanup: on every configured cluster, the engine's lifecycle policy over this Jenkins'
+ * environments, judged by what the multibranch projects say about their branches and pull requests.
+ * Jenkins schedules periodic work once, at a fixed rate; so this ticks every minute and runs when
+ * the configured period has passed since the last run, and a changed period applies without a
+ * restart. The first run comes one period after start-up. Runs as the system; each run's report
+ * goes to this task's log.
+ */
+@Extension
+public final class CleanupWork extends AsyncPeriodicWork {
+
+    private static final Logger LOGGER = Logger.getLogger(CleanupWork.class.getName());
+    private static final Duration TICK = Duration.ofMinutes(1);
+
+    private final Clock clock;
+    private Instant lastRun;
+
+    public CleanupWork() {
+        this(Clock.systemUTC());
+    }
+
+    CleanupWork(Clock clock) {
+        super("Branch deployments cleanup");
+        this.clock = clock;
+        this.lastRun = clock.instant();
+    }
+
+    /** The tick: no configurable period is shorter. */
+    @Override
+    public long getRecurrencePeriod() {
+        return TICK.toMillis();
+    }
+
+    @Override
+    protected void execute(TaskListener listener) {
+        if (claimRun(clock.instant())) {
+            cleanUp(listener);
+        }
+    }
+
+    /** Whether a run is due at {@code now}; if so, it counts as the last run from now on. */
+    synchronized boolean claimRun(Instant now) {
+        Duration period = Duration.ofMinutes(Math.max(1, BranchDeployConfiguration.get().getCleanupPeriodMinutes()));
+        if (now.isBefore(lastRun.plus(period))) {
+            return false;
+        }
+        lastRun = now;
+        return true;
+    }
+
+    /** One cleanup run on every cluster; a cluster that fails does not stop the others. */
+    void cleanUp(TaskListener listener) {
+        BranchDeployConfiguration config = BranchDeployConfiguration.get();
+        if (config.getClusters().isEmpty()) {
+            return;
+        }
+        CleanupPolicy policy;
+        try {
+            policy = config.cleanupPolicy();
+        } catch (InvalidInputException e) {
+            listener.error("Cleanup did not run: " + e.getMessage());
+            return;
+        }
+        ScmState scm = SourceControlState.of(scanProjects());
+        ProgressListener progress = new BuildLogProgress(listener);
+        for (ClusterConfig cluster : config.getClusters()) {
+            listener.getLogger().println("Cleaning up cluster " + cluster.getName());
+            try {
+                listener.getLogger().print(cleanUp(config, cluster, policy, scm, progress).toText());
+            } catch (RuntimeException e) {
+                listener.error("Cleanup of cluster " + cluster.getName() + " failed: " + e.getMessage());
+                LOGGER.log(Level.WARNING, "Cleanup of cluster " + cluster.getName() + " failed", e);
+            }
+        }
+    }
+
+    private CleanupReport cleanUp(BranchDeployConfiguration config, ClusterConfig cluster, CleanupPolicy policy,
+            ScmState scm, ProgressListener progress) {
+        try (ClusterSession session = ClusterSession.open(config, cluster)) {
+            BranchEnvironments environments = session.environments();
+            return new Cleanup(environments, new KubernetesEnvironmentActions(environments, progress), policy, clock)
+                    .run(scm, progress);
+        }
+    }
+
+    private static List<ProjectScan> scanProjects() {
+        List<ProjectScan> projects = new ArrayList<>();
+        for (MultiBranchProject<?, ?> project : Jenkins.get().allItems(MultiBranchProject.class)) {
+            projects.add(ProjectScan.of(project));
+        }
+        return projects;
+    }
+}

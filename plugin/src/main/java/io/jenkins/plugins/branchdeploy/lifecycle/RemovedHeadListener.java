@@ -1,0 +1,42 @@
+package io.jenkins.plugins.branchdeploy.lifecycle;
+
+import hudson.Extension;
+import hudson.model.Job;
+import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
+import jenkins.branch.MultiBranchProject;
+import jenkins.model.Jenkins;
+import jenkins.scm.api.SCMEvent;
+import jenkins.scm.api.SCMEventListener;
+import jenkins.scm.api.SCMHead;
+import jenkins.scm.api.SCMHeadEvent;
+import jenkins.scm.api.SCMSource;
+
+/**
+ * An early hint that a branch was deleted or a pull request closed: source control's event, before
+ * the next indexing. An event is only a rumour (anyone may post a webhook), so this listener runs
+ * after branch-api's own, which checks the rumour against the source and marks the branch job dead
+ * only when the head is really gone; a job that is dead then has its environment torn down.
+ */
+@Extension(ordinal = -1000)
+public final class RemovedHeadListener extends SCMEventListener {
+
+    @Override
+    public void onSCMHeadEvent(SCMHeadEvent<?> event) {
+        if (event.getType() != SCMEvent.Type.REMOVED) {
+            return;
+        }
+        for (MultiBranchProject<?, ?> project : Jenkins.get().allItems(MultiBranchProject.class)) {
+            for (SCMSource source : project.getSCMSources()) {
+                if (!event.isMatch(source)) {
+                    continue;
+                }
+                for (SCMHead head : event.heads(source).keySet()) {
+                    Job<?, ?> job = project.getItemByBranchName(head.getName());
+                    if (job != null && BranchJobs.isDead(job)) {
+                        BranchJobTeardown.start(job, "source control removed " + head.getName() + " from " + project.getFullName());
+                    }
+                }
+            }
+        }
+    }
+}
