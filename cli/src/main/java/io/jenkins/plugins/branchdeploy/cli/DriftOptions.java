@@ -10,7 +10,7 @@ public class DriftOptions {
             + "e.g. $$(git rev-list --count HEAD..origin/main); warns above --drift-threshold.")
     Integer behind;
 
-    @Option(names = "--drift-threshold", paramLabel = "M", defaultValue = "50",
+    @Option(names = "--drift-threshold", paramLabel = "M", defaultValue = "" + Drift.DEFAULT_THRESHOLD,
             description = "How many commits behind are tolerated before the drift warning (default: ${DEFAULT-VALUE}).")
     int threshold;
 
