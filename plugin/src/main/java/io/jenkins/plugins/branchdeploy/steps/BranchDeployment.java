@@ -15,8 +15,8 @@ import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
+import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
 import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranchException;
@@ -44,8 +44,9 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
  * The work behind {@code branchDeploy}/{@code branchTeardown} and their freestyle counterparts:
- * gathers the branch, the configuration, the secrets and the manifests of one build, hands them to
- * the engine, and records the outcome on the build. Bad input ends the build with an
+ * gathers the branch, the configuration, the secrets, the manifests, the smoke file and the database
+ * credential of one build, hands them to the engine's {@link BranchDeployer}, and records the outcome
+ * on the build. Bad input ends the build with an
  * {@link AbortException} that names the parameter.
  */
 final class BranchDeployment {
