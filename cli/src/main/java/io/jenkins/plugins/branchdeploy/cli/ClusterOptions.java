@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * The options every command that talks to a cluster shares: which cluster, as whom, which
- * installation's environments, and how to print the result.
+ * The options every command that talks to a cluster shares: which cluster, as whom, and which
+ * installation's environments.
  */
 public class ClusterOptions {
 
@@ -30,9 +30,6 @@ public class ClusterOptions {
                     + "(default: $" + INSTALLATION_VARIABLE + ", else " + DEFAULT_INSTALLATION + ").")
     String installation;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "json or text (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
-
     /** A client for the chosen cluster. It does not retry by itself: the engine retries what is worth retrying. */
     public KubernetesClient connect() {
         Config config;
@@ -50,9 +47,5 @@ public class ClusterOptions {
 
     public String installation() {
         return installation;
-    }
-
-    public OutputFormat output() {
-        return output;
     }
 }

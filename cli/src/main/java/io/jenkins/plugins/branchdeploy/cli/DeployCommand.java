@@ -4,12 +4,19 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
+import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOptions;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
 import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportText;
+import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeCheckFile;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code branch-deploy deploy}: deploys a branch into its own namespace and prints its URL. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = "Deploys a branch's manifests into its own namespace, waits until it is ready and prints its URL. "
-                + "A redeploy with unchanged manifests and secrets writes nothing.")
+                + "A redeploy with unchanged manifests and secrets writes nothing. Optionally with a database branch, "
+                + "smoke tests, a change report versus main and a drift warning.")
 class DeployCommand implements Callable<Integer> {
 
     @Spec
@@ -35,6 +43,21 @@ class DeployCommand implements Callable<Integer> {
 
     @Mixin
     BranchOptions target;
+
+    @Mixin
+    OutputOption output;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    BaselineOptions baseline;
+
+    @Mixin
+    DriftOptions drift;
+
+    @Mixin
+    StateOptions state;
 
     @Option(names = "--commit", paramLabel = "SHA", description = "The commit being deployed (recorded; $${COMMIT} in manifests).")
     String commit;
@@ -69,37 +92,72 @@ class DeployCommand implements Callable<Integer> {
             description = "The namespace the manifests hard-code; its documents are moved into the environment's namespace.")
     String sourceNamespace;
 
+    @Option(names = "--smoke", paramLabel = "FILE", description = "Smoke checks (a YAML list) to run against the live URL after rollout; "
+            + "a failing check that is not advisory fails the deploy.")
+    Path smoke;
+
+    @Option(names = "--smoke-base-url", paramLabel = "URL", description = "Send the smoke checks here instead of the live URL, "
+            + "e.g. through kubectl port-forward when the Ingress host does not resolve where this runs.")
+    URI smokeBaseUrl;
+
+    @Option(names = "--smoke-timeout", paramLabel = "DURATION", defaultValue = "2m",
+            description = "How long the smoke checks together may keep retrying (default: ${DEFAULT-VALUE}).")
+    String smokeTimeout;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         List<SecretEntry> secretEntries = secrets.stream().map(s -> SecretOption.parse(s, System::getenv)).toList();
         DeployRequest request = new DeployRequest(target.branchRef(commit), manifests, variables, secretEntries,
                 Quota.DEFAULT.with("quota", quota),
                 Durations.parse("ttl", ttl), Durations.parse("timeout", timeout), sourceNamespace);
+        DeployOptions options = DeployOptions.NONE
+                .withDatabase(database.strategy())
+                .withSmokeChecks(smoke == null ? List.of() : SmokeCheckFile.read(smoke))
+                .withSmokeBaseUrl(smokeBaseUrl)
+                .withSmokeTimeout(Durations.parse("smoke-timeout", smokeTimeout))
+                .withBaseline(baseline.baseline())
+                .withDrift(drift.drift());
+        DatabaseBranches databases = database.branches(System::getenv);
         NamingPolicy naming = target.naming(domain, hostTemplate);
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener progress = message -> {
             err.println(message);
             err.flush();
         };
-        DeployResult result;
+        DeployOutcome outcome;
         try (KubernetesClient client = cluster.connect()) {
-            result = new BranchEnvironments(client, cluster.installation(), naming).deploy(request, progress);
+            BranchDeployer deployer = new BranchDeployer(new BranchEnvironments(client, cluster.installation(), naming), state.metrics())
+                    .withDatabases(databases);
+            outcome = deployer.deploy(request, options, progress);
         }
-        print(result);
-        return result.succeeded() ? 0 : BranchDeployCommand.FAILED;
+        print(outcome);
+        return outcome.succeeded() ? 0 : BranchDeployCommand.FAILED;
     }
 
-    private void print(DeployResult result) {
+    private void print(DeployOutcome outcome) {
         PrintWriter out = spec.commandLine().getOut();
-        if (cluster.output() == OutputFormat.json) {
-            out.println(Json.write(asMap(result)));
-        } else if (result.succeeded()) {
+        DeployResult result = outcome.deploy();
+        if (output.format() == OutputFormat.json) {
+            out.println(Json.write(asMap(outcome)));
+            out.flush();
+            return;
+        }
+        if (result.succeeded()) {
             out.println((result.unchanged() ? "Unchanged: " : "Ready: ") + result.url());
             out.println("  environment " + result.names().environment() + ", namespace " + result.names().namespace());
             out.println("  " + result.appliedResources().size() + " resources; " + phases(result));
         } else {
             out.println("Failed: " + result.failureReason());
             out.println("  environment " + result.names().environment() + ", namespace " + result.names().namespace());
+        }
+        if (outcome.smoke() != null) {
+            out.println(outcome.smoke().summary());
+            outcome.smoke().results().forEach(r -> out.println("  " + r.describe()));
+        }
+        if (outcome.changes() != null) {
+            out.print(ChangeReportText.render(outcome.changes()));
+        } else if (outcome.drift() != null) {
+            out.println((outcome.drift().exceeded() ? "WARNING: " : "") + outcome.drift().message());
         }
         out.flush();
     }
@@ -111,7 +169,8 @@ class DeployCommand implements Callable<Integer> {
         return text.toString();
     }
 
-    private static Map<String, Object> asMap(DeployResult result) {
+    private static Map<String, Object> asMap(DeployOutcome outcome) {
+        DeployResult result = outcome.deploy();
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("environment", result.names().environment());
         map.put("namespace", result.names().namespace());
@@ -122,9 +181,16 @@ class DeployCommand implements Callable<Integer> {
             map.put("failureReason", result.failureReason());
         }
         map.put("appliedResources", result.appliedResources());
-        Map<String, Double> phases = new LinkedHashMap<>();
-        result.phases().forEach((phase, took) -> phases.put(phase, took.toMillis() / 1000.0));
-        map.put("phases", phases);
+        map.put("phases", ReviewJson.seconds(result.phases()));
+        if (outcome.smoke() != null) {
+            map.put("smoke", ReviewJson.smoke(outcome.smoke()));
+        }
+        if (outcome.changes() != null) {
+            map.put("changes", ReviewJson.changes(outcome.changes()));
+        }
+        if (outcome.drift() != null) {
+            map.put("drift", ReviewJson.drift(outcome.drift()));
+        }
         return map;
     }
 }

@@ -29,6 +29,9 @@ class ListCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Mixin
+    OutputOption output;
+
     @Override
     public Integer call() {
         List<Environment> environments;
@@ -36,7 +39,7 @@ class ListCommand implements Callable<Integer> {
             environments = new BranchEnvironments(client, cluster.installation(), NamingPolicy.withDefaults(ANY_DOMAIN)).inventory();
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (cluster.output() == OutputFormat.json) {
+        if (output.format() == OutputFormat.json) {
             out.println(Json.write(environments.stream().map(ListCommand::asMap).toList()));
         } else if (environments.isEmpty()) {
             out.println("No environments of installation " + cluster.installation());

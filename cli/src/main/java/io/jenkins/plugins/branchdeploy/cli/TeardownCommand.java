@@ -3,7 +3,9 @@ package io.jenkins.plugins.branchdeploy.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
 import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
+import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -17,12 +19,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code branch-deploy teardown}: deletes a branch's environment; an absent one is success. */
 @Command(name = "teardown", mixinStandardHelpOptions = true,
-        description = "Deletes a branch's environment (its namespace and everything in it). An environment that does not exist is success. "
-                + "A namespace this installation does not own is never touched.")
+        description = "Deletes a branch's environment (its namespace and everything in it) and, with --database, its database branch. "
+                + "An environment that does not exist is success. A namespace this installation does not own is never touched.")
 class TeardownCommand implements Callable<Integer> {
 
     /** Hosts play no part in finding an environment's namespace; the naming policy only needs some domain. */
     private static final String ANY_DOMAIN = "example.dev";
+    /** The teardown reason the metrics count for this command. */
+    static final String REASON = "manual";
 
     @Spec
     CommandSpec spec;
@@ -33,21 +37,33 @@ class TeardownCommand implements Callable<Integer> {
     @Mixin
     BranchOptions target;
 
+    @Mixin
+    OutputOption output;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    StateOptions state;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         NamingPolicy naming = target.naming(ANY_DOMAIN, null);
         BranchRef branch = target.branchRef(null);
         String namespace = naming.names(branch).namespace();
+        DatabaseBranches databases = database.branches(System::getenv);
         TeardownOutcome outcome;
         try (KubernetesClient client = cluster.connect()) {
-            outcome = new BranchEnvironments(client, cluster.installation(), naming).teardown(branch, message -> {
-                        err.println(message);
-                        err.flush();
-                    });
+            BranchDeployer deployer = new BranchDeployer(new BranchEnvironments(client, cluster.installation(), naming), state.metrics())
+                    .withDatabases(databases);
+            outcome = deployer.teardown(branch, REASON, message -> {
+                err.println(message);
+                err.flush();
+            });
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (cluster.output() == OutputFormat.json) {
+        if (output.format() == OutputFormat.json) {
             Map<String, String> map = new LinkedHashMap<>();
             map.put("namespace", namespace);
             map.put("outcome", outcome.name().toLowerCase(Locale.ROOT));

@@ -74,11 +74,12 @@ class ClusterCommandsTest {
         assertThat(environments.get(0).get("expiresAt").asText()).isNotEmpty();
         assertThat(run("list", "--kubeconfig", kubeconfig, "--installation", "someone-else", "--output", "json").out().strip()).isEqualTo("[ ]");
 
-        CommandRun teardown = run("teardown", "--kubeconfig", kubeconfig, "--installation", "laptop", "--app", "shop", "--branch", "feature/cart");
+        CommandRun teardown = run("teardown", "--kubeconfig", kubeconfig, "--installation", "laptop", "--app", "shop", "--branch", "feature/cart",
+                "--state-dir", state());
         assertThat(teardown.exitCode()).isZero();
         assertThat(teardown.out().strip()).isEqualTo("Deleted " + names.namespace());
         CommandRun again = run("teardown", "--kubeconfig", kubeconfig, "--installation", "laptop", "--app", "shop", "--branch", "feature/cart",
-                "--output", "json");
+                "--output", "json", "--state-dir", state());
         assertThat(again.exitCode()).isZero();
         assertThat(json.readTree(again.out()).get("outcome").asText()).isEqualTo("absent");
         assertThat(run("list", "--kubeconfig", kubeconfig, "--installation", "laptop").out()).startsWith("No environments of installation laptop");
@@ -122,7 +123,8 @@ class ClusterCommandsTest {
     void aNamespaceOfAnotherInstallationIsRefusedWithExitCodeOne() {
         assertThat(run(deployArgs()).exitCode()).isZero();
 
-        CommandRun foreign = run("teardown", "--kubeconfig", kubeconfig, "--installation", "someone-else", "--app", "shop", "--branch", "feature/cart");
+        CommandRun foreign = run("teardown", "--kubeconfig", kubeconfig, "--installation", "someone-else", "--app", "shop", "--branch", "feature/cart",
+                "--state-dir", state());
 
         assertThat(foreign.exitCode()).isEqualTo(1);
         assertThat(foreign.err()).contains("is not an environment of installation 'someone-else'");
@@ -135,9 +137,14 @@ class ClusterCommandsTest {
     private String[] withSecret(String secret, String... extra) {
         List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation", "laptop",
                 "--app", "shop", "--branch", "feature/cart", "--commit", "4f2a9c1", "--manifests", "../docs/examples/shop",
-                "--domain", "preview.example.dev", "--var", "IMAGE_TAG=1.4.2", "--secret", secret));
+                "--domain", "preview.example.dev", "--var", "IMAGE_TAG=1.4.2", "--secret", secret, "--state-dir", state()));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
+    }
+
+    /** Metrics go to the test's own directory, never to the home directory. */
+    private String state() {
+        return dir.resolve("state").toString();
     }
 
     private static CommandRun run(String... args) {

@@ -2,7 +2,10 @@ package io.jenkins.plugins.branchdeploy.buildpage;
 
 import hudson.Util;
 import hudson.model.Run;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
+import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportText;
+import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeReport;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,10 +48,11 @@ public final class BranchDeployAction implements RunAction2 {
     }
 
     /** @param commit the deployed commit, or {@code null} when the build does not know it */
-    public static BranchDeployAction of(DeployResult result, String commit) {
+    public static BranchDeployAction of(DeployOutcome outcome, String commit) {
+        DeployResult result = outcome.deploy();
         Map<String, Long> phases = new LinkedHashMap<>();
         result.phases().forEach((phase, took) -> phases.put(phase, took.toMillis()));
-        return new BranchDeployAction(
+        BranchDeployAction action = new BranchDeployAction(
                 result.names().environment(),
                 result.names().namespace(),
                 result.url(),
@@ -57,6 +61,19 @@ public final class BranchDeployAction implements RunAction2 {
                 phases,
                 result.appliedResources().size(),
                 result.failureReason());
+        action.smokeResults = outcome.smoke() == null ? null : smokeText(outcome.smoke());
+        if (outcome.changes() != null) {
+            action.changeReport = ChangeReportText.render(outcome.changes());
+        } else if (outcome.drift() != null) {
+            action.changeReport = (outcome.drift().exceeded() ? "WARNING: " : "") + outcome.drift().message();
+        }
+        return action;
+    }
+
+    private static String smokeText(SmokeReport smoke) {
+        StringBuilder text = new StringBuilder(smoke.summary()).append('\n');
+        smoke.results().forEach(result -> text.append(result.describe()).append('\n'));
+        return text.toString();
     }
 
     /** A sidebar link straight to the live environment, when it has a web URL. */
@@ -132,16 +149,9 @@ public final class BranchDeployAction implements RunAction2 {
         return smokeResults;
     }
 
-    public void setSmokeResults(String smokeResults) {
-        this.smokeResults = smokeResults;
-    }
-
-    /** The report of what changed versus main as plain text (shown escaped), or {@code null}. */
+    /** The report of what changed versus main, with the drift, as plain text (shown escaped), or {@code null}. */
     public String getChangeReport() {
         return changeReport;
     }
 
-    public void setChangeReport(String changeReport) {
-        this.changeReport = changeReport;
-    }
 }

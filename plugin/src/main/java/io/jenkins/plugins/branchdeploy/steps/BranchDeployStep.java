@@ -52,6 +52,9 @@ public final class BranchDeployStep extends Step {
     private String smokeTests;
     private String timeout;
     private String sourceNamespace;
+    private String compareWith;
+    private Integer commitsBehind;
+    private Integer driftThreshold;
 
     /** @param manifests the workspace directory (or file) of Kubernetes YAML to deploy */
     @DataBoundConstructor
@@ -167,6 +170,34 @@ public final class BranchDeployStep extends Step {
     @DataBoundSetter
     public void setSourceNamespace(String sourceNamespace) {
         this.sourceNamespace = Util.fixEmptyAndTrim(sourceNamespace);
+    }
+
+    /** The namespace whose live resources the change report compares with, e.g. {@code production}. */
+    public String getCompareWith() {
+        return compareWith;
+    }
+
+    @DataBoundSetter
+    public void setCompareWith(String compareWith) {
+        this.compareWith = Util.fixEmptyAndTrim(compareWith);
+    }
+
+    public Integer getCommitsBehind() {
+        return commitsBehind;
+    }
+
+    @DataBoundSetter
+    public void setCommitsBehind(Integer commitsBehind) {
+        this.commitsBehind = commitsBehind;
+    }
+
+    public Integer getDriftThreshold() {
+        return driftThreshold;
+    }
+
+    @DataBoundSetter
+    public void setDriftThreshold(Integer driftThreshold) {
+        this.driftThreshold = driftThreshold;
     }
 
     @Override

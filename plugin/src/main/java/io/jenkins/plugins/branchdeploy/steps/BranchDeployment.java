@@ -1,5 +1,6 @@
 package io.jenkins.plugins.branchdeploy.steps;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
@@ -14,25 +15,44 @@ import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
+import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
+import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranchException;
+import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
+import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
+import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
+import io.jenkins.plugins.branchdeploy.engine.deploy.ChangeBaseline;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOptions;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.history.FileMetricsStore;
+import io.jenkins.plugins.branchdeploy.engine.history.MetricsStore;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.report.Drift;
+import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeCheckFile;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
  * The work behind {@code branchDeploy}/{@code branchTeardown} and their freestyle counterparts:
- * gathers the branch, the configuration, the secrets and the manifests of one build, hands them to
- * the engine, and records the outcome on the build. Bad input ends the build with an
+ * gathers the branch, the configuration, the secrets, the manifests, the smoke file and the database
+ * credential of one build, hands them to the engine's {@link BranchDeployer}, and records the outcome
+ * on the build. Bad input ends the build with an
  * {@link AbortException} that names the parameter.
  */
 final class BranchDeployment {
+
+    /** The teardown reason the metrics count for the teardown step and publisher. */
+    static final String TEARDOWN_REASON = "pipeline";
 
     private final Run<?, ?> run;
     private final EnvVars env;
@@ -60,9 +80,12 @@ final class BranchDeployment {
             Duration timeout = step.getTimeout() == null
                     ? DeployRequest.DEFAULT_TIMEOUT
                     : Durations.parse("timeout", step.getTimeout());
-            List<SecretEntry> secrets = secrets(step.getSecrets(), branch, settings);
-            reportNotYetApplied(step);
+            boolean trusted = trusted(branch, settings, step);
+            List<SecretEntry> secrets = trusted ? CredentialSecrets.resolve(step.getSecrets(), run) : List.of();
+            DatabaseBranch database = trusted ? step.getDatabase() : null;
             try (WorkspaceManifests manifests = WorkspaceManifests.of(workspace, step.getManifests());
+                    WorkspaceManifests smokeFile = WorkspaceManifests.optional(workspace, "smokeTests", step.getSmokeTests());
+                    WorkspaceManifests schemaScript = WorkspaceManifests.optional(workspace, "database", schemaScript(database));
                     KubernetesClient client = cluster.connect(run)) {
                 DeployRequest request = new DeployRequest(
                         branch,
@@ -73,36 +96,46 @@ final class BranchDeployment {
                         ttl,
                         timeout,
                         step.getSourceNamespace());
+                DeployOptions options = DeployOptions.NONE
+                        .withDatabase(strategy(database, schemaScript))
+                        .withSmokeChecks(smokeFile.path() == null ? List.of() : SmokeCheckFile.read(smokeFile.path()))
+                        .withBaseline(step.getCompareWith() == null ? null : new ChangeBaseline.LiveNamespace(step.getCompareWith()))
+                        .withDrift(drift(step, branch));
                 progress.info("Deploying branch " + branch.branch() + " of " + branch.app() + " to cluster " + cluster.getName());
-                DeployResult result = new BranchEnvironments(client, settings.installationId(), naming).deploy(request, progress);
-                record(BranchDeployAction.of(result, branch.commit()));
+                BranchDeployer deployer = new BranchDeployer(new BranchEnvironments(client, settings.installationId(), naming), metrics())
+                        .withDatabases(databases(database));
+                DeployOutcome outcome = deployer.deploy(request, options, progress);
+                DeployResult result = outcome.deploy();
+                record(BranchDeployAction.of(outcome, branch.commit()));
                 if (!result.succeeded()) {
                     throw new AbortException("Deploy of environment " + result.names().environment() + " failed: " + result.failureReason());
                 }
                 progress.info("Environment " + result.names().environment() + " is live at " + result.url());
                 return result;
             }
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | DatabaseBranchException e) {
             throw new AbortException(e.getMessage());
         }
     }
 
-    /** Tears this branch's environment down; an absent environment is success. */
+    /** Tears this branch's environment down, and its database branch when the step names one; an absent environment is success. */
     TeardownOutcome teardown(BranchTeardownStep step) throws IOException, InterruptedException {
         try {
             EffectiveSettings settings = BranchDeployConfiguration.get().settingsFor(run.getParent());
             BranchRef branch = BuildBranch.of(step.getApp(), run.getParent(), env);
             ClusterConfig cluster = cluster(step.getCluster(), settings);
             try (KubernetesClient client = cluster.connect(run)) {
-                BranchEnvironments environments = new BranchEnvironments(client, settings.installationId(), settings.namingPolicy());
-                TeardownOutcome outcome = environments.teardown(branch, progress);
+                BranchDeployer deployer = new BranchDeployer(
+                        new BranchEnvironments(client, settings.installationId(), settings.namingPolicy()), metrics())
+                        .withDatabases(databases(step.getDatabase()));
+                TeardownOutcome outcome = deployer.teardown(branch, TEARDOWN_REASON, progress);
                 String namespace = settings.namingPolicy().names(branch).namespace();
                 progress.info(outcome == TeardownOutcome.DELETED
                         ? "Tore down environment " + namespace + " of branch " + branch.branch()
                         : "Branch " + branch.branch() + " has no environment " + namespace + ": nothing to tear down");
                 return outcome;
             }
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | DatabaseBranchException e) {
             throw new AbortException(e.getMessage());
         }
     }
@@ -112,31 +145,63 @@ final class BranchDeployment {
         return name == null ? settings.cluster() : BranchDeployConfiguration.get().cluster(name);
     }
 
-    /** Pull requests from forks get secrets only from forks the configuration trusts. */
-    private List<SecretEntry> secrets(List<SecretBinding> bindings, BranchRef branch, EffectiveSettings settings)
-            throws IOException {
-        if (bindings.isEmpty()) {
-            return List.of();
-        }
+    /** Pull requests from forks get secrets and database branches only from forks the configuration trusts. */
+    private boolean trusted(BranchRef branch, EffectiveSettings settings, BranchDeployStep step) {
         String fork = BuildBranch.fork(env);
-        if (branch.change() != null && fork != null && !settings.trustFork(fork)) {
-            progress.warn("Pull request #" + branch.change().number() + " comes from the fork " + fork
-                    + ", which is not trusted: its environment gets none of the " + bindings.size()
-                    + " secrets. Trust the fork in the Branch deployments configuration to change that.");
-            return List.of();
+        if (branch.change() == null || fork == null || settings.trustFork(fork)) {
+            return true;
         }
-        return CredentialSecrets.resolve(bindings, run);
+        if (!step.getSecrets().isEmpty() || step.getDatabase() != null) {
+            progress.warn("Pull request #" + branch.change().number() + " comes from the fork " + fork
+                    + ", which is not trusted: its environment gets none of the " + step.getSecrets().size()
+                    + " secrets and no database branch. Trust the fork in the Branch deployments configuration to change that.");
+        }
+        return false;
     }
 
-    /** Parameters the step accepts ahead of the engine parts that will apply them. */
-    private void reportNotYetApplied(BranchDeployStep step) {
-        if (step.getDatabase() != null) {
-            progress.warn("database: database branches are not available in this version; "
-                    + step.getDatabase() + " was not created");
+    /** A schema script is a workspace file; a template's seed is a database name. */
+    private static String schemaScript(DatabaseBranch database) {
+        if (database == null || database.getStrategy() == null) {
+            return null;
         }
-        if (step.getSmokeTests() != null) {
-            progress.warn("smokeTests: smoke tests are not run by this version; " + step.getSmokeTests() + " was not run");
+        return DatabaseStrategy.parse(database.getStrategy()) instanceof DatabaseStrategy.Schema schema ? schema.script().toString() : null;
+    }
+
+    private static DatabaseStrategy strategy(DatabaseBranch database, WorkspaceManifests schemaScript) {
+        if (database == null) {
+            return null;
         }
+        return schemaScript.path() != null ? new DatabaseStrategy.Schema(schemaScript.path()) : DatabaseStrategy.parse(database.getStrategy());
+    }
+
+    /** The database server the step's admin credential (secret text holding the URL) reaches, or {@code null}. */
+    private DatabaseBranches databases(DatabaseBranch database) throws IOException {
+        if (database == null) {
+            return null;
+        }
+        String id = database.getCredentialsId();
+        if (id == null) {
+            throw new AbortException("database: give credentialsId, the secret text credential holding the admin connection URL");
+        }
+        StringCredentials admin = CredentialsProvider.findCredentialById(id, StringCredentials.class, run);
+        if (admin == null) {
+            throw new AbortException("database: no secret text credential with id '" + id + "' is available to this build");
+        }
+        CredentialsProvider.track(run, admin);
+        return new DatabaseBranches(AdminConnection.parse(admin.getSecret().getPlainText()));
+    }
+
+    private Drift drift(BranchDeployStep step, BranchRef branch) {
+        if (step.getCommitsBehind() == null) {
+            return null;
+        }
+        String target = branch.changeRequest().map(ChangeRequest::target).orElse("main");
+        return new Drift(target, step.getCommitsBehind(), Objects.requireNonNullElse(step.getDriftThreshold(), Drift.DEFAULT_THRESHOLD));
+    }
+
+    /** The installation's counters, kept under {@code JENKINS_HOME}. */
+    private static MetricsStore metrics() {
+        return new FileMetricsStore(Jenkins.get().getRootDir().toPath().resolve("branch-deploy").resolve("metrics.json"));
     }
 
     /** One action per environment on a build: a second deploy of it in the same build replaces the first. */

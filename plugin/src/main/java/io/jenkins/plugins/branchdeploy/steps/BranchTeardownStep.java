@@ -29,6 +29,7 @@ public final class BranchTeardownStep extends Step {
 
     private String app;
     private String cluster;
+    private DatabaseBranch database;
 
     @DataBoundConstructor
     public BranchTeardownStep() {}
@@ -49,6 +50,16 @@ public final class BranchTeardownStep extends Step {
     @DataBoundSetter
     public void setCluster(String cluster) {
         this.cluster = Util.fixEmptyAndTrim(cluster);
+    }
+
+    /** The database branch to drop with the environment; its strategy is not used, only its credential. */
+    public DatabaseBranch getDatabase() {
+        return database;
+    }
+
+    @DataBoundSetter
+    public void setDatabase(DatabaseBranch database) {
+        this.database = database;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.branchdeploy.steps;
 
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.common.UsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
@@ -14,12 +13,15 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.verb.POST;
 
 /**
  * The database branch a deploy asks for: a strategy such as {@code template:seed} (a copy of the
  * {@code seed} database) or {@code schema:db/seed.sql} (a schema loaded from that workspace file),
- * and the id of the administrator credential that may create it. Holds the id only.
+ * and the id of the administrator credential that may create it: secret text holding the admin
+ * connection URL {@code postgresql://USER:PASSWORD@HOST:PORT/DATABASE}, the same text the command line
+ * reads from {@code BRANCH_DEPLOY_DATABASE_URL}. Holds the id only.
  */
 public final class DatabaseBranch implements Describable<DatabaseBranch> {
 
@@ -61,7 +63,7 @@ public final class DatabaseBranch implements Describable<DatabaseBranch> {
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return CredentialsChoices.matching(
-                    item, credentialsId, CredentialsMatchers.instanceOf(UsernamePasswordCredentials.class));
+                    item, credentialsId, CredentialsMatchers.instanceOf(StringCredentials.class));
         }
 
         @POST

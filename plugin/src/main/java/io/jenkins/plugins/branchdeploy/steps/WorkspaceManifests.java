@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The manifests of a workspace as a path on this (the controller's) file system, where the engine
- * reads them. A remote workspace is copied to a temporary directory, removed on {@link #close()}.
+ * Workspace files the engine reads (the manifests, a smoke file, a schema script) as a path on this
+ * (the controller's) file system. A remote workspace is copied to a temporary directory, removed on {@link #close()}.
  * Symbolic links are refused: copied from an agent they would point into the controller's files.
  */
 final class WorkspaceManifests implements AutoCloseable {
@@ -25,19 +25,32 @@ final class WorkspaceManifests implements AutoCloseable {
 
     /** @param relative the directory or file as the user wrote it, relative to the workspace */
     static WorkspaceManifests of(FilePath workspace, String relative) throws IOException, InterruptedException {
+        return of(workspace, "manifests", relative);
+    }
+
+    /** As {@link #of(FilePath, String, String)}; without a path, one whose {@link #path()} is {@code null}. */
+    static WorkspaceManifests optional(FilePath workspace, String field, String relative) throws IOException, InterruptedException {
+        return relative == null ? new WorkspaceManifests(null, null) : of(workspace, field, relative);
+    }
+
+    /**
+     * @param field the step parameter that names the file, for messages
+     * @param relative the directory or file as the user wrote it, relative to the workspace
+     */
+    static WorkspaceManifests of(FilePath workspace, String field, String relative) throws IOException, InterruptedException {
         FilePath source = workspace.child(relative);
         if (!source.exists()) {
-            throw new AbortException("manifests: '" + relative + "' does not exist in the workspace " + workspace.getRemote());
+            throw new AbortException(field + ": '" + relative + "' does not exist in the workspace " + workspace.getRemote());
         }
         if (!source.isRemote()) {
             Path local = Path.of(source.getRemote());
             if (!local.toRealPath().startsWith(Path.of(workspace.getRemote()).toRealPath())) {
-                throw new AbortException("manifests: '" + relative + "' lies outside the workspace; give a path inside it");
+                throw new AbortException(field + ": '" + relative + "' lies outside the workspace; give a path inside it");
             }
-            refuseLinks(local, relative);
+            refuseLinks(local, field, relative);
             return new WorkspaceManifests(local, null);
         }
-        Path copy = Files.createTempDirectory("branch-deploy-manifests");
+        Path copy = Files.createTempDirectory("branch-deploy-" + field);
         try {
             FilePath target = new FilePath(copy.toFile());
             Path path;
@@ -48,7 +61,7 @@ final class WorkspaceManifests implements AutoCloseable {
                 source.copyTo(target.child(source.getName()));
                 path = copy.resolve(source.getName());
             }
-            refuseLinks(copy, relative);
+            refuseLinks(copy, field, relative);
             return new WorkspaceManifests(path, copy);
         } catch (IOException | InterruptedException | RuntimeException e) {
             new FilePath(copy.toFile()).deleteRecursive();
@@ -67,13 +80,13 @@ final class WorkspaceManifests implements AutoCloseable {
         }
     }
 
-    private static void refuseLinks(Path root, String relative) throws IOException {
+    private static void refuseLinks(Path root, String field, String relative) throws IOException {
         Optional<Path> link;
         try (Stream<Path> files = Files.walk(root)) {
             link = files.filter(Files::isSymbolicLink).findFirst();
         }
         if (link.isPresent()) {
-            throw new AbortException("manifests: '" + relative + "' contains the symbolic link '"
+            throw new AbortException(field + ": '" + relative + "' contains the symbolic link '"
                     + root.relativize(link.get()) + "'; commit the file itself instead of a link");
         }
     }

@@ -126,6 +126,9 @@ class StepConfigurationTest {
         step.setTimeout("10m");
         step.setSmokeTests("smoke.yaml");
         step.setSourceNamespace("podinfo");
+        step.setCompareWith("production");
+        step.setCommitsBehind(12);
+        step.setDriftThreshold(30);
         return step;
     }
 }

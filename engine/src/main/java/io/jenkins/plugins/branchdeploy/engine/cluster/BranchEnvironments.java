@@ -15,8 +15,12 @@ import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -93,9 +97,7 @@ public final class BranchEnvironments {
         EnvironmentResources.validate(quota);
         Duration ttl = positive("ttl", request.ttl(), DeployRequest.DEFAULT_TTL);
         Duration timeout = positive("timeout", request.timeout(), DeployRequest.DEFAULT_TIMEOUT);
-        List<RenderedManifest> manifests = new ManifestRenderer(
-                ManifestVariables.forEnvironment(branch, names, request.variables()), request.sourceNamespace())
-                .render(request.manifests(), names.namespace());
+        List<RenderedManifest> manifests = render(request, request.manifests());
         List<Secret> secrets = EnvironmentResources.secrets(request.secrets());
         List<HasMetadata> limits = EnvironmentResources.limits(quota);
         refuseClashes(manifests, secrets, limits);
@@ -122,6 +124,108 @@ public final class BranchEnvironments {
     /** Deletes an environment found by {@link #inventory()}; see {@link #teardown(BranchRef, ProgressListener)}. */
     public TeardownOutcome teardown(Environment environment, ProgressListener progress) {
         return teardown(environment.namespace(), progress);
+    }
+
+    /** The names of a branch's environment under this installation's naming policy. */
+    public EnvironmentNames names(BranchRef branch) {
+        return naming.names(branch);
+    }
+
+    /**
+     * Renders manifests as a deploy of {@code request} would, without a cluster: with the request's
+     * branch, variables and source namespace, into the branch's namespace.
+     *
+     * @param manifests the request's own manifests, or another directory such as main's
+     * @throws InvalidInputException naming the file and document of the first problem
+     */
+    public List<RenderedManifest> render(DeployRequest request, Path manifests) {
+        EnvironmentNames names = naming.names(request.branch());
+        return new ManifestRenderer(ManifestVariables.forEnvironment(request.branch(), names, request.variables()),
+                request.sourceNamespace()).render(manifests, names.namespace());
+    }
+
+    /**
+     * Records a branch's environment as failed for a reason found after its deploy (a smoke test):
+     * status {@code failed} with the reason, and the next deploy runs in full. An absent environment
+     * is left alone.
+     *
+     * @param reason why, without secret values; cut when very long
+     * @throws ForeignNamespaceException when the namespace is not this installation's
+     */
+    public void markFailed(BranchRef branch, String reason, ProgressListener progress) {
+        String namespace = naming.names(branch).namespace();
+        try (EnvironmentLocks.Held lock = lock(namespace, LOCK_PATIENCE, progress)) {
+            Namespace live = ownNamespace(namespace, progress);
+            if (live == null) {
+                return;
+            }
+            applyNamespace(EnvironmentNamespace.failed(live, reason), ClusterContract.FIELD_MANAGER, progress);
+            progress.warn("Environment " + naming.names(branch).environment() + " is marked failed: " + reason);
+        }
+    }
+
+    /**
+     * The deploy history stored on a branch's environment ({@link ClusterContract#HISTORY}), as
+     * stored, or {@code null} when there is none or no environment.
+     */
+    public String history(BranchRef branch, ProgressListener progress) {
+        Namespace live = ownNamespace(naming.names(branch).namespace(), progress);
+        return live == null ? null : EnvironmentNamespace.annotation(live, ClusterContract.HISTORY);
+    }
+
+    /**
+     * Stores a deploy history on a branch's environment, replacing the one before. Nothing is
+     * written when the environment does not exist.
+     *
+     * @param history the history as text, e.g. from {@code DeployHistoryJson}; never secret values
+     */
+    public void storeHistory(BranchRef branch, String history, ProgressListener progress) {
+        String namespace = naming.names(branch).namespace();
+        if (ownNamespace(namespace, progress) != null) {
+            applyNamespace(EnvironmentNamespace.history(namespace, history), ClusterContract.HISTORY_FIELD_MANAGER, progress);
+        }
+    }
+
+    /**
+     * The values of a Secret that a deploy wrote into a branch's environment, decoded; empty when
+     * the environment or the Secret does not exist. For the engine itself (a database branch keeps
+     * its password across redeploys): never log or report them.
+     */
+    public Map<String, String> secretValues(BranchRef branch, String secretName, ProgressListener progress) {
+        String namespace = naming.names(branch).namespace();
+        if (ownNamespace(namespace, progress) == null) {
+            return Map.of();
+        }
+        Secret secret = api.call("read secret " + secretName + " in " + namespace, progress,
+                () -> client.secrets().inNamespace(namespace).withName(secretName).get());
+        if (secret == null || secret.getData() == null || !ClusterContract.MANAGED_BY_VALUE.equals(
+                secret.getMetadata().getLabels() == null ? null : secret.getMetadata().getLabels().get(ClusterContract.MANAGED_BY))) {
+            return Map.of();
+        }
+        Map<String, String> values = new HashMap<>();
+        secret.getData().forEach((key, value) -> values.put(key,
+                new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
+        return values;
+    }
+
+    /**
+     * The resources a branch's environment holds now, as its last deploy applied them (without the
+     * environment's own quota and limit range); empty when it has none.
+     */
+    public List<HasMetadata> liveResources(BranchRef branch, ProgressListener progress) {
+        String namespace = naming.names(branch).namespace();
+        Namespace live = ownNamespace(namespace, progress);
+        return live == null ? List.of()
+                : new LiveResources(client, api).applied(namespace, EnvironmentNamespace.applied(live), progress);
+    }
+
+    /**
+     * Every resource of the kinds {@code examples} have in any namespace, e.g. a reference
+     * environment such as {@code production}; only reads, so the namespace need not be this
+     * installation's. What Kubernetes adds to every namespace is left out.
+     */
+    public List<HasMetadata> resourcesIn(String namespace, Collection<? extends HasMetadata> examples, ProgressListener progress) {
+        return new LiveResources(client, api).ofKinds(namespace, examples, progress);
     }
 
     /** Every environment of this installation, by namespace name, from one label-selector list call. */
@@ -151,6 +255,20 @@ public final class BranchEnvironments {
             progress.info("Deleted namespace " + namespace + " and everything in it");
             return TeardownOutcome.DELETED;
         }
+    }
+
+    /** The namespace when it exists and is this installation's; {@code null} when absent. */
+    private Namespace ownNamespace(String namespace, ProgressListener progress) {
+        Namespace live = api.call("read namespace " + namespace, progress, () -> client.namespaces().withName(namespace).get());
+        if (live != null && !EnvironmentNamespace.isOwnedBy(live, installation)) {
+            throw new ForeignNamespaceException(namespace, installation);
+        }
+        return live;
+    }
+
+    private void applyNamespace(Namespace namespace, String fieldManager, ProgressListener progress) {
+        api.run("apply namespace " + namespace.getMetadata().getName(), progress, () -> client.resource(namespace)
+                .fieldManager(fieldManager).forceConflicts().serverSideApply());
     }
 
     private EnvironmentLocks.Held lock(String namespace, Duration patience, ProgressListener progress) {

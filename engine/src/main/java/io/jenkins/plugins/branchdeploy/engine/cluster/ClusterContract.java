@@ -32,9 +32,17 @@ public final class ClusterContract {
     public static final String APPLIED = PREFIX + "applied";
     /** A digest of the last successful deploy's input (never of secret values), to skip unchanged redeploys. */
     public static final String FINGERPRINT = PREFIX + "fingerprint";
+    /** The environment's last deploys as compact JSON ({@code DeployHistoryJson}), newest first, bounded. */
+    public static final String HISTORY = PREFIX + "history";
 
     /** Server-side apply field manager for everything the engine writes. */
     public static final String FIELD_MANAGER = "branch-deploy";
+    /**
+     * Field manager of the {@link #HISTORY} annotation alone. A manager of its own, because a
+     * server-side apply drops every field its manager applied before and leaves out now: the deploy
+     * record, applied by {@link #FIELD_MANAGER}, would otherwise remove the history each time.
+     */
+    public static final String HISTORY_FIELD_MANAGER = "branch-deploy-history";
 
     private ClusterContract() {}
 

@@ -35,9 +35,6 @@ final class DeployRun {
             "Role", "RoleBinding", "Service", "DaemonSet", "Pod", "ReplicaSet", "Deployment", "StatefulSet",
             "HorizontalPodAutoscaler", "Job", "CronJob", "Ingress", "PodDisruptionBudget", "NetworkPolicy");
 
-    /** Kubernetes allows 256 KiB of annotations in all; a reason this long is cut. */
-    private static final int MAX_RECORDED_REASON = 2000;
-
     private final KubernetesClient client;
     private final ApiCalls api;
     private final RolloutWait rollout;
@@ -145,7 +142,7 @@ final class DeployRun {
         } catch (DeployFailure | ClusterApiException e) {
             String reason = e.getMessage();
             if (namespaceWritten) {
-                reason = recordFailure(deploying.withOutcome(EnvironmentStatus.FAILED, truncated(reason), url, both, null), reason);
+                reason = recordFailure(deploying.withOutcome(EnvironmentStatus.FAILED, EnvironmentNamespace.recordedReason(reason), url, both, null), reason);
             }
             return failed(reason, appliedSoFar);
         }
@@ -216,9 +213,5 @@ final class DeployRun {
 
     private static List<String> kindAndNames(List<HasMetadata> objects) {
         return objects.stream().map(o -> o.getKind() + "/" + o.getMetadata().getName()).sorted().distinct().toList();
-    }
-
-    private static String truncated(String reason) {
-        return reason.length() <= MAX_RECORDED_REASON ? reason : reason.substring(0, MAX_RECORDED_REASON - 1) + "…";
     }
 }

@@ -25,6 +25,13 @@ import java.util.TreeSet;
 final class EnvironmentNamespace {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Kubernetes allows 256 KiB of annotations in all; a reason this long is cut. */
+    private static final int MAX_RECORDED_REASON = 2000;
+    /** The annotations a {@link Record} writes, all under {@link ClusterContract#FIELD_MANAGER}. */
+    private static final List<String> RECORD_ANNOTATIONS = List.of(ClusterContract.BRANCH, ClusterContract.CHANGE,
+            ClusterContract.COMMIT, ClusterContract.CREATED_AT, ClusterContract.DEPLOYED_AT, ClusterContract.EXPIRES_AT,
+            ClusterContract.KEEP_UNTIL, ClusterContract.URL, ClusterContract.STATUS, ClusterContract.STATUS_REASON,
+            ClusterContract.APPLIED, ClusterContract.FINGERPRINT);
 
     /**
      * Everything recorded on the namespace by one write.
@@ -69,6 +76,40 @@ final class EnvironmentNamespace {
     }
 
     private EnvironmentNamespace() {}
+
+    /**
+     * The record of {@code live} marked failed with {@code reason}, for a failure found after the
+     * deploy itself (a smoke test): the same labels and record annotations, status {@code failed},
+     * and no fingerprint, so that the next deploy runs in full. Annotations of other field managers
+     * (the history) are left out, and so left alone.
+     */
+    static Namespace failed(Namespace live, String reason) {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        for (String key : RECORD_ANNOTATIONS) {
+            putIfPresent(annotations, key, annotation(live, key));
+        }
+        annotations.put(ClusterContract.STATUS, EnvironmentStatus.FAILED.value());
+        annotations.put(ClusterContract.STATUS_REASON, recordedReason(reason));
+        annotations.remove(ClusterContract.FINGERPRINT);
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String key : List.of(ClusterContract.MANAGED_BY, ClusterContract.INSTALLATION, ClusterContract.APP,
+                ClusterContract.ENVIRONMENT)) {
+            putIfPresent(labels, key, live.getMetadata().getLabels().get(key));
+        }
+        return new NamespaceBuilder().withNewMetadata().withName(live.getMetadata().getName())
+                .withLabels(labels).withAnnotations(annotations).endMetadata().build();
+    }
+
+    /** Only the {@link ClusterContract#HISTORY} annotation, to apply as {@link ClusterContract#HISTORY_FIELD_MANAGER}. */
+    static Namespace history(String namespace, String history) {
+        return new NamespaceBuilder().withNewMetadata().withName(namespace)
+                .withAnnotations(Map.of(ClusterContract.HISTORY, history)).endMetadata().build();
+    }
+
+    /** A failure reason as recorded: cut to {@value #MAX_RECORDED_REASON} characters. */
+    static String recordedReason(String reason) {
+        return reason.length() <= MAX_RECORDED_REASON ? reason : reason.substring(0, MAX_RECORDED_REASON - 1) + "…";
+    }
 
     /** Whether both ownership labels say the namespace belongs to {@code installation}. */
     static boolean isOwnedBy(Namespace namespace, String installation) {

@@ -16,8 +16,7 @@ import java.util.Objects;
  * @param user the environment's role
  * @param password the role's password
  * @param sslMode the TLS mode to connect with, or {@code null} for the driver's default
- * @param created whether this call created it; {@code false} when it existed and kept its data (the
- *     password is new either way)
+ * @param created whether this call created it; {@code false} when it existed and kept its data
  */
 public record DatabaseBranch(String host, int port, String database, String schema, String user, String password,
         String sslMode, boolean created) {

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Gives every environment database state of its own on one PostgreSQL server and takes it away
- * again. Each environment gets a login role with a fresh random password that owns either a copy of
+ * again. Each environment gets a login role with a random password that owns either a copy of
  * a seed database ({@link DatabaseStrategy.Template}) or a schema in the admin connection's database
  * ({@link DatabaseStrategy.Schema}); role, database and schema are all named {@link DatabaseName#of}.
  *
@@ -47,8 +47,21 @@ public final class DatabaseBranches {
      * @throws io.jenkins.plugins.branchdeploy.engine.InvalidInputException for an unusable seed or script
      */
     public DatabaseBranch provision(EnvironmentNames names, DatabaseStrategy strategy, ProgressListener listener) {
+        return provision(names, strategy, null, listener);
+    }
+
+    /**
+     * As {@link #provision(EnvironmentNames, DatabaseStrategy, ProgressListener)}, keeping the role's
+     * password: the role gets {@code currentPassword} (the one the environment's Secret holds from the
+     * deploy before) rather than a new one, so that a redeploy changes no Secret and an unchanged
+     * redeploy writes nothing to the cluster. Only a password this class generated is kept (32
+     * letters and digits); anything else, or {@code null}, gets a new random password.
+     */
+    public DatabaseBranch provision(EnvironmentNames names, DatabaseStrategy strategy, String currentPassword,
+            ProgressListener listener) {
         EnvironmentRole role = new EnvironmentRole(DatabaseName.of(names));
-        String password = EnvironmentRole.newPassword();
+        boolean keepPassword = EnvironmentRole.isGenerated(currentPassword);
+        String password = keepPassword ? currentPassword : EnvironmentRole.newPassword();
         try (Connection session = openAdmin()) {
             boolean created;
             String database;
@@ -64,7 +77,7 @@ public final class DatabaseBranches {
                 schema = role.name();
             }
             listener.info("database: " + (created ? "created " : "kept ") + (schema == null ? "database " : "schema ")
-                    + role.name() + " for role " + role.name() + " with a new password");
+                    + role.name() + " for role " + role.name() + (keepPassword ? " with its password" : " with a new password"));
             return new DatabaseBranch(appHost, appPort, database, schema, role.name(), password, admin.sslMode(), created);
         } catch (SQLException e) {
             throw SqlFailure.of("provisioning the database of environment " + names.environment(), e, admin);

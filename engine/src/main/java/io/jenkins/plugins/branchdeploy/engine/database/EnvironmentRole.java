@@ -36,6 +36,14 @@ final class EnvironmentRole {
         return out.toString();
     }
 
+    /** Whether {@code password} has the form {@link #newPassword()} gives, so that it may be kept. */
+    static boolean isGenerated(String password) {
+        if (password == null || password.length() != PASSWORD_LENGTH) {
+            return false;
+        }
+        return password.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0);
+    }
+
     boolean exists(Connection admin) throws SQLException {
         try (PreparedStatement query = admin.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
             query.setString(1, name);

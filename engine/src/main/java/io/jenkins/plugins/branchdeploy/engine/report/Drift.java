@@ -12,6 +12,9 @@ import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
  */
 public record Drift(String target, int commitsBehind, int threshold) {
 
+    /** The threshold when the caller names none. */
+    public static final int DEFAULT_THRESHOLD = 50;
+
     public Drift {
         if (target == null || target.isBlank()) {
             throw new InvalidInputException("target", "is empty; give the branch the change targets, e.g. main");

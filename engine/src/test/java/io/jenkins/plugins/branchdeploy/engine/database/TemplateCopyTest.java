@@ -152,6 +152,36 @@ class TemplateCopyTest {
     }
 
     @Test
+    void provisioningAgainWithTheCurrentPasswordKeepsItSoThatTheSecretStaysTheSame() throws SQLException {
+        EnvironmentNames names = environment(app, "main");
+        DatabaseBranch first = provision(names, template());
+
+        provisioned.add(names);
+        DatabaseBranch second = new DatabaseBranches(admin).provision(names, template(), first.password(), messages::add);
+
+        assertThat(second.created()).isFalse();
+        assertThat(second.secretEntries()).isEqualTo(first.secretEntries());
+        try (Connection app = connectAsApp(first)) {
+            assertThat(single(app, "SELECT count(*) FROM customers")).isEqualTo("2");
+        }
+        assertThat(messages).anySatisfy(m -> assertThat(m).endsWith("with its password"));
+        assertThat(String.join("\n", messages)).doesNotContain(first.password());
+    }
+
+    @Test
+    void aCurrentPasswordNotMadeByTheEngineIsReplaced() throws SQLException {
+        EnvironmentNames names = environment(app, "main");
+        provision(names, template());
+
+        DatabaseBranch second = new DatabaseBranches(admin).provision(names, template(), "guessable", messages::add);
+
+        assertThat(second.password()).isNotEqualTo("guessable").hasSize(32);
+        try (Connection app = connectAsApp(second)) {
+            assertThat(single(app, "SELECT count(*) FROM customers")).isEqualTo("2");
+        }
+    }
+
+    @Test
     void blockingWaitsForSessionsOnTheSeedToEndAndThenAllowsConnectionsAgain() throws SQLException {
         Connection onSeed = admin.open(seed);
         List<String> seen = new ArrayList<>();

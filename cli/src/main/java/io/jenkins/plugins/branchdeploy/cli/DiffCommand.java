@@ -1,0 +1,103 @@
+package io.jenkins.plugins.branchdeploy.cli;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.deploy.ChangeBaseline;
+import io.jenkins.plugins.branchdeploy.engine.deploy.ChangeComparison;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
+import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportHtml;
+import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportText;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code branch-deploy diff}: what a branch's environment changes versus main. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = "Reports which resources a branch's environment adds, removes or changes versus main, and which fields: "
+                + "images, replicas, env var names, resources, ports, ConfigMap and Secret keys (never values).")
+class DiffCommand implements Callable<Integer> {
+
+    /** The formats a change report comes in. */
+    enum Format { json, text, html }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
+    BranchOptions target;
+
+    @Mixin
+    BaselineOptions baseline;
+
+    @Mixin
+    DriftOptions drift;
+
+    @Option(names = "--manifests", paramLabel = "DIR",
+            description = "Compare the branch's manifests in DIR, rendered, instead of its live environment; "
+                    + "pairs with --against-manifests (like with like).")
+    Path manifests;
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for $${NAME} when rendering manifests; repeatable.")
+    Map<String, String> variables = new LinkedHashMap<>();
+
+    @Option(names = "--domain", paramLabel = "DOMAIN", defaultValue = "example.dev",
+            description = "Domain of environment hosts, for $${HOST} and $${URL} in rendered manifests (default: ${DEFAULT-VALUE}).")
+    String domain;
+
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text",
+            description = "json, text or html (an HTML fragment, every text escaped) (default: ${DEFAULT-VALUE}).")
+    Format output;
+
+    @Override
+    public Integer call() {
+        ChangeBaseline main = baseline.baseline();
+        if (main == null) {
+            throw new InvalidInputException("against-namespace", "give what to compare with: --against-namespace NS or --against-manifests DIR");
+        }
+        BranchRef branch = target.branchRef(null);
+        DeployRequest context = new DeployRequest(branch, manifests, variables, List.of(), null, null, null, null);
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressListener progress = message -> {
+            err.println(message);
+            err.flush();
+        };
+        ChangeReport report;
+        try (KubernetesClient client = cluster.connect()) {
+            BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(), target.naming(domain, null));
+            ChangeComparison comparison = new ChangeComparison(environments);
+            List<HasMetadata> branchSide = manifests == null ? comparison.live(branch, progress) : comparison.rendered(context);
+            if (branchSide.isEmpty() && manifests == null) {
+                progress.warn("Branch " + branch.branch() + " has no environment in namespace "
+                        + environments.names(branch).namespace() + "; deploy it first, or compare its manifests (--manifests DIR)");
+            }
+            report = comparison.compare(branchSide, main, context, progress);
+        }
+        if (drift.drift() != null) {
+            report = report.withDrift(drift.drift());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        switch (output) {
+            case json -> out.println(Json.write(ReviewJson.changes(report)));
+            case html -> out.print(ChangeReportHtml.render(report));
+            default -> out.print(ChangeReportText.render(report));
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,277 @@
+package io.jenkins.plugins.branchdeploy.engine.deploy;
+
+import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
+import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterApiException;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
+import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
+import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
+import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranch;
+import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranchException;
+import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
+import io.jenkins.plugins.branchdeploy.engine.history.DeployHistory;
+import io.jenkins.plugins.branchdeploy.engine.history.DeployHistoryJson;
+import io.jenkins.plugins.branchdeploy.engine.history.DeployRecord;
+import io.jenkins.plugins.branchdeploy.engine.history.MetricsStore;
+import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
+import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
+import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeReport;
+import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeRunner;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Deploys a branch with everything around it, and tears it down again; the Pipeline step and the
+ * command line both go through here, so they behave alike. A deploy runs, in order:
+ *
+ * <ol>
+ *   <li>the database branch, when asked for: its connection details become Secret
+ *       {@value DatabaseBranch#SECRET_NAME}; the role keeps the password the Secret holds, so that
+ *       a redeploy changes nothing;</li>
+ *   <li>the deploy itself ({@link BranchEnvironments#deploy});</li>
+ *   <li>smoke tests against the live URL: a failing check that is not advisory fails the deploy and
+ *       marks the environment failed with the reason; an advisory one only warns;</li>
+ *   <li>the deploy appended to the environment's history (on its namespace, bounded);</li>
+ *   <li>the change report versus main;</li>
+ *   <li>the installation's metrics: deploys, failures, time to a live URL.</li>
+ * </ol>
+ *
+ * An unchanged redeploy whose smoke tests pass still writes nothing to the cluster: its history is
+ * left as it was.
+ */
+public final class BranchDeployer {
+
+    private final BranchEnvironments environments;
+    private final MetricsStore metrics;
+    private final DatabaseBranches databases;
+    private final Clock clock;
+    private final int historyLimit;
+
+    /** @param metrics where the installation's counters live, e.g. a {@code FileMetricsStore} */
+    public BranchDeployer(BranchEnvironments environments, MetricsStore metrics) {
+        this(environments, metrics, null, Clock.systemUTC(), DeployHistory.DEFAULT_LIMIT);
+    }
+
+    private BranchDeployer(BranchEnvironments environments, MetricsStore metrics, DatabaseBranches databases, Clock clock,
+            int historyLimit) {
+        this.environments = Objects.requireNonNull(environments, "environments");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.databases = databases;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.historyLimit = historyLimit;
+    }
+
+    /** With a database server: deploys may ask for a database branch, and teardowns drop it. */
+    public BranchDeployer withDatabases(DatabaseBranches newDatabases) {
+        return new BranchDeployer(environments, metrics, newDatabases, clock, historyLimit);
+    }
+
+    /** With the clock that stamps history entries. */
+    public BranchDeployer withClock(Clock newClock) {
+        return new BranchDeployer(environments, metrics, databases, newClock, historyLimit);
+    }
+
+    /** Keeping at most {@code limit} deploys in each environment's history. */
+    public BranchDeployer withHistoryLimit(int limit) {
+        DeployHistory.empty(limit); // refuses a limit below 1, naming the field
+        return new BranchDeployer(environments, metrics, databases, clock, limit);
+    }
+
+    /**
+     * Deploys a branch with the given options.
+     *
+     * @return the outcome; a failed deploy, smoke test or database branch is a {@code FAILED} deploy
+     * @throws InvalidInputException for bad input, before anything is written
+     * @throws InterruptedException when the smoke tests are interrupted, e.g. the build was aborted
+     */
+    public DeployOutcome deploy(DeployRequest request, DeployOptions options, ProgressListener progress)
+            throws InterruptedException {
+        Instant startedAt = clock.instant();
+        BranchRef branch = request.branch();
+        EnvironmentNames names = environments.names(branch);
+        if (options.database() != null && databases == null) {
+            throw new InvalidInputException(AdminConnection.FIELD, "a database branch needs the admin connection of a "
+                    + "PostgreSQL server; give it, or deploy without a database");
+        }
+        refuseDatabaseSecret(request, options);
+        ChangeComparison comparison = new ChangeComparison(environments);
+        ChangeReport changes = options.baseline() instanceof ChangeBaseline.Manifests
+                ? comparison.compare(comparison.rendered(request), options.baseline(), request, progress) : null;
+        DeployHistory before = history(branch, progress);
+
+        Map<String, Duration> phases = new LinkedHashMap<>();
+        DeployResult result;
+        try {
+            DeployRequest withDatabase = options.database() == null ? request
+                    : timed("database", phases, () -> withDatabase(request, names, options, progress));
+            result = environments.deploy(withDatabase, progress);
+        } catch (DatabaseBranchException e) {
+            progress.warn("Deploy of " + names.environment() + " failed: " + e.getMessage());
+            result = new DeployResult(names, names.url(), EnvironmentStatus.FAILED, e.getMessage(), false, List.of(), Map.of());
+        }
+        phases.putAll(result.phases());
+
+        SmokeReport smoke = null;
+        if (result.succeeded() && !options.smokeChecks().isEmpty()) {
+            long started = System.nanoTime();
+            URI url = options.smokeBaseUrl() != null ? options.smokeBaseUrl() : URI.create(result.url());
+            smoke = SmokeRunner.create(progress).run(url, options.smokeChecks(),
+                    Objects.requireNonNullElse(options.smokeTimeout(), DeployOptions.DEFAULT_SMOKE_TIMEOUT));
+            phases.put("smoke", Duration.ofNanos(System.nanoTime() - started));
+            if (!smoke.passed()) {
+                String reason = markFailed(branch, smokeFailure(smoke), progress);
+                result = new DeployResult(result.names(), result.url(), EnvironmentStatus.FAILED, reason, false,
+                        result.appliedResources(), phases);
+            }
+        }
+        result = new DeployResult(result.names(), result.url(), result.status(), result.failureReason(), result.unchanged(),
+                result.appliedResources(), phases);
+
+        DeployHistory after = before;
+        if (!(result.unchanged() && result.succeeded())) {
+            after = before.record(new DeployRecord(branch.commit(), startedAt, phases, result.succeeded(),
+                    result.failureReason(), result.succeeded() ? result.url() : null));
+            storeHistory(branch, after, progress);
+        }
+        if (options.baseline() instanceof ChangeBaseline.LiveNamespace) {
+            changes = liveChanges(comparison, request, options.baseline(), progress);
+        }
+        if (changes != null && options.drift() != null) {
+            changes = changes.withDrift(options.drift());
+        }
+        if (options.drift() != null && options.drift().exceeded()) {
+            progress.warn(options.drift().message());
+        }
+        Optional<Duration> firstTimeToLiveUrl = !before.isLive() && after.isLive()
+                ? after.timeToLiveUrl(openedAt(branch)) : Optional.empty();
+        count(result.succeeded(), firstTimeToLiveUrl, progress);
+        return new DeployOutcome(result, smoke, changes, options.drift(), after);
+    }
+
+    /**
+     * Tears a branch's environment down, and its database branch when this deployer has a database
+     * server (what does not exist counts as dropped). A teardown that deleted an environment is
+     * counted under its reason.
+     *
+     * @param reason why, for the metrics, e.g. {@code manual} or {@code pr-closed}
+     */
+    public TeardownOutcome teardown(BranchRef branch, String reason, ProgressListener progress) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "a teardown needs a reason, e.g. manual or pr-closed");
+        }
+        TeardownOutcome outcome = environments.teardown(branch, progress);
+        if (databases != null) {
+            databases.drop(environments.names(branch), progress);
+        }
+        if (outcome == TeardownOutcome.DELETED) {
+            updateMetrics(() -> metrics.recordTeardown(reason), progress);
+        }
+        return outcome;
+    }
+
+    /** The deploy history stored on a branch's environment; empty when there is none. */
+    public DeployHistory history(BranchRef branch, ProgressListener progress) {
+        try {
+            return DeployHistoryJson.read(environments.history(branch, progress), historyLimit);
+        } catch (InvalidInputException e) {
+            progress.warn(e.getMessage());
+            return DeployHistory.empty(historyLimit);
+        }
+    }
+
+    private DeployRequest withDatabase(DeployRequest request, EnvironmentNames names, DeployOptions options,
+            ProgressListener progress) {
+        String current = environments.secretValues(request.branch(), DatabaseBranch.SECRET_NAME, progress).get("PGPASSWORD");
+        DatabaseBranch database = databases.provision(names, options.database(), current, progress);
+        List<SecretEntry> secrets = new ArrayList<>(request.secrets());
+        secrets.addAll(database.secretEntries());
+        return new DeployRequest(request.branch(), request.manifests(), request.variables(), secrets, request.quota(),
+                request.ttl(), request.timeout(), request.sourceNamespace());
+    }
+
+    private static void refuseDatabaseSecret(DeployRequest request, DeployOptions options) {
+        if (options.database() != null
+                && request.secrets().stream().anyMatch(s -> s.secretName().equals(DatabaseBranch.SECRET_NAME))) {
+            throw new InvalidInputException("secrets", "Secret '" + DatabaseBranch.SECRET_NAME
+                    + "' holds the database branch's connection details; give your secret another name");
+        }
+    }
+
+    private ChangeReport liveChanges(ChangeComparison comparison, DeployRequest request, ChangeBaseline baseline,
+            ProgressListener progress) {
+        try {
+            ChangeReport report = comparison.compare(comparison.live(request.branch(), progress), baseline, request, progress);
+            progress.info(report.summary());
+            return report;
+        } catch (ClusterApiException e) {
+            progress.warn("No change report: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void storeHistory(BranchRef branch, DeployHistory history, ProgressListener progress) {
+        try {
+            environments.storeHistory(branch, DeployHistoryJson.write(history), progress);
+        } catch (ClusterApiException e) {
+            progress.warn("The deploy history was not stored: " + e.getMessage());
+        }
+    }
+
+    /** Metrics are bookkeeping: a store that cannot be written warns, and the deploy stands. */
+    private void count(boolean ok, Optional<Duration> firstTimeToLiveUrl, ProgressListener progress) {
+        updateMetrics(() -> {
+            metrics.recordDeploy(ok);
+            firstTimeToLiveUrl.ifPresent(metrics::recordTimeToLiveUrl);
+        }, progress);
+    }
+
+    private void updateMetrics(Runnable update, ProgressListener progress) {
+        try {
+            update.run();
+        } catch (UncheckedIOException | InvalidInputException e) {
+            progress.warn("The metrics were not updated (" + metrics + "): " + e.getMessage());
+        }
+    }
+
+    private static Instant openedAt(BranchRef branch) {
+        return branch.changeRequest().map(ChangeRequest::openedAt).orElse(null);
+    }
+
+    /** @return the reason, with a note when it could not be recorded on the namespace */
+    private String markFailed(BranchRef branch, String reason, ProgressListener progress) {
+        try {
+            environments.markFailed(branch, reason, progress);
+            return reason;
+        } catch (ClusterApiException e) {
+            return reason + "; recording the failure on the namespace failed too: " + e.getMessage();
+        }
+    }
+
+    private static String smokeFailure(SmokeReport smoke) {
+        return "smoke tests failed: " + smoke.failures().stream()
+                .map(r -> r.name() + " (" + r.reason() + ")").collect(Collectors.joining("; "));
+    }
+
+    private static <T> T timed(String phase, Map<String, Duration> phases, Supplier<T> work) {
+        long started = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            phases.put(phase, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.jenkins.plugins.branchdeploy.engine.deploy;
+
+import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What a branch's environment is compared with in its change report: main, either as a reference
+ * namespace's live resources or as main's manifests rendered from a directory.
+ */
+public sealed interface ChangeBaseline {
+
+    /** How the report names the baseline, e.g. {@code namespace production}. */
+    String describe();
+
+    /**
+     * A reference environment's live resources: production, or the main branch's environment. Only
+     * read, so it need not be this installation's. Compared with the branch environment's live
+     * resources (like with like).
+     *
+     * @param namespace the namespace, e.g. {@code production}
+     */
+    record LiveNamespace(String namespace) implements ChangeBaseline {
+
+        public LiveNamespace {
+            if (namespace == null || namespace.isBlank()) {
+                throw new InvalidInputException("against-namespace", "is empty; give the namespace of main, e.g. production");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "namespace " + namespace;
+        }
+    }
+
+    /**
+     * Main's manifests, rendered with the branch's variables into the branch's namespace, so that
+     * only what the manifests say differs. Compared with the branch's rendered manifests.
+     *
+     * @param directory a directory (searched recursively) or one file, e.g. a checkout of main
+     */
+    record Manifests(Path directory) implements ChangeBaseline {
+
+        public Manifests {
+            Objects.requireNonNull(directory, "directory");
+            if (!Files.exists(directory)) {
+                throw new InvalidInputException("against-manifests", directory
+                        + " does not exist; give the directory of main's manifests, e.g. a checkout of main");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "main's manifests in " + directory;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.jenkins.plugins.branchdeploy.engine.deploy;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
+import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
+import io.jenkins.plugins.branchdeploy.engine.report.ChangeReporter;
+import java.util.List;
+
+/**
+ * Gathers both sides of a change report: the branch's resources, live from its environment or
+ * rendered from its manifests, and main's, live from a reference namespace or rendered from main's
+ * manifests. Compare like with like: a live resource holds defaults the API server filled in.
+ */
+public final class ChangeComparison {
+
+    private final BranchEnvironments environments;
+
+    public ChangeComparison(BranchEnvironments environments) {
+        this.environments = environments;
+    }
+
+    /** The branch's side as its environment holds it now; empty when it has no environment. */
+    public List<HasMetadata> live(BranchRef branch, ProgressListener progress) {
+        return environments.liveResources(branch, progress);
+    }
+
+    /** The branch's side as a deploy of {@code request} renders its manifests; needs no cluster. */
+    public List<HasMetadata> rendered(DeployRequest request) {
+        return resources(environments.render(request, request.manifests()));
+    }
+
+    /**
+     * Compares the branch's side with the baseline.
+     *
+     * @param context the branch, variables and source namespace that main's manifests are rendered with
+     * @throws io.jenkins.plugins.branchdeploy.engine.InvalidInputException when main's manifests do not render
+     * @throws io.jenkins.plugins.branchdeploy.engine.cluster.ClusterApiException when the reference namespace cannot be read
+     */
+    public ChangeReport compare(List<HasMetadata> branchSide, ChangeBaseline baseline, DeployRequest context,
+            ProgressListener progress) {
+        List<HasMetadata> main = baseline instanceof ChangeBaseline.LiveNamespace reference
+                ? environments.resourcesIn(reference.namespace(), branchSide, progress)
+                : resources(environments.render(context, ((ChangeBaseline.Manifests) baseline).directory()));
+        return ChangeReporter.compare(branchSide, main, baseline.describe());
+    }
+
+    private static List<HasMetadata> resources(List<RenderedManifest> manifests) {
+        return manifests.stream().map(RenderedManifest::resource).toList();
+    }
+}
