@@ -56,7 +56,8 @@ class ListCommand implements Callable<Integer> {
         return Objects.toString(value, "-");
     }
 
-    private static Map<String, Object> asMap(Environment e) {
+    /** One environment as the JSON output of list, extend, wake and scale-down shows it. */
+    static Map<String, Object> asMap(Environment e) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("namespace", e.namespace());
         map.put("app", e.app());
@@ -70,6 +71,7 @@ class ListCommand implements Callable<Integer> {
         map.put("deployedAt", e.deployedAt());
         map.put("expiresAt", e.expiresAt());
         map.put("keepUntil", e.keepUntil());
+        map.put("scaledDownBy", e.scaledDownBy() == null ? null : e.scaledDownBy().value());
         return map;
     }
 }
