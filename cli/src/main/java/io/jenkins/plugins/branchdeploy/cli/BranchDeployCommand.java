@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Gives every branch and pull request its own live Kubernetes environment.",
-        subcommands = {NameCommand.class, DeployCommand.class, TeardownCommand.class, ListCommand.class, DiffCommand.class,
-                MetricsCommand.class, HistoryCommand.class},
+        subcommands = {NameCommand.class, DeployCommand.class, TeardownCommand.class, ListCommand.class,
+                CleanupCommand.class, ExtendCommand.class, WakeCommand.class, ScaleDownCommand.class,
+                DiffCommand.class, MetricsCommand.class, HistoryCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the operation failed (a deploy leaves its environment marked failed)", "2:bad input"})
 public class BranchDeployCommand {

@@ -22,8 +22,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Prints the deploy history stored on a branch's environment, newest first: commit, time, result, URL and phase timings.")
 class HistoryCommand implements Callable<Integer> {
 
-    /** Hosts play no part in finding an environment's namespace; the naming policy only needs some domain. */
-    private static final String ANY_DOMAIN = "example.dev";
 
     @Spec
     CommandSpec spec;
@@ -42,7 +40,7 @@ class HistoryCommand implements Callable<Integer> {
         BranchRef branch = target.branchRef(null);
         String stored;
         try (KubernetesClient client = cluster.connect()) {
-            stored = new BranchEnvironments(client, cluster.installation(), target.naming(ANY_DOMAIN, null))
+            stored = new BranchEnvironments(client, cluster.installation(), target.naming(ClusterOptions.ANY_DOMAIN, null))
                     .history(branch, ProgressListener.SILENT);
         }
         DeployHistory history = DeployHistoryJson.read(stored, DeployHistory.DEFAULT_LIMIT);

@@ -20,8 +20,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Lists every environment of this installation: app, branch, pull request, commit, URL, status and times.")
 class ListCommand implements Callable<Integer> {
 
-    /** Listing does not compute names; the naming policy only needs some domain. */
-    private static final String ANY_DOMAIN = "example.dev";
 
     @Spec
     CommandSpec spec;
@@ -36,7 +34,7 @@ class ListCommand implements Callable<Integer> {
     public Integer call() {
         List<Environment> environments;
         try (KubernetesClient client = cluster.connect()) {
-            environments = new BranchEnvironments(client, cluster.installation(), NamingPolicy.withDefaults(ANY_DOMAIN)).inventory();
+            environments = new BranchEnvironments(client, cluster.installation(), NamingPolicy.withDefaults(ClusterOptions.ANY_DOMAIN)).inventory();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.format() == OutputFormat.json) {
@@ -59,7 +57,8 @@ class ListCommand implements Callable<Integer> {
         return Objects.toString(value, "-");
     }
 
-    private static Map<String, Object> asMap(Environment e) {
+    /** One environment as the JSON output of list, extend, wake and scale-down shows it. */
+    static Map<String, Object> asMap(Environment e) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("namespace", e.namespace());
         map.put("app", e.app());
@@ -73,6 +72,7 @@ class ListCommand implements Callable<Integer> {
         map.put("deployedAt", e.deployedAt());
         map.put("expiresAt", e.expiresAt());
         map.put("keepUntil", e.keepUntil());
+        map.put("scaledDownBy", e.scaledDownBy() == null ? null : e.scaledDownBy().value());
         return map;
     }
 }

@@ -22,8 +22,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "teardowns by reason and the median and 90th percentile time to a live URL (from the state directory).")
 class MetricsCommand implements Callable<Integer> {
 
-    /** Listing does not compute names; the naming policy only needs some domain. */
-    private static final String ANY_DOMAIN = "example.dev";
 
     /** The formats metrics come in. */
     enum Format { json, prometheus }
@@ -45,7 +43,7 @@ class MetricsCommand implements Callable<Integer> {
     public Integer call() {
         List<Environment> environments;
         try (KubernetesClient client = cluster.connect()) {
-            environments = new BranchEnvironments(client, cluster.installation(), NamingPolicy.withDefaults(ANY_DOMAIN)).inventory();
+            environments = new BranchEnvironments(client, cluster.installation(), NamingPolicy.withDefaults(ClusterOptions.ANY_DOMAIN)).inventory();
         }
         InstallationMetrics metrics = InstallationMetrics.of(environments, state.metrics().read());
         PrintWriter out = spec.commandLine().getOut();

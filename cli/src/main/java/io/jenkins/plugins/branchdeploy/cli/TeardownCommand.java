@@ -23,8 +23,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "An environment that does not exist is success. A namespace this installation does not own is never touched.")
 class TeardownCommand implements Callable<Integer> {
 
-    /** Hosts play no part in finding an environment's namespace; the naming policy only needs some domain. */
-    private static final String ANY_DOMAIN = "example.dev";
     /** The teardown reason the metrics count for this command. */
     static final String REASON = "manual";
 
@@ -49,7 +47,7 @@ class TeardownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        NamingPolicy naming = target.naming(ANY_DOMAIN, null);
+        NamingPolicy naming = target.naming(ClusterOptions.ANY_DOMAIN, null);
         BranchRef branch = target.branchRef(null);
         String namespace = naming.names(branch).namespace();
         DatabaseBranches databases = database.branches(System::getenv);

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
@@ -26,13 +27,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The environments of one installation on one cluster: deploy, teardown and inventory. Deploys
- * and teardowns of one environment never interleave within this process (the second waits);
- * different environments proceed in parallel. Writes go only into environment namespaces this
- * installation owns.
+ * The environments of one installation on one cluster: deploy, teardown, inventory, and the
+ * lifecycle changes extend, scale-down and wake. Changes of one environment never interleave
+ * within this process (the second waits); different environments proceed in parallel. Writes go
+ * only into environment namespaces this installation owns.
  */
 public final class BranchEnvironments {
 
@@ -239,15 +242,151 @@ public final class BranchEnvironments {
                 .toList();
     }
 
+    /**
+     * A branch's environment as its namespace records it now.
+     *
+     * @return empty when the branch has no environment
+     * @throws ForeignNamespaceException when the branch's namespace exists and this installation does not own it
+     */
+    public Optional<Environment> find(BranchRef branch) {
+        return Optional.ofNullable(readOwned(naming.names(branch).namespace(), ProgressListener.SILENT))
+                .map(EnvironmentNamespace::environmentOf);
+    }
+
+    /**
+     * Keeps an environment beyond its time-to-live: sets {@code keep-until} to {@code by} after the
+     * later of now and the time the environment would end so far (its {@code expires-at}, or an
+     * earlier {@code keep-until} when that is later). Extending twice adds up; extending an expired
+     * environment that cleanup has not yet removed counts from now. The next deploy keeps the
+     * extension.
+     *
+     * @return the environment as recorded after the change
+     * @throws InvalidInputException when {@code by} is not positive or the environment no longer exists
+     * @throws ForeignNamespaceException when the namespace is not this installation's
+     */
+    public Environment extend(Environment environment, Duration by) {
+        String namespace = environment.namespace();
+        return extend(namespace, by, () -> new InvalidInputException("environment", "namespace " + namespace
+                + " does not exist any more; there is nothing to extend"));
+    }
+
+    /** Extends a branch's environment; see {@link #extend(Environment, Duration)}. */
+    public Environment extend(BranchRef branch, Duration by) {
+        return extend(naming.names(branch).namespace(), by, () -> noEnvironment(branch));
+    }
+
+    /**
+     * Scales an environment to zero by hand ({@code scaled-down-by: manual}): cleanup does not wake
+     * it; the next deploy or {@link #wake} does. Scaling down a scaled-down environment changes no
+     * workload, but pins it as manual. An environment that no longer exists is left as it is.
+     *
+     * @throws ForeignNamespaceException when the namespace is not this installation's
+     */
+    public void scaleDown(Environment environment) {
+        scaleDown(environment, ScaleDownCause.MANUAL, ProgressListener.SILENT);
+    }
+
+    /** Scales a branch's environment to zero by hand; see {@link #scaleDown(Environment)}. */
+    public void scaleDown(BranchRef branch) {
+        scaleDown(find(branch).orElseThrow(() -> noEnvironment(branch)));
+    }
+
+    /**
+     * Scales an environment's Deployments and StatefulSets to zero, keeping each one's replica
+     * count on it for {@link #wake}, and records the cause on the namespace. Idempotent.
+     *
+     * @throws ForeignNamespaceException when the namespace is not this installation's
+     * @throws ClusterApiException when the API server refuses or keeps failing
+     */
+    public void scaleDown(Environment environment, ScaleDownCause cause, ProgressListener progress) {
+        Objects.requireNonNull(cause, "cause");
+        String namespace = environment.namespace();
+        try (EnvironmentLocks.Held lock = lock(namespace, LOCK_PATIENCE, progress)) {
+            Namespace live = readOwned(namespace, progress);
+            if (live == null || EnvironmentNamespace.isTerminating(live)) {
+                progress.info("There is no environment in namespace " + namespace + " any more; nothing to scale down");
+                return;
+            }
+            int scaled = new EnvironmentScaling(client, api).scaleDown(live, cause, progress);
+            progress.info("Scaled down " + namespace + " (" + cause.value() + "): " + scaled + " workloads to zero");
+        }
+    }
+
+    /**
+     * Wakes a scaled-down environment: restores exactly the replica counts kept by scale-down and
+     * the status it had before. Waking a running environment changes nothing; one that no longer
+     * exists is left as it is.
+     *
+     * @throws ForeignNamespaceException when the namespace is not this installation's
+     */
+    public void wake(Environment environment) {
+        wake(environment, ProgressListener.SILENT);
+    }
+
+    /** Wakes a branch's environment; see {@link #wake(Environment)}. */
+    public void wake(BranchRef branch) {
+        wake(find(branch).orElseThrow(() -> noEnvironment(branch)));
+    }
+
+    /** Wakes an environment, reporting each restored workload; see {@link #wake(Environment)}. */
+    public void wake(Environment environment, ProgressListener progress) {
+        String namespace = environment.namespace();
+        try (EnvironmentLocks.Held lock = lock(namespace, LOCK_PATIENCE, progress)) {
+            Namespace live = readOwned(namespace, progress);
+            if (live == null || EnvironmentNamespace.isTerminating(live)) {
+                progress.info("There is no environment in namespace " + namespace + " any more; nothing to wake");
+                return;
+            }
+            int restored = new EnvironmentScaling(client, api).wake(live, progress);
+            progress.info("Woke " + namespace + ": " + restored + " workloads restored");
+        }
+    }
+
+    private Environment extend(String namespace, Duration by, Supplier<InvalidInputException> absent) {
+        if (by == null || by.isNegative() || by.isZero()) {
+            throw new InvalidInputException("for", "must be longer than zero, e.g. 2d, got " + by);
+        }
+        try (EnvironmentLocks.Held lock = lock(namespace, LOCK_PATIENCE, ProgressListener.SILENT)) {
+            Namespace live = readOwned(namespace, ProgressListener.SILENT);
+            if (live == null || EnvironmentNamespace.isTerminating(live)) {
+                throw absent.get();
+            }
+            Environment current = EnvironmentNamespace.environmentOf(live);
+            Instant from = clock.instant();
+            for (Instant end : new Instant[] {current.expiresAt(), current.keepUntil()}) {
+                if (end != null && end.isAfter(from)) {
+                    from = end;
+                }
+            }
+            String keepUntil = EnvironmentNamespace.format(from.plus(by));
+            Namespace extended = api.call("patch namespace " + namespace, ProgressListener.SILENT, () -> client.namespaces()
+                    .withName(namespace).patch(JsonPatch.CONTEXT, new JsonPatch(live.getMetadata())
+                            .annotate(ClusterContract.KEEP_UNTIL, keepUntil).toJson()));
+            return EnvironmentNamespace.environmentOf(extended);
+        }
+    }
+
+    /** The namespace, read now; {@code null} when it does not exist. */
+    private Namespace readOwned(String namespace, ProgressListener progress) {
+        Namespace live = api.call("read namespace " + namespace, progress, () -> client.namespaces().withName(namespace).get());
+        if (live != null && !EnvironmentNamespace.isOwnedBy(live, installation)) {
+            throw new ForeignNamespaceException(namespace, installation);
+        }
+        return live;
+    }
+
+    private InvalidInputException noEnvironment(BranchRef branch) {
+        return new InvalidInputException("branch", "there is no environment of app " + branch.app() + " for "
+                + branch.changeRequest().map(c -> "pull request #" + c.number()).orElse("branch " + branch.branch())
+                + " (namespace " + naming.names(branch).namespace() + "); deploy it first, or check the app, branch and pull request number");
+    }
+
     private TeardownOutcome teardown(String namespace, ProgressListener progress) {
         try (EnvironmentLocks.Held lock = lock(namespace, LOCK_PATIENCE, progress)) {
-            Namespace live = api.call("read namespace " + namespace, progress, () -> client.namespaces().withName(namespace).get());
+            Namespace live = readOwned(namespace, progress);
             if (live == null) {
                 progress.info("There is no environment in namespace " + namespace + "; nothing to tear down");
                 return TeardownOutcome.ABSENT;
-            }
-            if (!EnvironmentNamespace.isOwnedBy(live, installation)) {
-                throw new ForeignNamespaceException(namespace, installation);
             }
             if (!EnvironmentNamespace.isTerminating(live)) {
                 api.run("delete namespace " + namespace, progress, () -> client.namespaces().withName(namespace).delete());

@@ -26,6 +26,13 @@ public final class ClusterContract {
     public static final String STATUS = PREFIX + "status";
     public static final String KEEP_UNTIL = PREFIX + "keep-until";
 
+    /** Why the environment is scaled down (with status {@code scaled-down}): {@code idle}, {@code schedule} or {@code manual}. */
+    public static final String SCALED_DOWN_BY = PREFIX + "scaled-down-by";
+    /** The status before the scale-down, which wake restores. */
+    public static final String SCALED_DOWN_FROM = PREFIX + "scaled-down-from";
+    /** On a Deployment or StatefulSet: the replica count before the scale-down, which wake restores. */
+    public static final String REPLICAS = PREFIX + "replicas";
+
     /** Why the last deploy failed (with status {@code failed}). */
     public static final String STATUS_REASON = PREFIX + "status-reason";
     /** What the last deploy applied, for pruning: a JSON array of {@code apiVersion/Kind/name}. */

@@ -25,7 +25,8 @@ import java.util.function.Supplier;
 
 /**
  * One deploy of one environment, after its input was checked and while its lock is held: the
- * phases namespace, apply, prune and rollout, and the record on the namespace.
+ * phases wake (only of a scaled-down environment), namespace, apply, prune and rollout, and the
+ * record on the namespace.
  */
 final class DeployRun {
 
@@ -112,6 +113,13 @@ final class DeployRun {
                 live == null ? null : EnvironmentNamespace.annotation(live, ClusterContract.KEEP_UNTIL), both, null);
         boolean namespaceWritten = false;
         try {
+            if (live != null && EnvironmentNamespace.status(live) == EnvironmentStatus.SCALED_DOWN) {
+                // the manifests may leave replicas to the cluster (or to an autoscaler): restore the saved counts first
+                Namespace asleep = live;
+                phase("wake", () -> {
+                    new EnvironmentScaling(client, api).wake(asleep, progress);
+                });
+            }
             phase("namespace", () -> applyNamespace(deploying.toNamespace()));
             namespaceWritten = true;
             NamespaceWriter writer = new NamespaceWriter(client, api, discovery, namespace);

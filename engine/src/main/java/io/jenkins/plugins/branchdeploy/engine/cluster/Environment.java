@@ -18,6 +18,7 @@ import java.time.Instant;
  * @param deployedAt when it was last deployed, or {@code null}
  * @param expiresAt when its time-to-live runs out, or {@code null}
  * @param keepUntil an extension set by "extend", or {@code null}
+ * @param scaledDownBy why it is scaled down, or {@code null} when it is not (or the cause is not recorded)
  */
 public record Environment(
         String namespace,
@@ -31,4 +32,12 @@ public record Environment(
         Instant createdAt,
         Instant deployedAt,
         Instant expiresAt,
-        Instant keepUntil) {}
+        Instant keepUntil,
+        ScaleDownCause scaledDownBy) {
+
+    /** An environment without a recorded scale-down cause. */
+    public Environment(String namespace, String app, String environment, String branch, Integer change, String commit,
+            String url, EnvironmentStatus status, Instant createdAt, Instant deployedAt, Instant expiresAt, Instant keepUntil) {
+        this(namespace, app, environment, branch, change, commit, url, status, createdAt, deployedAt, expiresAt, keepUntil, null);
+    }
+}

@@ -173,7 +173,9 @@ final class EnvironmentNamespace {
                 instant(namespace, ClusterContract.CREATED_AT),
                 instant(namespace, ClusterContract.DEPLOYED_AT),
                 instant(namespace, ClusterContract.EXPIRES_AT),
-                instant(namespace, ClusterContract.KEEP_UNTIL));
+                instant(namespace, ClusterContract.KEEP_UNTIL),
+                status(namespace) == EnvironmentStatus.SCALED_DOWN
+                        ? ScaleDownCause.fromValue(annotation(namespace, ClusterContract.SCALED_DOWN_BY)) : null);
     }
 
     static String format(Instant instant) {

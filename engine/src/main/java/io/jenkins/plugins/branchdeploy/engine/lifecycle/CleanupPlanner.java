@@ -2,6 +2,7 @@ package io.jenkins.plugins.branchdeploy.engine.lifecycle;
 
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
+import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,24 +106,25 @@ public final class CleanupPlanner {
 
     /**
      * Scale-down when idle or outside working hours; wake a scaled-down environment inside working
-     * hours unless it is idle. Without a schedule nothing is woken: an idle or manual scale-down
-     * lasts until the next deploy or an explicit wake.
+     * hours unless it is idle or was scaled down by hand. Without a schedule nothing is woken: an
+     * idle or manual scale-down lasts until the next deploy or an explicit wake.
      */
     private PlannedAction scaling(Environment env, Instant now, boolean insideHours) {
         Instant last = LastDeploy.of(env);
         boolean idle = policy.idlePeriod() != null && last != null && !now.isBefore(last.plus(policy.idlePeriod()));
         if (env.status() == EnvironmentStatus.SCALED_DOWN) {
-            if (policy.workingHours() != null && insideHours && !idle) {
+            if (policy.workingHours() != null && insideHours && !idle && env.scaledDownBy() != ScaleDownCause.MANUAL) {
                 return new PlannedAction(env, LifecycleAction.WAKE, "inside working hours " + policy.workingHours());
             }
             return null;
         }
         if (idle) {
             return new PlannedAction(env, LifecycleAction.SCALE_DOWN, "idle: last deployed " + TimeWords.time(last)
-                    + ", idle period " + TimeWords.duration(policy.idlePeriod()));
+                    + ", idle period " + TimeWords.duration(policy.idlePeriod()), ScaleDownCause.IDLE);
         }
         if (!insideHours) {
-            return new PlannedAction(env, LifecycleAction.SCALE_DOWN, "outside working hours " + policy.workingHours());
+            return new PlannedAction(env, LifecycleAction.SCALE_DOWN, "outside working hours " + policy.workingHours(),
+                    ScaleDownCause.SCHEDULE);
         }
         return null;
     }
@@ -135,7 +137,9 @@ public final class CleanupPlanner {
             return "deploy in progress";
         }
         if (env.status() == EnvironmentStatus.SCALED_DOWN) {
-            return "scaled down until the next deploy or wake";
+            return env.scaledDownBy() == ScaleDownCause.MANUAL
+                    ? "scaled down by hand; stays down until the next deploy or wake"
+                    : "scaled down until the next deploy or wake";
         }
         if (env.change() != null) {
             return "pull request #" + env.change() + " is open";

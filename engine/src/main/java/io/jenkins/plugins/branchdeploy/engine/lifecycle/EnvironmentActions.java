@@ -1,6 +1,7 @@
 package io.jenkins.plugins.branchdeploy.engine.lifecycle;
 
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
+import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
 
 /**
  * The cluster changes cleanup makes. Each is idempotent: tearing down an absent environment,
@@ -12,8 +13,11 @@ public interface EnvironmentActions {
     /** Deletes the environment's namespace (and what belongs to it); absent means done. */
     void teardown(Environment environment);
 
-    /** Scales the environment's workloads to zero, recording the replica counts for {@link #wake}. */
-    void scaleDown(Environment environment);
+    /**
+     * Scales the environment's workloads to zero, recording the replica counts for {@link #wake}
+     * and the cause, which decides whether cleanup may wake it.
+     */
+    void scaleDown(Environment environment, ScaleDownCause cause);
 
     /** Restores exactly the replica counts recorded by {@link #scaleDown}. */
     void wake(Environment environment);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
+import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ class CleanupExecutorTest {
         add(branch("feature/x").app("web").namespace("web-feature-x"), Map.of("web", 1));
         // scaled down overnight: the recorded counts are what wake restores
         add(branch("feature/asleep").deployed("2026-11-20T09:00:00Z").status(EnvironmentStatus.SCALED_DOWN), Map.of("web", 4, "db", 1));
-        cluster.scaleDown(inventory.get(inventory.size() - 1));
+        cluster.scaleDown(inventory.get(inventory.size() - 1), ScaleDownCause.SCHEDULE);
         cluster.changes = 0;
     }
 
@@ -80,6 +81,7 @@ class CleanupExecutorTest {
         assertThat(cluster.replicas).doesNotContainKeys("shop-pr-41", "shop-feature-gone");
         assertThat(cluster.replicas.get("shop-feature-idle")).containsOnly(Map.entry("web", 0), Map.entry("worker", 0));
         assertThat(cluster.replicas.get("shop-feature-asleep")).containsOnly(Map.entry("web", 4), Map.entry("db", 1));
+        assertThat(cluster.causes).containsExactly(Map.entry("shop-feature-idle", ScaleDownCause.IDLE));
         assertThat(report.counts()).containsExactly(
                 Map.entry(LifecycleAction.KEEP, 2), Map.entry(LifecycleAction.WARN, 1), Map.entry(LifecycleAction.SCALE_DOWN, 1),
                 Map.entry(LifecycleAction.WAKE, 1), Map.entry(LifecycleAction.TEARDOWN, 2));

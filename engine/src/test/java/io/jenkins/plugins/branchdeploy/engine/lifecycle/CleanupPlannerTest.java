@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
+import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -199,8 +200,10 @@ class CleanupPlannerTest {
 
         @Test
         void idleEnvironmentIsScaledDown() {
-            assertPlanned(planOne(idle8h, branch("main").deployed("2026-11-20T02:00:00Z")),
-                    LifecycleAction.SCALE_DOWN, "idle: last deployed 2026-11-20T02:00Z, idle period 8h");
+            PlannedAction planned = planOne(idle8h, branch("main").deployed("2026-11-20T02:00:00Z"));
+
+            assertPlanned(planned, LifecycleAction.SCALE_DOWN, "idle: last deployed 2026-11-20T02:00Z, idle period 8h");
+            assertThat(planned.scaleDownCause()).isEqualTo(ScaleDownCause.IDLE);
         }
 
         @Test
@@ -220,6 +223,16 @@ class CleanupPlannerTest {
             CleanupPlan plan = new CleanupPlanner(office).plan(List.of(branch("main").build()), SCM, fridayNight);
 
             assertPlanned(plan.actions().get(0), LifecycleAction.SCALE_DOWN, "outside working hours Mon-Fri 08:00-19:00 Europe/Berlin");
+            assertThat(plan.actions().get(0).scaleDownCause()).isEqualTo(ScaleDownCause.SCHEDULE);
+        }
+
+        @Test
+        void idleWinsOverTheScheduleAsTheCauseSoTheMorningDoesNotWakeIt() {
+            Instant fridayNight = Instant.parse("2026-11-20T18:00:00Z");
+            CleanupPlan plan = new CleanupPlanner(office.withIdlePeriod(Duration.ofDays(3)))
+                    .plan(List.of(branch("main").deployed("2026-11-10T00:00:00Z").build()), SCM, fridayNight);
+
+            assertThat(plan.actions().get(0).scaleDownCause()).isEqualTo(ScaleDownCause.IDLE);
         }
 
         @Test
@@ -231,6 +244,19 @@ class CleanupPlannerTest {
         void workingHoursWakeScaledDownEnvironments() {
             assertPlanned(planOne(office, branch("main").status(EnvironmentStatus.SCALED_DOWN)),
                     LifecycleAction.WAKE, "inside working hours Mon-Fri 08:00-19:00 Europe/Berlin");
+        }
+
+        @Test
+        void workingHoursWakeWhatTheScheduleOrTheIdleRulePutDown() {
+            assertThat(planOne(office, branch("main").scaledDownBy(ScaleDownCause.SCHEDULE)).action()).isEqualTo(LifecycleAction.WAKE);
+            // the idle period was since lengthened: no longer idle
+            assertThat(planOne(office, branch("main").scaledDownBy(ScaleDownCause.IDLE)).action()).isEqualTo(LifecycleAction.WAKE);
+        }
+
+        @Test
+        void aManualScaleDownIsNotUndoneInsideWorkingHours() {
+            assertPlanned(planOne(office, branch("main").scaledDownBy(ScaleDownCause.MANUAL)),
+                    LifecycleAction.KEEP, "scaled down by hand; stays down until the next deploy or wake");
         }
 
         @Test

@@ -2,6 +2,7 @@ package io.jenkins.plugins.branchdeploy.engine.lifecycle;
 
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
+import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
 import java.time.Instant;
 
 /** Inventory entries for tests: a ready environment of app shop, changed one field at a time. */
@@ -17,6 +18,7 @@ final class EnvironmentBuilder {
     private Instant deployedAt;
     private Instant expiresAt;
     private Instant keepUntil;
+    private ScaleDownCause scaledDownBy;
 
     static EnvironmentBuilder branch(String branch) {
         EnvironmentBuilder b = new EnvironmentBuilder();
@@ -74,8 +76,15 @@ final class EnvironmentBuilder {
         return this;
     }
 
+    /** Scaled down, for this reason. */
+    EnvironmentBuilder scaledDownBy(ScaleDownCause cause) {
+        status = EnvironmentStatus.SCALED_DOWN;
+        scaledDownBy = cause;
+        return this;
+    }
+
     Environment build() {
         return new Environment(namespace, app, environment, branch, change, "abc123",
-                "https://" + environment + "--" + app + ".example.dev", status, createdAt, deployedAt, expiresAt, keepUntil);
+                "https://" + environment + "--" + app + ".example.dev", status, createdAt, deployedAt, expiresAt, keepUntil, scaledDownBy);
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.branchdeploy.engine.lifecycle;
 
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
+import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +14,8 @@ final class InMemoryEnvironments implements EnvironmentActions {
 
     final Map<String, Map<String, Integer>> replicas = new HashMap<>();
     final Map<String, Map<String, Integer>> recorded = new HashMap<>();
+    /** Namespace to why it was scaled down. */
+    final Map<String, ScaleDownCause> causes = new HashMap<>();
     /** Namespace to the failure every change of it throws. */
     final Map<String, RuntimeException> failing = new HashMap<>();
     int changes;
@@ -26,13 +29,15 @@ final class InMemoryEnvironments implements EnvironmentActions {
         refuseIfFailing(environment);
         if (replicas.remove(environment.namespace()) != null) {
             recorded.remove(environment.namespace());
+            causes.remove(environment.namespace());
             changes++;
         }
     }
 
     @Override
-    public void scaleDown(Environment environment) {
+    public void scaleDown(Environment environment, ScaleDownCause cause) {
         refuseIfFailing(environment);
+        causes.putIfAbsent(environment.namespace(), cause);
         Map<String, Integer> workloads = replicas.get(environment.namespace());
         if (workloads != null && !recorded.containsKey(environment.namespace())) {
             recorded.put(environment.namespace(), new LinkedHashMap<>(workloads));
@@ -45,6 +50,7 @@ final class InMemoryEnvironments implements EnvironmentActions {
     public void wake(Environment environment) {
         refuseIfFailing(environment);
         Map<String, Integer> before = recorded.remove(environment.namespace());
+        causes.remove(environment.namespace());
         if (before != null) {
             replicas.put(environment.namespace(), before);
             changes++;

@@ -1,0 +1,90 @@
+package io.jenkins.plugins.branchdeploy.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.branchdeploy.engine.Durations;
+import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.cluster.KubernetesEnvironmentActions;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.Cleanup;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupReport;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.LiveStateFile;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.ScmState;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.WorkingHours;
+import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code branch-deploy cleanup}: one cleanup run over every environment of this installation. */
+@Command(name = "cleanup", mixinStandardHelpOptions = true,
+        description = "Tears down environments of deleted branches, closed or merged pull requests and run-out TTLs, scales idle ones "
+                + "(and, with --working-hours, those outside them) to zero and wakes them inside working hours. Apps not in the "
+                + "live-state file are in unknown state and never torn down for a deleted branch. Exits with 1 when an action failed.")
+class CleanupCommand implements Callable<Integer> {
+
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
+    OutputOption output;
+
+    @Option(names = "--live", required = true, paramLabel = "FILE",
+            description = "What source control says, as JSON: {\"apps\": {\"APP\": {\"branches\": [...], \"changes\": {\"42\": \"open\"}}}}.")
+    Path live;
+
+    @Option(names = "--dry-run", description = "Plan and report; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--max-teardowns", paramLabel = "N", defaultValue = "" + CleanupPolicy.DEFAULT_MAX_TEARDOWNS,
+            description = "Brake: at most N teardowns per run (default: ${DEFAULT-VALUE}).")
+    int maxTeardowns;
+
+    @Option(names = "--max-teardown-percent", paramLabel = "P", defaultValue = "" + CleanupPolicy.DEFAULT_MAX_TEARDOWN_PERCENT,
+            description = "Brake: at most P% of the environments torn down per run (default: ${DEFAULT-VALUE}).")
+    int maxTeardownPercent;
+
+    @Option(names = "--ttl-warning", paramLabel = "DURATION", defaultValue = "1d",
+            description = "Warn when a TTL runs out within this; 0m for no warnings (default: ${DEFAULT-VALUE}).")
+    String ttlWarning;
+
+    @Option(names = "--idle", paramLabel = "DURATION", description = "Scale down environments last deployed at least this long ago, e.g. 3d.")
+    String idle;
+
+    @Option(names = "--working-hours", paramLabel = "SCHEDULE",
+            description = "Scale down outside these hours and wake inside them, e.g. \"Mon-Fri 08:00-19:00 Europe/Berlin\".")
+    String workingHours;
+
+    @Override
+    public Integer call() throws IOException {
+        CleanupPolicy policy = CleanupPolicy.defaults()
+                .withWarningWindow(Durations.parse("ttl-warning", ttlWarning))
+                .withIdlePeriod(idle == null ? null : Durations.parse("idle", idle))
+                .withWorkingHours(workingHours == null ? null : WorkingHours.parse(workingHours))
+                .withBrakes(maxTeardowns, maxTeardownPercent)
+                .withDryRun(dryRun);
+        ScmState scm = LiveStateFile.read(live);
+        ProgressListener progress = new StderrProgress(spec.commandLine().getErr());
+        CleanupReport report;
+        try (KubernetesClient client = cluster.connect()) {
+            BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(), NamingPolicy.withDefaults(ClusterOptions.ANY_DOMAIN));
+            report = new Cleanup(environments, new KubernetesEnvironmentActions(environments, progress), policy, Clock.systemUTC())
+                    .run(scm, progress);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(output.format() == OutputFormat.json ? Json.write(report) + System.lineSeparator() : report.toText());
+        out.flush();
+        return report.failures() > 0 ? BranchDeployCommand.FAILED : 0;
+    }
+}

@@ -1,0 +1,59 @@
+package io.jenkins.plugins.branchdeploy.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A lifecycle change of one branch's existing environment (extend, wake, scale-down): finds it,
+ * changes it, and prints it as it is afterwards. A branch without an environment is bad input.
+ */
+abstract class EnvironmentCommand implements Callable<Integer> {
+
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
+    OutputOption output;
+
+    @Mixin
+    BranchOptions target;
+
+    /** Makes the change; the environment was just found. */
+    abstract void change(BranchEnvironments environments, Environment environment, ProgressListener progress);
+
+    /** What happened, in words, for text output. */
+    abstract String done(Environment after);
+
+    @Override
+    public Integer call() {
+        BranchRef branch = target.branchRef(null);
+        ProgressListener progress = new StderrProgress(spec.commandLine().getErr());
+        Environment after;
+        try (KubernetesClient client = cluster.connect()) {
+            BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(), target.naming(ClusterOptions.ANY_DOMAIN, null));
+            Environment environment = environments.find(branch).orElseThrow(() -> new InvalidInputException("branch",
+                    "there is no environment of app " + branch.app() + " for "
+                            + branch.changeRequest().map(c -> "pull request #" + c.number()).orElse("branch " + branch.branch())
+                            + " in installation " + cluster.installation() + "; check --app, --branch, --change and --installation"));
+            change(environments, environment, progress);
+            after = environments.find(branch).orElse(environment);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(output.format() == OutputFormat.json ? Json.write(ListCommand.asMap(after)) : done(after));
+        out.flush();
+        return 0;
+    }
+}

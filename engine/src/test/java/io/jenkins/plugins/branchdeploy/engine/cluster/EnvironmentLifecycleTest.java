@@ -1,0 +1,274 @@
+package io.jenkins.plugins.branchdeploy.engine.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
+import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
+import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Scale-down, wake, extend and find of real environments, against the sandbox API server. */
+class EnvironmentLifecycleTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Path SHOP = Path.of("../docs/examples/shop");
+    private static final Path PODINFO = Path.of("src/test/resources/manifests/podinfo-webapp");
+
+    private final NamingPolicy naming = NamingPolicy.withDefaults("preview.example.dev");
+    private final BranchRef cart = BranchRef.of("shop", "feature/cart").withCommit("4f2a9c1");
+    private final String namespace = naming.names(cart).namespace();
+    private final List<String> messages = new CopyOnWriteArrayList<>();
+    private final ProgressListener progress = messages::add;
+
+    private SandboxCluster cluster;
+    private KubernetesClient client;
+    private BranchEnvironments environments;
+
+    @BeforeEach
+    void start() {
+        cluster = SandboxCluster.start();
+        client = cluster.newClient(Duration.ofSeconds(1));
+        environments = at(NOW);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        cluster.close();
+    }
+
+    @Test
+    void scaleDownKeepsEachCountAndWakeRestoresThemExactly() {
+        deploy(shop(cart));
+        // changed by hand since the deploy: wake must bring back what was running, not what the manifests say
+        client.apps().deployments().inNamespace(namespace).withName("catalog").scale(5);
+        Map<String, Integer> running = replicas();
+        assertThat(running).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "Deployment/cart", 1, "Deployment/catalog", 5, "Deployment/frontend", 2, "StatefulSet/database", 1));
+
+        environments.scaleDown(environments.find(cart).orElseThrow(), ScaleDownCause.MANUAL, progress);
+
+        assertThat(replicas()).containsOnlyKeys(running.keySet()).allSatisfy((workload, count) -> assertThat(count).isZero());
+        assertThat(savedCounts()).isEqualTo(running);
+        Environment asleep = environments.find(cart).orElseThrow();
+        assertThat(asleep.status()).isEqualTo(EnvironmentStatus.SCALED_DOWN);
+        assertThat(asleep.scaledDownBy()).isEqualTo(ScaleDownCause.MANUAL);
+        assertThat(environments.inventory()).singleElement().isEqualTo(asleep);
+        assertThat(messages).contains("Scaled Deployment/catalog in " + namespace + " from 5 to 0 replicas",
+                "Scaled down " + namespace + " (manual): 4 workloads to zero");
+
+        cluster.requests().clear();
+        environments.scaleDown(cart);
+        assertThat(cluster.requests().writes()).as("a second scale-down changes nothing").isEmpty();
+        assertThat(savedCounts()).isEqualTo(running);
+
+        environments.wake(cart);
+
+        assertThat(replicas()).isEqualTo(running);
+        assertThat(savedCounts()).isEmpty();
+        Environment awake = environments.find(cart).orElseThrow();
+        assertThat(awake.status()).isEqualTo(EnvironmentStatus.READY);
+        assertThat(awake.scaledDownBy()).isNull();
+        assertThat(client.namespaces().withName(namespace).get().getMetadata().getAnnotations())
+                .doesNotContainKeys(ClusterContract.SCALED_DOWN_BY, ClusterContract.SCALED_DOWN_FROM);
+
+        cluster.requests().clear();
+        environments.wake(awake);
+        assertThat(cluster.requests().writes()).as("waking a running environment changes nothing").isEmpty();
+    }
+
+    @Test
+    void aFailedEnvironmentWakesAsFailed() {
+        cluster.workloads().neverReady("frontend");
+        assertThat(environments.deploy(shop(cart, "1.4.2", Duration.ofSeconds(1)), progress).succeeded()).isFalse();
+
+        environments.scaleDown(cart);
+        environments.wake(cart);
+
+        assertThat(environments.find(cart).orElseThrow().status()).isEqualTo(EnvironmentStatus.FAILED);
+    }
+
+    @Test
+    void aScheduledScaleDownBecomesManualWhenAskedForByHand() {
+        deploy(shop(cart));
+        Environment environment = environments.find(cart).orElseThrow();
+
+        environments.scaleDown(environment, ScaleDownCause.SCHEDULE, progress);
+        assertThat(environments.find(cart).orElseThrow().scaledDownBy()).isEqualTo(ScaleDownCause.SCHEDULE);
+        environments.scaleDown(environment, ScaleDownCause.IDLE, progress);
+        assertThat(environments.find(cart).orElseThrow().scaledDownBy()).isEqualTo(ScaleDownCause.SCHEDULE);
+        environments.scaleDown(environment);
+
+        assertThat(environments.find(cart).orElseThrow().scaledDownBy()).isEqualTo(ScaleDownCause.MANUAL);
+        assertThat(savedCounts()).containsEntry("Deployment/frontend", 2);
+    }
+
+    @Test
+    void theNextDeployWakesEvenWhenNothingChanged() {
+        deploy(shop(cart));
+        Map<String, Integer> running = replicas();
+        environments.scaleDown(environments.find(cart).orElseThrow(), ScaleDownCause.SCHEDULE, progress);
+
+        DeployResult redeploy = environments.deploy(shop(cart), progress);
+
+        assertThat(redeploy.succeeded()).isTrue();
+        assertThat(redeploy.unchanged()).as("an environment that is asleep is not unchanged").isFalse();
+        assertThat(redeploy.phases().keySet()).containsExactly("wake", "namespace", "apply", "prune", "rollout");
+        assertThat(replicas()).isEqualTo(running);
+        assertThat(savedCounts()).isEmpty();
+        Environment environment = environments.find(cart).orElseThrow();
+        assertThat(environment.status()).isEqualTo(EnvironmentStatus.READY);
+        assertThat(environment.scaledDownBy()).isNull();
+        assertThat(client.namespaces().withName(namespace).get().getMetadata().getAnnotations())
+                .doesNotContainKeys(ClusterContract.SCALED_DOWN_BY, ClusterContract.SCALED_DOWN_FROM);
+
+        cluster.requests().clear();
+        assertThat(environments.deploy(shop(cart), progress).unchanged()).isTrue();
+        assertThat(cluster.requests().writes()).isEmpty();
+    }
+
+    @Test
+    void workloadsWithAnAutoscalerAreScaledToZeroAndTheAutoscalerIsLeftAlone() {
+        deploy(new DeployRequest(cart, PODINFO, Map.of(), List.of(), null, Duration.ofDays(3), Duration.ofSeconds(30), "webapp"));
+        Map<String, Integer> running = replicas();
+        cluster.requests().clear();
+
+        environments.scaleDown(cart);
+
+        assertThat(replicas()).isNotEmpty().allSatisfy((workload, count) -> assertThat(count).isZero());
+        assertThat(cluster.requests().writes()).noneSatisfy(w -> assertThat(w.path()).contains("horizontalpodautoscalers"));
+        environments.wake(cart);
+        assertThat(replicas()).isEqualTo(running);
+    }
+
+    @Test
+    void extendMovesTheExpiryAndTheNextDeployKeepsIt() {
+        deploy(shop(cart));
+        assertThat(environments.find(cart).orElseThrow().expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(3)));
+
+        Environment extended = environments.extend(cart, Duration.ofDays(2));
+
+        assertThat(extended.keepUntil()).isEqualTo(NOW.plus(Duration.ofDays(5)));
+        assertThat(environments.extend(extended, Duration.ofDays(1)).keepUntil()).as("extensions add up").isEqualTo(NOW.plus(Duration.ofDays(6)));
+        Environment expired = at(NOW.plus(Duration.ofDays(10))).extend(cart, Duration.ofDays(2));
+        assertThat(expired.keepUntil()).as("an expired environment counts from now").isEqualTo(NOW.plus(Duration.ofDays(12)));
+
+        deploy(shop(cart, "1.4.3", Duration.ofSeconds(30)));
+        assertThat(environments.find(cart).orElseThrow().keepUntil()).isEqualTo(NOW.plus(Duration.ofDays(12)));
+        assertThat(environments.inventory()).singleElement().extracting(Environment::keepUntil).isEqualTo(NOW.plus(Duration.ofDays(12)));
+    }
+
+    @Test
+    void aBranchWithoutAnEnvironmentIsAClearError() {
+        assertThat(environments.find(cart)).isEmpty();
+        String message = "branch: there is no environment of app shop for branch feature/cart (namespace " + namespace
+                + "); deploy it first, or check the app, branch and pull request number";
+        assertThatThrownBy(() -> environments.extend(cart, Duration.ofDays(1))).isInstanceOf(InvalidInputException.class).hasMessage(message);
+        assertThatThrownBy(() -> environments.scaleDown(cart)).isInstanceOf(InvalidInputException.class).hasMessage(message);
+        assertThatThrownBy(() -> environments.wake(cart)).isInstanceOf(InvalidInputException.class).hasMessage(message);
+        deploy(shop(cart));
+        assertThatThrownBy(() -> environments.extend(cart, Duration.ZERO))
+                .isInstanceOf(InvalidInputException.class).hasMessage("for: must be longer than zero, e.g. 2d, got PT0S");
+        assertThat(environments.find(cart).orElseThrow().keepUntil()).isNull();
+    }
+
+    @Test
+    void namespacesWithoutBothOwnershipLabelsAreNeverTouched() {
+        Map<String, Map<String, String>> foreign = new TreeMap<>(Map.of(
+                "feature/cart", Map.of(ClusterContract.MANAGED_BY, ClusterContract.MANAGED_BY_VALUE),
+                "feature/other", Map.of(ClusterContract.INSTALLATION, "ci-1", ClusterContract.APP, "shop"),
+                "feature/third", Map.of(ClusterContract.MANAGED_BY, ClusterContract.MANAGED_BY_VALUE, ClusterContract.INSTALLATION, "ci-2")));
+        foreign.forEach((branch, labels) -> client.namespaces().resource(new NamespaceBuilder().withNewMetadata()
+                .withName(naming.names(BranchRef.of("shop", branch)).namespace())
+                .withLabels(labels).addToAnnotations(ClusterContract.STATUS, "ready").endMetadata().build()).create());
+        cluster.requests().clear();
+
+        for (String branch : foreign.keySet()) {
+            BranchRef ref = BranchRef.of("shop", branch);
+            assertThatThrownBy(() -> environments.find(ref)).isInstanceOf(ForeignNamespaceException.class);
+            assertThatThrownBy(() -> environments.extend(ref, Duration.ofDays(1))).isInstanceOf(ForeignNamespaceException.class);
+            assertThatThrownBy(() -> environments.scaleDown(ref)).isInstanceOf(ForeignNamespaceException.class);
+            assertThatThrownBy(() -> environments.wake(ref)).isInstanceOf(ForeignNamespaceException.class);
+        }
+        String third = naming.names(BranchRef.of("shop", "feature/third")).namespace();
+        Environment looksOwned = new Environment(third, "shop", "feature-third", "feature/third", null, null, null,
+                EnvironmentStatus.READY, NOW, NOW, NOW, null);
+        assertThatThrownBy(() -> environments.extend(looksOwned, Duration.ofDays(1)))
+                .isInstanceOf(ForeignNamespaceException.class).hasMessageContaining("'" + third + "' is not an environment of installation 'ci-1'");
+        assertThatThrownBy(() -> environments.scaleDown(looksOwned)).isInstanceOf(ForeignNamespaceException.class);
+        assertThatThrownBy(() -> environments.wake(looksOwned)).isInstanceOf(ForeignNamespaceException.class);
+
+        assertThat(cluster.requests().writes()).isEmpty();
+    }
+
+    private BranchEnvironments at(Instant now) {
+        return new BranchEnvironments(client, "ci-1", naming, Clock.fixed(now, ZoneOffset.UTC))
+                .withTimings(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(10));
+    }
+
+    private void deploy(DeployRequest request) {
+        DeployResult result = environments.deploy(request, progress);
+        assertThat(result.succeeded()).as(result.failureReason()).isTrue();
+    }
+
+    private static DeployRequest shop(BranchRef branch) {
+        return shop(branch, "1.4.2", Duration.ofSeconds(30));
+    }
+
+    private static DeployRequest shop(BranchRef branch, String imageTag, Duration timeout) {
+        return new DeployRequest(branch, SHOP, Map.of("IMAGE_TAG", imageTag), List.of(new SecretEntry("shop-db", "password", "s3cret")),
+                Quota.DEFAULT, Duration.ofDays(3), timeout, null);
+    }
+
+    /** Kind/name to the replicas of every Deployment and StatefulSet in the environment. */
+    private Map<String, Integer> replicas() {
+        Map<String, Integer> replicas = new TreeMap<>();
+        client.apps().deployments().inNamespace(namespace).list().getItems()
+                .forEach(d -> replicas.put("Deployment/" + d.getMetadata().getName(), orOne(d.getSpec().getReplicas())));
+        client.apps().statefulSets().inNamespace(namespace).list().getItems()
+                .forEach(s -> replicas.put("StatefulSet/" + s.getMetadata().getName(), orOne(s.getSpec().getReplicas())));
+        return replicas;
+    }
+
+    /** An API server defaults absent replicas to one; the sandbox leaves them absent. */
+    private static int orOne(Integer replicas) {
+        return replicas == null ? 1 : replicas;
+    }
+
+    /** Kind/name to the replica count saved on it by scale-down, for the workloads that carry one. */
+    private Map<String, Integer> savedCounts() {
+        Map<String, Integer> saved = new TreeMap<>();
+        List<HasMetadata> workloads = new ArrayList<>();
+        workloads.addAll(client.apps().deployments().inNamespace(namespace).list().getItems());
+        workloads.addAll(client.apps().statefulSets().inNamespace(namespace).list().getItems());
+        for (HasMetadata workload : workloads) {
+            Map<String, String> annotations = workload.getMetadata().getAnnotations();
+            if (annotations != null && annotations.containsKey(ClusterContract.REPLICAS)) {
+                saved.put(workload.getKind() + "/" + workload.getMetadata().getName(), Integer.valueOf(annotations.get(ClusterContract.REPLICAS)));
+            }
+        }
+        return saved;
+    }
+}
