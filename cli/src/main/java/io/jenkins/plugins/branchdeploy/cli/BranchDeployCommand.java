@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Gives every branch and pull request its own live Kubernetes environment.",
-        subcommands = {NameCommand.class, DeployCommand.class, TeardownCommand.class, ListCommand.class},
+        subcommands = {NameCommand.class, DeployCommand.class, TeardownCommand.class, ListCommand.class, SandboxCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the operation failed (a deploy leaves its environment marked failed)", "2:bad input"})
 public class BranchDeployCommand {
