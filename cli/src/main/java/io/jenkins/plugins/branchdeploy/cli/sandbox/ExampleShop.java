@@ -1,7 +1,6 @@
 package io.jenkins.plugins.branchdeploy.cli.sandbox;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -72,12 +71,8 @@ public final class ExampleShop implements AutoCloseable {
         try (Stream<Path> listing = Files.list(source)) {
             files = listing.filter(f -> f.getFileName().toString().endsWith(".yaml")).toList();
         }
-        files.forEach(file -> {
-            try {
-                Files.copy(file, target.resolve(file.getFileName().toString()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        for (Path file : files) {
+            Files.copy(file, target.resolve(file.getFileName().toString()));
+        }
     }
 }

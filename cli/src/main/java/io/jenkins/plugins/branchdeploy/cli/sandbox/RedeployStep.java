@@ -17,8 +17,8 @@ record RedeployStep(ExampleBranch branch) implements SandboxStep {
         int requestsBefore = requests.count();
         int writesBefore = requests.writes().size();
         DeployResult result = tour.deploy(branch);
-        int reads = requests.count() - requestsBefore - (requests.writes().size() - writesBefore);
         int writes = requests.writes().size() - writesBefore;
+        int reads = requests.count() - requestsBefore - writes;
         tour.show((result.unchanged() ? "Unchanged: " : "Redeployed: ") + result.url());
         tour.show((result.unchanged() ? "unchanged, " : "changed, ") + writes + (writes == 1 ? " write" : " writes")
                 + " to the API server (" + reads + (reads == 1 ? " read" : " reads") + ")");
