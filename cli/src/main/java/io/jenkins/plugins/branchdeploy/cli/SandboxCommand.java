@@ -2,6 +2,7 @@ package io.jenkins.plugins.branchdeploy.cli;
 
 import io.jenkins.plugins.branchdeploy.cli.sandbox.SandboxServer;
 import io.jenkins.plugins.branchdeploy.cli.sandbox.SandboxWalkthrough;
+import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,7 +48,7 @@ class SandboxCommand implements Callable<Integer> {
         if (kubeconfig == null) {
             throw new InvalidInputException("kubeconfig", "--serve writes a kubeconfig; say where, e.g. --kubeconfig sandbox.kubeconfig");
         }
-        new SandboxServer(kubeconfig, out).serve(lifetime == null ? null : DurationOption.parse("for", lifetime));
+        new SandboxServer(kubeconfig, out).serve(lifetime == null ? null : Durations.parse("for", lifetime));
         return 0;
     }
 }
