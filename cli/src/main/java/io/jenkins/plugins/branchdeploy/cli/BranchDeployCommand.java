@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Gives every branch and pull request its own live Kubernetes environment.",
-        subcommands = {NameCommand.class, DeployCommand.class, TeardownCommand.class, ListCommand.class,
+        subcommands = {SandboxCommand.class, NameCommand.class, DeployCommand.class, TeardownCommand.class, ListCommand.class,
                 CleanupCommand.class, ExtendCommand.class, WakeCommand.class, ScaleDownCommand.class,
                 DiffCommand.class, MetricsCommand.class, HistoryCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,19 +41,10 @@ class ListCommand implements Callable<Integer> {
         } else if (environments.isEmpty()) {
             out.println("No environments of installation " + cluster.installation());
         } else {
-            String format = "%-40s %-12s %-30s %-6s %-12s %-22s %s%n";
-            out.printf(format, "NAMESPACE", "APP", "BRANCH", "PR", "STATUS", "EXPIRES", "URL");
-            for (Environment e : environments) {
-                out.printf(format, e.namespace(), text(e.app()), text(e.branch()), text(e.change()),
-                        e.status() == null ? "-" : e.status().value(), text(e.expiresAt()), text(e.url()));
-            }
+            EnvironmentTable.lines(environments).forEach(out::println);
         }
         out.flush();
         return 0;
-    }
-
-    private static String text(Object value) {
-        return Objects.toString(value, "-");
     }
 
     /** One environment as the JSON output of list, extend, wake and scale-down shows it. */
