@@ -38,7 +38,7 @@ class SandboxCommandTest {
         assertThat(run.out()).startsWith("Branch Deploy sandbox. Simulated Kubernetes API - no pods run; "
                 + "workloads are marked ready by a simulated controller.");
         List<String> steps = stepTexts(run.out());
-        assertThat(steps).hasSize(7);
+        assertThat(steps).hasSize(9);
 
         assertThat(step(steps, "Deploy main")).contains("Ready: " + main.url());
         assertThat(step(steps, "Deploy branch feature/checkout")).contains("Ready: " + feature.url());
@@ -53,13 +53,19 @@ class SandboxCommandTest {
                 .contains("Unchanged: " + feature.url())
                 .contains("unchanged, 0 writes to the API server");
 
-        String inventory = step(steps, "Inventory");
+        String inventory = steps.get(6);
         assertThat(inventory).contains("3 environments");
         for (EnvironmentNames environment : List.of(main, feature, pullRequest)) {
             assertThat(inventory).containsPattern("(?m)^ +" + Pattern.quote(environment.namespace()) + " +shop .* ready .*"
                     + Pattern.quote(environment.url()) + "$");
         }
         assertThat(inventory).containsPattern("(?m)^ +shop-pr-42 +shop +feature/search +42 +ready ");
+
+        assertThat(step(steps, "Merge pull request #42 (feature/search) and run cleanup"))
+                .contains("pull request #42 was merged");
+        String after = steps.get(8);
+        assertThat(after).startsWith("[9/9] Inventory").contains("2 environments")
+                .contains(main.namespace(), feature.namespace()).doesNotContain(pullRequest.namespace());
     }
 
     @Test

@@ -29,7 +29,7 @@ class SandboxJarIT {
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the walk-through ends by itself").isTrue();
         String out = Files.readString(elsewhere.resolve("out"));
         assertThat(process.exitValue()).as(out + Files.readString(elsewhere.resolve("err"))).isZero();
-        assertThat(out).contains("no pods run").contains("[7/7] Inventory").contains("3 environments");
+        assertThat(out).contains("no pods run").contains("[7/9] Inventory").contains("3 environments").contains("[9/9] Inventory").contains("2 environments");
         assertThat(Files.readString(elsewhere.resolve("err"))).isEmpty();
     }
 

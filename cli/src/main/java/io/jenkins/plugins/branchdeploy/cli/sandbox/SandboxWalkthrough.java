@@ -26,7 +26,7 @@ public final class SandboxWalkthrough {
         this.steps = List.copyOf(steps);
     }
 
-    /** The walk-through on the example shop: main, a feature branch and a pull request. */
+    /** The walk-through on the example shop: main, a feature branch and a pull request, which is then merged. */
     public static SandboxWalkthrough ofExampleShop() {
         return new SandboxWalkthrough(List.of(
                 new DeployStep(ExampleBranch.MAIN),
@@ -35,6 +35,8 @@ public final class SandboxWalkthrough {
                 new NamesStep(),
                 new ChangeReportStep(ExampleBranch.FEATURE, ExampleBranch.MAIN),
                 new RedeployStep(ExampleBranch.FEATURE),
+                new InventoryStep(),
+                new CleanupStep(ExampleBranch.PULL_REQUEST),
                 new InventoryStep()));
     }
 
