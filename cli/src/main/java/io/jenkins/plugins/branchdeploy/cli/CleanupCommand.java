@@ -4,7 +4,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
-import io.jenkins.plugins.branchdeploy.engine.cluster.KubernetesEnvironmentActions;
+import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
+import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.Cleanup;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupReport;
@@ -27,7 +28,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "cleanup", mixinStandardHelpOptions = true,
         description = "Tears down environments of deleted branches, closed or merged pull requests and run-out TTLs, scales idle ones "
                 + "(and, with --working-hours, those outside them) to zero and wakes them inside working hours. Apps not in the "
-                + "live-state file are in unknown state and never torn down for a deleted branch. Exits with 1 when an action failed.")
+                + "live-state file are in unknown state and never torn down for a deleted branch. With the database admin connection, "
+                + "a torn-down environment's database branch is dropped too. Teardowns are counted by cause in the metrics under "
+                + "--state-dir. Exits with 1 when an action failed.")
 class CleanupCommand implements Callable<Integer> {
 
 
@@ -39,6 +42,12 @@ class CleanupCommand implements Callable<Integer> {
 
     @Mixin
     OutputOption output;
+
+    @Mixin
+    DatabaseAdminOptions databaseAdmin;
+
+    @Mixin
+    StateOptions state;
 
     @Option(names = "--live", required = true, paramLabel = "FILE",
             description = "What source control says, as JSON: {\"apps\": {\"APP\": {\"branches\": [...], \"changes\": {\"42\": \"open\"}}}}.")
@@ -75,12 +84,13 @@ class CleanupCommand implements Callable<Integer> {
                 .withBrakes(maxTeardowns, maxTeardownPercent)
                 .withDryRun(dryRun);
         ScmState scm = LiveStateFile.read(live);
+        DatabaseBranches databases = databaseAdmin.optional(System::getenv);
         ProgressListener progress = new StderrProgress(spec.commandLine().getErr());
         CleanupReport report;
         try (KubernetesClient client = cluster.connect()) {
             BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(), NamingPolicy.withDefaults(ClusterOptions.ANY_DOMAIN));
-            report = new Cleanup(environments, new KubernetesEnvironmentActions(environments, progress), policy, Clock.systemUTC())
-                    .run(scm, progress);
+            BranchDeployer deployer = new BranchDeployer(environments, state.metrics()).withDatabases(databases);
+            report = new Cleanup(environments, deployer.cleanupActions(progress), policy, Clock.systemUTC()).run(scm, progress);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(output.format() == OutputFormat.json ? Json.write(report) + System.lineSeparator() : report.toText());

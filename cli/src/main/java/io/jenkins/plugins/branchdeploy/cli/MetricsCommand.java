@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code branch-deploy metrics}: how this installation is doing. */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
         description = "Prints this installation's metrics: environments by status (from the cluster); deploys, failures, "
-                + "teardowns by reason and the median and 90th percentile time to a live URL (from the state directory).")
+                + "teardowns by cause and the median and 90th percentile time to a live URL (from the state directory).")
 class MetricsCommand implements Callable<Integer> {
 
 

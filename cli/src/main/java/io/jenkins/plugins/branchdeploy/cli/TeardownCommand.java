@@ -6,6 +6,7 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
 import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
 import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -20,11 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code branch-deploy teardown}: deletes a branch's environment; an absent one is success. */
 @Command(name = "teardown", mixinStandardHelpOptions = true,
         description = "Deletes a branch's environment (its namespace and everything in it) and, with --database, its database branch. "
-                + "An environment that does not exist is success. A namespace this installation does not own is never touched.")
+                + "An environment that does not exist is success. A namespace this installation does not own is never touched. "
+                + "Counted as a manual teardown in the metrics under --state-dir.")
 class TeardownCommand implements Callable<Integer> {
-
-    /** The teardown reason the metrics count for this command. */
-    static final String REASON = "manual";
 
     @Spec
     CommandSpec spec;
@@ -55,7 +54,7 @@ class TeardownCommand implements Callable<Integer> {
         try (KubernetesClient client = cluster.connect()) {
             BranchDeployer deployer = new BranchDeployer(new BranchEnvironments(client, cluster.installation(), naming), state.metrics())
                     .withDatabases(databases);
-            outcome = deployer.teardown(branch, REASON, message -> {
+            outcome = deployer.teardown(branch, TeardownCause.MANUAL, message -> {
                 err.println(message);
                 err.flush();
             });
@@ -67,7 +66,11 @@ class TeardownCommand implements Callable<Integer> {
             map.put("outcome", outcome.name().toLowerCase(Locale.ROOT));
             out.println(Json.write(map));
         } else {
-            out.println(outcome == TeardownOutcome.DELETED ? "Deleted " + namespace : "No environment in " + namespace + "; nothing to do");
+            out.println(switch (outcome) {
+                case DELETED -> "Deleted " + namespace;
+                case DELETING -> "Namespace " + namespace + " is still being deleted by an earlier teardown";
+                case ABSENT -> "No environment in " + namespace + "; nothing to do";
+            });
         }
         out.flush();
         return 0;

@@ -11,9 +11,17 @@ import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
+import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
+import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
+import io.jenkins.plugins.branchdeploy.engine.database.DatabaseName;
+import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
+import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOptions;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
 import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.history.InMemoryMetricsStore;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
@@ -30,6 +38,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /** cleanup, extend, wake and scale-down as a user runs them, against environments deployed into the sandbox API server. */
@@ -37,6 +46,9 @@ class LifecycleCommandsTest {
 
     private static final String INSTALLATION = "laptop";
     private static final Path SHOP = Path.of("../docs/examples/shop");
+    private static final String DATABASE_URL = "BRANCH_DEPLOY_TEST_DATABASE_URL";
+    private static final String NO_DATABASE = DATABASE_URL
+            + " is not set: skipping the tests against a real PostgreSQL server (.ci/postgres.sh starts one and prints it)";
 
     private final ObjectMapper json = new ObjectMapper();
     private final NamingPolicy naming = NamingPolicy.withDefaults("preview.example.dev");
@@ -73,7 +85,7 @@ class LifecycleCommandsTest {
         deploy(gone, Instant.now());
         deploy(closed, Instant.now());
 
-        CommandRun cleanup = run(cluster("cleanup", "--live", live.toString(), "--max-teardown-percent", "100"));
+        CommandRun cleanup = run(cleanup("--live", live.toString(), "--max-teardown-percent", "100"));
 
         assertThat(cleanup.exitCode()).as(cleanup.err()).isZero();
         assertThat(cleanup.out()).contains("keep 1, warn 0, scale-down 0, wake 0, teardown 2; 0 failed")
@@ -82,6 +94,37 @@ class LifecycleCommandsTest {
                 .containsPattern("keep +nothing-to-do +" + namespace(main) + " +branch main is live");
         assertThat(cleanup.err()).contains("Deleted namespace " + namespace(gone));
         assertThat(inventory()).extracting(Environment::namespace).containsExactly(namespace(main));
+        CommandRun metrics = run(cluster("metrics", "--state-dir", state().toString(), "--output", "prometheus"));
+        assertThat(metrics.out()).contains("branch_deploy_teardowns_total{cause=\"branch-deleted\"} 1\n",
+                "branch_deploy_teardowns_total{cause=\"change-closed\"} 1\n");
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = DATABASE_URL, matches = ".+", disabledReason = NO_DATABASE)
+    void cleanupWithTheDatabaseAdminDropsTheDatabaseOfAMergedPullRequest() throws Exception {
+        String app = "shop" + Long.toString(System.nanoTime(), 36);
+        BranchRef merged = BranchRef.of(app, "feature/cart").withChange(ChangeRequest.of(7));
+        Path seed = Files.writeString(dir.resolve("seed.sql"), "CREATE TABLE products (name text);");
+        Path adminFile = Files.writeString(dir.resolve("admin-url"), System.getenv(DATABASE_URL) + "\n");
+        BranchEnvironments environments = new BranchEnvironments(client, INSTALLATION, naming);
+        DeployOutcome deployed = new BranchDeployer(environments, new InMemoryMetricsStore())
+                .withDatabases(new DatabaseBranches(AdminConnection.parse(System.getenv(DATABASE_URL))))
+                .deploy(new DeployRequest(merged, SHOP, Map.of("IMAGE_TAG", "1.4.2"), List.of(new SecretEntry("shop-db", "password", "s3cret")),
+                        Quota.DEFAULT, Duration.ofDays(7), Duration.ofSeconds(30), null),
+                        DeployOptions.NONE.withDatabase(DatabaseStrategy.parse("schema:" + seed)), ProgressListener.SILENT);
+        assertThat(deployed.succeeded()).as(deployed.deploy().failureReason()).isTrue();
+        String role = DatabaseName.of(naming.names(merged));
+        Path merges = Files.writeString(dir.resolve("merged.json"), "{\"apps\": {\"" + app + "\": {\"branches\": [\"main\"], "
+                + "\"changes\": {\"7\": \"merged\"}}}}");
+
+        CommandRun cleanup = run(cleanup("--live", merges.toString(), "--max-teardown-percent", "100",
+                "--database-admin-file", adminFile.toString()));
+
+        assertThat(cleanup.exitCode()).as(cleanup.err()).isZero();
+        assertThat(cleanup.out()).containsPattern("teardown +done +" + namespace(merged) + " +pull request #7 was merged");
+        assertThat(cleanup.err()).contains("database: dropped schema " + role + ", role " + role);
+        assertThat(json.readTree(run(cluster("metrics", "--state-dir", state().toString())).out())
+                .at("/teardownsByCause/change-merged").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -91,7 +134,7 @@ class LifecycleCommandsTest {
         deploy(closed, Instant.now());
         cluster.requests().clear();
 
-        CommandRun dryRun = run(cluster("cleanup", "--live", live.toString(), "--dry-run", "--max-teardown-percent", "100", "--output", "json"));
+        CommandRun dryRun = run(cleanup("--live", live.toString(), "--dry-run", "--max-teardown-percent", "100", "--output", "json"));
 
         assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
         assertThat(cluster.requests().writes()).isEmpty();
@@ -108,7 +151,7 @@ class LifecycleCommandsTest {
         deploy(gone, Instant.now().minus(Duration.ofHours(2)));
         deploy(closed, Instant.now().minus(Duration.ofHours(1)));
 
-        CommandRun cleanup = run(cluster("cleanup", "--live", live.toString(), "--max-teardowns", "1", "--max-teardown-percent", "100"));
+        CommandRun cleanup = run(cleanup("--live", live.toString(), "--max-teardowns", "1", "--max-teardown-percent", "100"));
 
         assertThat(cleanup.exitCode()).isZero();
         assertThat(cleanup.out()).contains("Brake held: max-teardowns (at most 1 teardown per run): 1 of 2 teardowns allowed")
@@ -123,7 +166,7 @@ class LifecycleCommandsTest {
         deploy(closed, Instant.now());
         cluster.faults().failOnce("DELETE", "/api/v1/namespaces/" + namespace(gone), 403, "namespaces is forbidden: not today");
 
-        CommandRun cleanup = run(cluster("cleanup", "--live", live.toString(), "--max-teardown-percent", "100"));
+        CommandRun cleanup = run(cleanup("--live", live.toString(), "--max-teardown-percent", "100"));
 
         assertThat(cleanup.exitCode()).isEqualTo(1);
         assertThat(cleanup.out()).contains("teardown 2; 1 failed").containsPattern("teardown +failed +" + namespace(gone)
@@ -151,7 +194,7 @@ class LifecycleCommandsTest {
         assertThat(json.readTree(scaleDown.out()).get("scaledDownBy").asText()).isEqualTo("manual");
         assertThat(scaleDown.err()).contains("Scaled Deployment/frontend in " + namespace(paused) + " from 2 to 0 replicas");
 
-        CommandRun cleanup = run(cluster("cleanup", "--live", live.toString(), "--idle", "3d", "--working-hours", "Mon-Sun 00:00-24:00 UTC"));
+        CommandRun cleanup = run(cleanup("--live", live.toString(), "--idle", "3d", "--working-hours", "Mon-Sun 00:00-24:00 UTC"));
 
         assertThat(cleanup.exitCode()).as(cleanup.err()).isZero();
         assertThat(cleanup.out())
@@ -194,14 +237,14 @@ class LifecycleCommandsTest {
         CommandRun badDuration = run(cluster("extend", "--app", "shop", "--branch", "main", "--for", "soon"));
         assertThat(badDuration.exitCode()).isEqualTo(2);
         assertThat(badDuration.err()).contains("for: 'soon' is not a duration");
-        CommandRun badHours = run(cluster("cleanup", "--live", live.toString(), "--working-hours", "weekdays"));
+        CommandRun badHours = run(cleanup("--live", live.toString(), "--working-hours", "weekdays"));
         assertThat(badHours.exitCode()).isEqualTo(2);
         assertThat(badHours.err()).contains("working-hours: 'weekdays' is not DAYS HH:MM-HH:MM ZONE");
-        assertThat(run(cluster("cleanup", "--live", live.toString(), "--max-teardown-percent", "150")).err())
+        assertThat(run(cleanup("--live", live.toString(), "--max-teardown-percent", "150")).err())
                 .contains("max-teardown-percent: must be between 0 and 100");
-        assertThat(run(cluster("cleanup", "--live", dir.resolve("missing.json").toString())).exitCode()).isEqualTo(2);
+        assertThat(run(cleanup("--live", dir.resolve("missing.json").toString())).exitCode()).isEqualTo(2);
         Files.writeString(live, "{\"apps\": {\"shop\": {\"branches\": [\"main\"], \"changes\": {\"PR-41\": \"closed\"}}}}");
-        CommandRun badFile = run(cluster("cleanup", "--live", live.toString()));
+        CommandRun badFile = run(cleanup("--live", live.toString()));
         assertThat(badFile.exitCode()).isEqualTo(2);
         assertThat(badFile.err()).contains("$.apps.shop.changes.PR-41: 'PR-41' is not a pull request number");
         assertThat(run("cleanup", "--kubeconfig", kubeconfig).exitCode()).isEqualTo(2);
@@ -246,6 +289,17 @@ class LifecycleCommandsTest {
 
     private String namespace(BranchRef branch) {
         return naming.names(branch).namespace();
+    }
+
+    /** Cleanup with its options, counting in this test's state directory. */
+    private String[] cleanup(String... options) {
+        List<String> args = new ArrayList<>(List.of("--state-dir", state().toString()));
+        args.addAll(List.of(options));
+        return cluster("cleanup", args.toArray(String[]::new));
+    }
+
+    private Path state() {
+        return dir.resolve("state");
     }
 
     /** The command and its options, with the sandbox's kubeconfig and this test's installation. */

@@ -134,7 +134,7 @@ class ReviewCommandsTest {
                 "--branch", "feature/cart", "--state-dir", state());
         assertThat(teardown.exitCode()).isZero();
         assertThat(json.readTree(run("metrics", "--kubeconfig", kubeconfig, "--installation", "laptop", "--state-dir", state()).out())
-                .at("/teardownsByReason/manual").asInt()).isEqualTo(1);
+                .at("/teardownsByCause/manual").asInt()).isEqualTo(1);
     }
 
     @Test

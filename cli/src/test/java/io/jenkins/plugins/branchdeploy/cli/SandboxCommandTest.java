@@ -81,7 +81,7 @@ class SandboxCommandTest {
 
             CommandRun deploy = CommandRun.of("deploy", "--kubeconfig", kubeconfig.toString(), "--app", "shop", "--branch", "feature/checkout",
                     "--manifests", "../docs/examples/shop", "--domain", "preview.example.dev", "--var", "IMAGE_TAG=1.5.0",
-                    "--secret", "shop-db/password=file:" + password);
+                    "--secret", "shop-db/password=file:" + password, "--state-dir", dir.resolve("state").toString());
             assertThat(deploy.exitCode()).as(deploy.err()).isZero();
             assertThat(deploy.out()).startsWith("Ready: " + feature.url());
             CommandRun list = CommandRun.of("list", "--kubeconfig", kubeconfig.toString());

@@ -1,6 +1,10 @@
 package io.jenkins.plugins.branchdeploy.config;
 
 import com.cloudbees.hudson.plugins.folder.AbstractFolder;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
@@ -8,10 +12,16 @@ import hudson.ExtensionList;
 import hudson.Util;
 import hudson.model.ItemGroup;
 import hudson.model.Job;
+import hudson.security.ACL;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchFilter;
+import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
+import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
+import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
 import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.WorkingHours;
@@ -28,6 +38,7 @@ import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -63,6 +74,7 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     private boolean dryRun;
     private String trustedForks;
     private String branchFilter;
+    private String databaseAdminCredentialsId;
 
     public BranchDeployConfiguration() {
         load();
@@ -138,6 +150,37 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
             layers.addLast(own.getSettings());
         }
         return List.copyOf(layers);
+    }
+
+    /**
+     * A deployer for work that belongs to no build (periodic cleanup, the Branch deployments page, a
+     * deleted branch job): it counts teardowns in the installation's metrics and, when a global
+     * database admin credential is configured, drops the database branches of what it tears down.
+     *
+     * @throws InvalidInputException naming {@code databaseAdminCredentialsId} when that credential is
+     *     missing or does not hold an admin connection URL
+     */
+    public BranchDeployer deployer(BranchEnvironments environments) {
+        return new BranchDeployer(environments, MetricsFile.store()).withDatabases(databaseBranches());
+    }
+
+    /** The database server the global admin credential (secret text holding the URL) reaches, or {@code null}. */
+    private DatabaseBranches databaseBranches() {
+        if (databaseAdminCredentialsId == null) {
+            return null;
+        }
+        StringCredentials admin = databaseAdmin(databaseAdminCredentialsId);
+        if (admin == null) {
+            throw new InvalidInputException("databaseAdminCredentialsId", "no secret text credential '" + databaseAdminCredentialsId
+                    + "' is available to Jenkins; add one holding the admin connection URL, or clear the field");
+        }
+        return new DatabaseBranches(AdminConnection.parse(admin.getSecret().getPlainText()));
+    }
+
+    /** A secret text credential of Jenkins itself, looked up as the system; {@code null} when there is none. */
+    @CheckForNull
+    private static StringCredentials databaseAdmin(String id) {
+        return CredentialsProvider.findCredentialByIdInItemGroup(id, StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of());
     }
 
     /**
@@ -387,6 +430,40 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     public void setBranchFilter(String branchFilter) {
         this.branchFilter = Util.fixEmptyAndTrim(branchFilter);
         save();
+    }
+
+    public String getDatabaseAdminCredentialsId() {
+        return databaseAdminCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setDatabaseAdminCredentialsId(String databaseAdminCredentialsId) {
+        this.databaseAdminCredentialsId = Util.fixEmptyAndTrim(databaseAdminCredentialsId);
+        save();
+    }
+
+    @POST
+    public ListBoxModel doFillDatabaseAdminCredentialsIdItems(@QueryParameter String databaseAdminCredentialsId) {
+        // listing credentials reveals their ids and descriptions: only to those who configure the system
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return new StandardListBoxModel()
+                .includeEmptyValue()
+                .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(),
+                        CredentialsMatchers.instanceOf(StringCredentials.class))
+                .includeCurrentValue(Util.fixNull(databaseAdminCredentialsId));
+    }
+
+    @POST
+    public FormValidation doCheckDatabaseAdminCredentialsId(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (FieldChecks.blank(value)) {
+            return FormValidation.ok("Without it, cleanup and the Branch deployments page tear environments down "
+                    + "but leave their database branches on the server");
+        }
+        return databaseAdmin(value.trim()) == null
+                ? FormValidation.error("databaseAdminCredentialsId: no secret text credential '" + value.trim()
+                        + "' is available to Jenkins")
+                : FormValidation.ok();
     }
 
     @POST

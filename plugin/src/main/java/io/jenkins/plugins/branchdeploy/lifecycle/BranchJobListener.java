@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.listeners.ItemListener;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import jenkins.branch.MultiBranchProject;
 
 /**
@@ -17,7 +18,7 @@ public final class BranchJobListener extends ItemListener {
     @Override
     public void onDeleted(Item item) {
         if (item instanceof Job<?, ?> job && job.getParent() instanceof MultiBranchProject<?, ?>) {
-            BranchJobTeardown.start(job, "branch job " + job.getFullName() + " was deleted");
+            BranchJobTeardown.start(job, TeardownCause.BRANCH_JOB_DELETED, "branch job " + job.getFullName() + " was deleted");
         }
     }
 }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
 import java.util.Optional;
@@ -20,8 +21,10 @@ import jenkins.util.Timer;
  * Tears down the environment of a multibranch project's branch job, in the background: the caller
  * (an item deletion, an event) never waits for the cluster. The settings and the cluster's
  * credentials are resolved at once, while the job's folders still exist; the teardown itself runs on
- * {@link Timer}, whose threads act as the system. There is no build to report to, so what happens
- * goes to the Jenkins log.
+ * {@link Timer}, whose threads act as the system, through the deployer of
+ * {@link BranchDeployConfiguration#deployer} (counted by cause, database branch dropped where a global
+ * database admin credential is configured). There is no build to report to, so what happens goes to
+ * the Jenkins log.
  */
 final class BranchJobTeardown {
 
@@ -32,9 +35,10 @@ final class BranchJobTeardown {
     /**
      * Starts tearing down the environment {@code job} deploys to by default; returns at once.
      *
+     * @param cause what the installation's metrics count the teardown under
      * @param why what happened to the job, for the log, e.g. {@code branch job shop/feature%2Fx was deleted}
      */
-    static void start(Job<?, ?> job, String why) {
+    static void start(Job<?, ?> job, TeardownCause cause, String why) {
         BranchDeployConfiguration config = BranchDeployConfiguration.get();
         Optional<BranchRef> found = BranchJobs.branchOf(job);
         if (config.getClusters().isEmpty() || found.isEmpty()) {
@@ -54,7 +58,7 @@ final class BranchJobTeardown {
             return;
         }
         try {
-            Timer.get().execute(() -> tearDown(client, environments, branch, job.getFullName(), why));
+            Timer.get().execute(() -> tearDown(client, environments, branch, cause, job.getFullName(), why));
         } catch (RejectedExecutionException e) {
             client.close();
             LOGGER.log(Level.WARNING, "Did not tear down the environment of " + job.getFullName() + " (" + why
@@ -62,10 +66,11 @@ final class BranchJobTeardown {
         }
     }
 
-    private static void tearDown(KubernetesClient client, BranchEnvironments environments, BranchRef branch, String job, String why) {
+    private static void tearDown(KubernetesClient client, BranchEnvironments environments, BranchRef branch, TeardownCause cause,
+            String job, String why) {
         ProgressListener progress = new JenkinsLogProgress(LOGGER);
         try (client) {
-            TeardownOutcome outcome = environments.teardown(branch, progress);
+            TeardownOutcome outcome = BranchDeployConfiguration.get().deployer(environments).teardown(branch, cause, progress);
             if (outcome == TeardownOutcome.DELETED) {
                 LOGGER.info("Tore down the environment of " + job + " because " + why);
             }

@@ -8,7 +8,6 @@ import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
-import io.jenkins.plugins.branchdeploy.engine.cluster.KubernetesEnvironmentActions;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.Cleanup;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupReport;
@@ -33,7 +32,9 @@ import jenkins.model.Jenkins;
  * Jenkins schedules periodic work once, at a fixed rate; so this ticks every minute and runs when
  * the configured period has passed since the last run, and a changed period applies without a
  * restart. The first run comes one period after start-up. Runs as the system; each run's report
- * goes to this task's log.
+ * goes to this task's log. Teardowns go through the engine's deployer: counted by cause in the
+ * installation's metrics, and with their database branches dropped where a global database admin
+ * credential is configured.
  */
 @Extension
 public final class CleanupWork extends AsyncPeriodicWork {
@@ -107,7 +108,7 @@ public final class CleanupWork extends AsyncPeriodicWork {
             ScmState scm, ProgressListener progress) {
         try (ClusterSession session = ClusterSession.open(config, cluster)) {
             BranchEnvironments environments = session.environments();
-            return new Cleanup(environments, new KubernetesEnvironmentActions(environments, progress), policy, clock)
+            return new Cleanup(environments, config.deployer(environments).cleanupActions(progress), policy, clock)
                     .run(scm, progress);
         }
     }

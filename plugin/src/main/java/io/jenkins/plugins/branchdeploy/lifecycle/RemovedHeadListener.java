@@ -2,6 +2,7 @@ package io.jenkins.plugins.branchdeploy.lifecycle;
 
 import hudson.Extension;
 import hudson.model.Job;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
 import jenkins.branch.MultiBranchProject;
 import jenkins.model.Jenkins;
@@ -10,6 +11,7 @@ import jenkins.scm.api.SCMEventListener;
 import jenkins.scm.api.SCMHead;
 import jenkins.scm.api.SCMHeadEvent;
 import jenkins.scm.api.SCMSource;
+import jenkins.scm.api.mixin.ChangeRequestSCMHead;
 
 /**
  * An early hint that a branch was deleted or a pull request closed: source control's event, before
@@ -33,7 +35,11 @@ public final class RemovedHeadListener extends SCMEventListener {
                 for (SCMHead head : event.heads(source).keySet()) {
                     Job<?, ?> job = project.getItemByBranchName(head.getName());
                     if (job != null && BranchJobs.isDead(job)) {
-                        BranchJobTeardown.start(job, "source control removed " + head.getName() + " from " + project.getFullName());
+                        // the event does not say whether a pull request was merged or closed
+                        TeardownCause cause = head instanceof ChangeRequestSCMHead
+                                ? TeardownCause.CHANGE_CLOSED : TeardownCause.BRANCH_DELETED;
+                        BranchJobTeardown.start(job, cause, "source control removed " + head.getName() + " from "
+                                + project.getFullName());
                     }
                 }
             }

@@ -10,6 +10,8 @@ import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
+import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranchException;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +28,9 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /**
  * Manage Jenkins » Branch deployments: every environment of this Jenkins on every configured
- * cluster (app, branch, pull request, URL, status, age, expiry), with tear-down and extend.
+ * cluster (app, branch, pull request, URL, status, age, expiry), with tear-down and extend. A
+ * tear-down here counts as manual in the installation's metrics and drops the database branch where
+ * a global database admin credential is configured.
  */
 @Extension
 public class BranchDeploymentsLink extends ManagementLink {
@@ -98,11 +102,14 @@ public class BranchDeploymentsLink extends ManagementLink {
             // an environment that is already gone is torn down
             Optional<Environment> environment = session.find(namespace);
             if (environment.isPresent()) {
-                session.environments().teardown(environment.get(), progress());
+                config.deployer(session.environments()).teardown(environment.get(), TeardownCause.MANUAL, progress());
             }
             return HttpResponses.redirectToDot();
         } catch (InvalidInputException e) {
             return HttpResponses.errorWithoutStack(400, e.getMessage());
+        } catch (DatabaseBranchException e) {
+            return HttpResponses.errorWithoutStack(500, "The namespace is gone, but its database branch was not dropped: "
+                    + e.getMessage());
         }
     }
 

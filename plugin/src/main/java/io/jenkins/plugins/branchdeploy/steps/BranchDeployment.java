@@ -11,6 +11,7 @@ import io.jenkins.plugins.branchdeploy.buildpage.BranchDeployAction;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
 import io.jenkins.plugins.branchdeploy.config.EffectiveSettings;
+import io.jenkins.plugins.branchdeploy.config.MetricsFile;
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
@@ -29,8 +30,7 @@ import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
-import io.jenkins.plugins.branchdeploy.engine.history.FileMetricsStore;
-import io.jenkins.plugins.branchdeploy.engine.history.MetricsStore;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeCheckFile;
@@ -39,7 +39,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
@@ -50,9 +49,6 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * {@link AbortException} that names the parameter.
  */
 final class BranchDeployment {
-
-    /** The teardown reason the metrics count for the teardown step and publisher. */
-    static final String TEARDOWN_REASON = "pipeline";
 
     private final Run<?, ?> run;
     private final EnvVars env;
@@ -102,7 +98,7 @@ final class BranchDeployment {
                         .withBaseline(step.getCompareWith() == null ? null : new ChangeBaseline.LiveNamespace(step.getCompareWith()))
                         .withDrift(drift(step, branch));
                 progress.info("Deploying branch " + branch.branch() + " of " + branch.app() + " to cluster " + cluster.getName());
-                BranchDeployer deployer = new BranchDeployer(new BranchEnvironments(client, settings.installationId(), naming), metrics())
+                BranchDeployer deployer = new BranchDeployer(new BranchEnvironments(client, settings.installationId(), naming), MetricsFile.store())
                         .withDatabases(databases(database));
                 DeployOutcome outcome = deployer.deploy(request, options, progress);
                 DeployResult result = outcome.deploy();
@@ -126,13 +122,16 @@ final class BranchDeployment {
             ClusterConfig cluster = cluster(step.getCluster(), settings);
             try (KubernetesClient client = cluster.connect(run)) {
                 BranchDeployer deployer = new BranchDeployer(
-                        new BranchEnvironments(client, settings.installationId(), settings.namingPolicy()), metrics())
+                        new BranchEnvironments(client, settings.installationId(), settings.namingPolicy()), MetricsFile.store())
                         .withDatabases(databases(step.getDatabase()));
-                TeardownOutcome outcome = deployer.teardown(branch, TEARDOWN_REASON, progress);
+                TeardownOutcome outcome = deployer.teardown(branch, TeardownCause.PIPELINE, progress);
                 String namespace = settings.namingPolicy().names(branch).namespace();
-                progress.info(outcome == TeardownOutcome.DELETED
-                        ? "Tore down environment " + namespace + " of branch " + branch.branch()
-                        : "Branch " + branch.branch() + " has no environment " + namespace + ": nothing to tear down");
+                progress.info(switch (outcome) {
+                    case DELETED -> "Tore down environment " + namespace + " of branch " + branch.branch();
+                    case DELETING -> "Environment " + namespace + " of branch " + branch.branch()
+                            + " is still being deleted by an earlier teardown";
+                    case ABSENT -> "Branch " + branch.branch() + " has no environment " + namespace + ": nothing to tear down";
+                });
                 return outcome;
             }
         } catch (InvalidInputException | DatabaseBranchException e) {
@@ -197,11 +196,6 @@ final class BranchDeployment {
         }
         String target = branch.changeRequest().map(ChangeRequest::target).orElse("main");
         return new Drift(target, step.getCommitsBehind(), Objects.requireNonNullElse(step.getDriftThreshold(), Drift.DEFAULT_THRESHOLD));
-    }
-
-    /** The installation's counters, kept under {@code JENKINS_HOME}. */
-    private static MetricsStore metrics() {
-        return new FileMetricsStore(Jenkins.get().getRootDir().toPath().resolve("branch-deploy").resolve("metrics.json"));
     }
 
     /** One action per environment on a build: a second deploy of it in the same build replaces the first. */

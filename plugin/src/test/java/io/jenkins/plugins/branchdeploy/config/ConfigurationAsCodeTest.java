@@ -64,6 +64,7 @@ class ConfigurationAsCodeTest {
         config.setDryRun(false);
         config.setTrustedForks(null);
         config.setBranchFilter(null);
+        config.setDatabaseAdminCredentialsId(null);
     }
 
     private static void assertConfigured(BranchDeployConfiguration config) {
@@ -91,5 +92,6 @@ class ConfigurationAsCodeTest {
         assertThat(config.isDryRun()).isTrue();
         assertThat(config.getTrustedForks()).isEqualTo("octocat, acme/shop");
         assertThat(config.getBranchFilter()).isEqualTo("feature/*, fix/*, !dependabot/**");
+        assertThat(config.getDatabaseAdminCredentialsId()).isEqualTo("postgres-admin");
     }
 }

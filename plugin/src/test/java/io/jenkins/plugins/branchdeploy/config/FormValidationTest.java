@@ -43,6 +43,8 @@ class FormValidationTest {
         assertOk(config.doCheckScaleDownSchedule("Mon-Fri 08:00-19:00 Europe/Berlin"), null);
         assertError(config.doCheckInstallationId("Jenkins_Prod"), "installationId: ");
         assertOk(config.doCheckInstallationId(""), "This Jenkins is jenkins-");
+        assertOk(config.doCheckDatabaseAdminCredentialsId(""), "leave their database branches on the server");
+        assertError(config.doCheckDatabaseAdminCredentialsId("no-such-admin"), "databaseAdminCredentialsId: ", "no-such-admin");
     }
 
     @Test

@@ -9,6 +9,7 @@ import hudson.util.StreamTaskListener;
 import io.jenkins.plugins.branchdeploy.KubernetesApi;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
+import io.jenkins.plugins.branchdeploy.config.MetricsFile;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import jenkins.branch.BranchSource;
 import jenkins.scm.api.SCMEvent;
 import jenkins.scm.api.SCMEvents;
@@ -128,6 +130,9 @@ class CleanupAndEventsTest {
                 .contains("branch feature/gone was deleted")
                 .contains("pull request #" + merged + " is not listed by source control")
                 .contains("SCM state unknown for app web: the last branch indexing of web ended FAILURE");
+        // the mock source lists open pull requests only: a merged one is gone, counted as closed
+        assertThat(MetricsFile.store().read().teardownsByCause())
+                .containsExactly(Map.entry("branch-deleted", 2L), Map.entry("change-closed", 1L));
     }
 
     @Test
@@ -141,6 +146,7 @@ class CleanupAndEventsTest {
 
         assertThat(api.namespace(gone)).isNotNull();
         assertThat(report).contains("dry run: nothing was changed");
+        assertThat(MetricsFile.store().read().teardowns()).isZero();
     }
 
     @Test

@@ -9,14 +9,17 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.jenkins.plugins.branchdeploy.KubernetesApi;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
+import io.jenkins.plugins.branchdeploy.config.MetricsFile;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterContract;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlTable;
 import org.htmlunit.html.HtmlTableRow;
@@ -97,6 +100,25 @@ class BranchDeploymentsLinkTest {
         assertThat(status).isEqualTo(200);
         assertThat(api.client().namespaces().withName("shop-pr-42").get()).isNull();
         assertThat(api.client().namespaces().withName("shop-feature-auth").get()).isNotNull();
+        assertThat(MetricsFile.store().read().teardownsByCause()).containsExactly(Map.entry("manual", 1L));
+    }
+
+    @Test
+    void aDatabaseBranchThatCannotBeDroppedIsReportedWithoutThePassword() throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(CredentialsScope.GLOBAL,
+                "postgres-admin", "database admin", Secret.fromString("postgresql://admin:hunter2hunter2@127.0.0.1:1/postgres")));
+        BranchDeployConfiguration.get().setDatabaseAdminCredentialsId("postgres-admin");
+        JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("admin");
+
+        WebResponse response = wc.getPage(new WebRequest(
+                wc.createCrumbedUrl("branch-deployments/teardown?cluster=staging&namespace=shop-pr-42"), HttpMethod.POST))
+                .getWebResponse();
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(response.getContentAsString()).contains("its database branch was not dropped", "127.0.0.1:1")
+                .doesNotContain("hunter2hunter2");
+        assertThat(api.client().namespaces().withName("shop-pr-42").get()).isNull();
+        assertThat(MetricsFile.store().read().teardownsByCause()).containsExactly(Map.entry("manual", 1L));
     }
 
     @Test

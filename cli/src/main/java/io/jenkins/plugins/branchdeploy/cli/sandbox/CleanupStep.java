@@ -1,6 +1,7 @@
 package io.jenkins.plugins.branchdeploy.cli.sandbox;
 
-import io.jenkins.plugins.branchdeploy.engine.cluster.KubernetesEnvironmentActions;
+import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
+import io.jenkins.plugins.branchdeploy.engine.history.InMemoryMetricsStore;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.ChangeState;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.Cleanup;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
@@ -38,8 +39,8 @@ final class CleanupStep implements SandboxStep {
                 .build();
         tour.show("Source control says: branches main and " + ExampleBranch.FEATURE.ref().branch()
                 + " exist, pull request #" + change + " was merged");
-        Cleanup cleanup = new Cleanup(tour.environments(),
-                new KubernetesEnvironmentActions(tour.environments(), tour.progress()),
+        BranchDeployer deployer = new BranchDeployer(tour.environments(), new InMemoryMetricsStore());
+        Cleanup cleanup = new Cleanup(tour.environments(), deployer.cleanupActions(tour.progress()),
                 CleanupPolicy.defaults(), Clock.systemUTC());
         CleanupReport report = cleanup.run(scm, tour.progress());
         report.toText().lines().forEach(tour::show);

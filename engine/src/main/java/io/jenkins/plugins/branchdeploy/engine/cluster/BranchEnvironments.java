@@ -116,7 +116,8 @@ public final class BranchEnvironments {
     /**
      * Deletes a branch's environment.
      *
-     * @return {@link TeardownOutcome#ABSENT} when there was none (which is success too)
+     * @return {@link TeardownOutcome#ABSENT} when there was none and {@link TeardownOutcome#DELETING} when
+     *     an earlier teardown's deletion is still under way (both success too)
      * @throws ForeignNamespaceException when its namespace is not this installation's
      * @throws ClusterApiException when the API server refuses or keeps failing
      */
@@ -388,9 +389,11 @@ public final class BranchEnvironments {
                 progress.info("There is no environment in namespace " + namespace + "; nothing to tear down");
                 return TeardownOutcome.ABSENT;
             }
-            if (!EnvironmentNamespace.isTerminating(live)) {
-                api.run("delete namespace " + namespace, progress, () -> client.namespaces().withName(namespace).delete());
+            if (EnvironmentNamespace.isTerminating(live)) {
+                progress.info("Namespace " + namespace + " is still being deleted by an earlier teardown");
+                return TeardownOutcome.DELETING;
             }
+            api.run("delete namespace " + namespace, progress, () -> client.namespaces().withName(namespace).delete());
             progress.info("Deleted namespace " + namespace + " and everything in it");
             return TeardownOutcome.DELETED;
         }

@@ -109,7 +109,15 @@ public final class DatabaseBranches {
      * role is refused.
      */
     public void drop(EnvironmentNames names, ProgressListener listener) {
-        EnvironmentRole role = new EnvironmentRole(DatabaseName.of(names));
+        drop(names.app(), names.environment(), listener);
+    }
+
+    /**
+     * As {@link #drop(EnvironmentNames, ProgressListener)}, for an environment known by its app slug
+     * and environment id, e.g. one from the inventory.
+     */
+    public void drop(String app, String environment, ProgressListener listener) {
+        EnvironmentRole role = new EnvironmentRole(DatabaseName.of(app, environment));
         String name = role.name();
         try (Connection session = openAdmin()) {
             String databaseOwner = DatabaseCatalog.databaseOwner(session, name);
@@ -122,7 +130,7 @@ public final class DatabaseBranches {
             }
             boolean roleExists = role.exists(session);
             if (databaseOwner == null && schemaOwner == null && !roleExists) {
-                listener.info("database: nothing to drop for environment " + names.environment());
+                listener.info("database: nothing to drop for environment " + environment);
                 return;
             }
             List<String> dropped = new ArrayList<>();
@@ -148,7 +156,7 @@ public final class DatabaseBranches {
             }
             listener.info("database: dropped " + String.join(", ", dropped));
         } catch (SQLException e) {
-            throw SqlFailure.of("dropping the database of environment " + names.environment(), e, admin);
+            throw SqlFailure.of("dropping the database of environment " + environment, e, admin);
         }
     }
 

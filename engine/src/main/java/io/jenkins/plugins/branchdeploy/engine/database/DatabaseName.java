@@ -24,14 +24,23 @@ public final class DatabaseName {
     private DatabaseName() {}
 
     public static String of(EnvironmentNames names) {
-        String app = names.app().replace('-', '_');
-        String environment = names.environment().replace('-', '_');
+        return of(names.app(), names.environment());
+    }
+
+    /**
+     * @param appSlug the app slug, e.g. {@code shop}
+     * @param environmentId the environment id, e.g. {@code feature-auth-j371xi}: what an environment's
+     *     namespace records in its labels, so the name needs neither branch nor domain
+     */
+    public static String of(String appSlug, String environmentId) {
+        String app = appSlug.replace('-', '_');
+        String environment = environmentId.replace('-', '_');
         String prefix = (app + SEPARATOR).startsWith("pg_") ? "_" : "";
         String full = prefix + app + SEPARATOR + environment;
         if (full.length() <= MAX_BYTES) {
             return full;
         }
-        String hash = StableHash.of(names.app() + "/" + names.environment());
+        String hash = StableHash.of(appSlug + "/" + environmentId);
         int room = MAX_BYTES - full.length() + environment.length() - hash.length() - 1;
         return prefix + app + SEPARATOR + withoutTrailingUnderscores(environment.substring(0, room)) + "_" + hash;
     }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterApiException;
+import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
 import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
 import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
@@ -16,6 +17,8 @@ import io.jenkins.plugins.branchdeploy.engine.history.DeployHistory;
 import io.jenkins.plugins.branchdeploy.engine.history.DeployHistoryJson;
 import io.jenkins.plugins.branchdeploy.engine.history.DeployRecord;
 import io.jenkins.plugins.branchdeploy.engine.history.MetricsStore;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.EnvironmentActions;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeReport;
@@ -49,6 +52,9 @@ import java.util.stream.Collectors;
  *   <li>the change report versus main;</li>
  *   <li>the installation's metrics: deploys, failures, time to a live URL.</li>
  * </ol>
+ *
+ * A teardown, whoever asks for it (a build, a person, cleanup through {@link #cleanupActions}),
+ * deletes the namespace, drops the database branch and counts the teardown under its cause.
  *
  * An unchanged redeploy whose smoke tests pass still writes nothing to the cluster: its history is
  * left as it was.
@@ -164,21 +170,45 @@ public final class BranchDeployer {
 
     /**
      * Tears a branch's environment down, and its database branch when this deployer has a database
-     * server (what does not exist counts as dropped). A teardown that deleted an environment is
-     * counted under its reason.
+     * server (what does not exist counts as dropped). A teardown that deleted a namespace is counted
+     * under its cause.
      *
-     * @param reason why, for the metrics, e.g. {@code manual} or {@code pr-closed}
+     * @param cause why, for the metrics, e.g. {@link TeardownCause#MANUAL}
      */
-    public TeardownOutcome teardown(BranchRef branch, String reason, ProgressListener progress) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "a teardown needs a reason, e.g. manual or pr-closed");
-        }
-        TeardownOutcome outcome = environments.teardown(branch, progress);
-        if (databases != null) {
-            databases.drop(environments.names(branch), progress);
-        }
+    public TeardownOutcome teardown(BranchRef branch, TeardownCause cause, ProgressListener progress) {
+        Objects.requireNonNull(cause, "cause");
+        EnvironmentNames names = environments.names(branch);
+        return afterTeardown(environments.teardown(branch, progress), names.app(), names.environment(), cause, progress);
+    }
+
+    /** As {@link #teardown(BranchRef, TeardownCause, ProgressListener)}, for an environment found by the inventory. */
+    public TeardownOutcome teardown(Environment environment, TeardownCause cause, ProgressListener progress) {
+        Objects.requireNonNull(cause, "cause");
+        return afterTeardown(environments.teardown(environment, progress), environment.app(), environment.environment(),
+                cause, progress);
+    }
+
+    /**
+     * Cleanup's changes made through this deployer: its teardowns drop database branches and are
+     * counted in the metrics like any other.
+     *
+     * @param progress where each step of each change is reported
+     */
+    public EnvironmentActions cleanupActions(ProgressListener progress) {
+        return new DeployerActions(this, environments, progress);
+    }
+
+    /**
+     * The database goes after the namespace, so that nothing is dropped for a namespace that is not
+     * this installation's; a drop that fails is thrown after the teardown was counted.
+     */
+    private TeardownOutcome afterTeardown(TeardownOutcome outcome, String app, String environment, TeardownCause cause,
+            ProgressListener progress) {
         if (outcome == TeardownOutcome.DELETED) {
-            updateMetrics(() -> metrics.recordTeardown(reason), progress);
+            updateMetrics(() -> metrics.recordTeardown(cause), progress);
+        }
+        if (databases != null) {
+            databases.drop(app, environment, progress);
         }
         return outcome;
     }

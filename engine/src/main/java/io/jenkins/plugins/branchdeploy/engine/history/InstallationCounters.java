@@ -1,6 +1,7 @@
 package io.jenkins.plugins.branchdeploy.engine.history;
 
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
  *
  * @param deploys every deploy, ready or failed
  * @param failures the deploys that failed
- * @param teardownsByReason teardowns by their reason, e.g. {@code pr-closed}, sorted by reason
+ * @param teardownsByCause teardowns by {@link TeardownCause#value() cause}, e.g. {@code change-merged}, sorted by cause
  * @param timesToLiveUrl how many environments have reached a live URL
  * @param totalTimeToLiveUrl the sum of their times to a live URL
  * @param recentTimesToLiveUrl the most recent times to a live URL, oldest first, at most
@@ -23,7 +24,7 @@ import java.util.TreeMap;
 public record InstallationCounters(
         long deploys,
         long failures,
-        Map<String, Long> teardownsByReason,
+        Map<String, Long> teardownsByCause,
         long timesToLiveUrl,
         Duration totalTimeToLiveUrl,
         List<Duration> recentTimesToLiveUrl) {
@@ -35,21 +36,18 @@ public record InstallationCounters(
             new InstallationCounters(0, 0, Map.of(), 0, Duration.ZERO, List.of());
 
     public InstallationCounters {
-        teardownsByReason = Collections.unmodifiableMap(new TreeMap<>(teardownsByReason));
+        teardownsByCause = Collections.unmodifiableMap(new TreeMap<>(teardownsByCause));
         recentTimesToLiveUrl = List.copyOf(recentTimesToLiveUrl);
     }
 
     public InstallationCounters withDeploy(boolean ok) {
-        return new InstallationCounters(deploys + 1, ok ? failures : failures + 1, teardownsByReason,
+        return new InstallationCounters(deploys + 1, ok ? failures : failures + 1, teardownsByCause,
                 timesToLiveUrl, totalTimeToLiveUrl, recentTimesToLiveUrl);
     }
 
-    public InstallationCounters withTeardown(String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "a teardown needs a reason, e.g. pr-closed");
-        }
-        Map<String, Long> teardowns = new TreeMap<>(teardownsByReason);
-        teardowns.merge(reason, 1L, Long::sum);
+    public InstallationCounters withTeardown(TeardownCause cause) {
+        Map<String, Long> teardowns = new TreeMap<>(teardownsByCause);
+        teardowns.merge(cause.value(), 1L, Long::sum);
         return new InstallationCounters(deploys, failures, teardowns, timesToLiveUrl, totalTimeToLiveUrl,
                 recentTimesToLiveUrl);
     }
@@ -62,11 +60,11 @@ public record InstallationCounters(
         List<Duration> recent = new ArrayList<>(recentTimesToLiveUrl);
         recent.add(took);
         List<Duration> kept = recent.subList(Math.max(0, recent.size() - RECENT_LIMIT), recent.size());
-        return new InstallationCounters(deploys, failures, teardownsByReason, timesToLiveUrl + 1,
+        return new InstallationCounters(deploys, failures, teardownsByCause, timesToLiveUrl + 1,
                 totalTimeToLiveUrl.plus(took), kept);
     }
 
     public long teardowns() {
-        return teardownsByReason.values().stream().mapToLong(Long::longValue).sum();
+        return teardownsByCause.values().stream().mapToLong(Long::longValue).sum();
     }
 }

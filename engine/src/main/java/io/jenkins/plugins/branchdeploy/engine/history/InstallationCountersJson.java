@@ -23,8 +23,8 @@ final class InstallationCountersJson {
                 .put("v", VERSION)
                 .put("deploys", counters.deploys())
                 .put("failures", counters.failures());
-        ObjectNode teardowns = root.putObject("teardownsByReason");
-        counters.teardownsByReason().forEach(teardowns::put);
+        ObjectNode teardowns = root.putObject("teardownsByCause");
+        counters.teardownsByCause().forEach(teardowns::put);
         root.put("timesToLiveUrl", counters.timesToLiveUrl());
         root.put("totalTimeToLiveUrlMs", counters.totalTimeToLiveUrl().toMillis());
         counters.recentTimesToLiveUrl().forEach(took -> root.withArray("recentTimesToLiveUrlMs").add(took.toMillis()));
@@ -43,7 +43,7 @@ final class InstallationCountersJson {
             throw new IllegalArgumentException("not a version " + VERSION + " metrics file");
         }
         Map<String, Long> teardowns = new TreeMap<>();
-        root.path("teardownsByReason").properties().forEach(e -> teardowns.put(e.getKey(), e.getValue().asLong()));
+        root.path("teardownsByCause").properties().forEach(e -> teardowns.put(e.getKey(), e.getValue().asLong()));
         List<Duration> recent = new ArrayList<>();
         root.path("recentTimesToLiveUrlMs").forEach(took -> recent.add(Duration.ofMillis(took.asLong())));
         return new InstallationCounters(root.path("deploys").asLong(), root.path("failures").asLong(), teardowns,

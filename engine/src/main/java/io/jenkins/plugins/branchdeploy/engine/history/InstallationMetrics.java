@@ -16,7 +16,7 @@ import java.util.Map;
  *     status listed, plus {@code unknown} when a namespace records none
  * @param deploys every deploy
  * @param failures the deploys that failed
- * @param teardownsByReason teardowns by reason
+ * @param teardownsByCause teardowns by {@link io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause#value() cause}
  * @param timesToLiveUrl how many environments have reached a live URL
  * @param totalTimeToLiveUrl the sum of their times to a live URL
  * @param medianTimeToLiveUrl the median of the recent ones, or {@code null} when there are none
@@ -26,7 +26,7 @@ public record InstallationMetrics(
         Map<String, Long> environmentsByStatus,
         long deploys,
         long failures,
-        Map<String, Long> teardownsByReason,
+        Map<String, Long> teardownsByCause,
         long timesToLiveUrl,
         Duration totalTimeToLiveUrl,
         Duration medianTimeToLiveUrl,
@@ -36,7 +36,7 @@ public record InstallationMetrics(
 
     public InstallationMetrics {
         environmentsByStatus = Map.copyOf(environmentsByStatus);
-        teardownsByReason = Map.copyOf(teardownsByReason);
+        teardownsByCause = Map.copyOf(teardownsByCause);
     }
 
     /**
@@ -53,7 +53,7 @@ public record InstallationMetrics(
             byStatus.merge(status, 1L, Long::sum);
         }
         List<Duration> recent = counters.recentTimesToLiveUrl().stream().sorted().toList();
-        return new InstallationMetrics(byStatus, counters.deploys(), counters.failures(), counters.teardownsByReason(),
+        return new InstallationMetrics(byStatus, counters.deploys(), counters.failures(), counters.teardownsByCause(),
                 counters.timesToLiveUrl(), counters.totalTimeToLiveUrl(), percentile(recent, 0.5), percentile(recent, 0.9));
     }
 

@@ -23,8 +23,8 @@ public final class MetricsJson {
         ObjectNode byStatus = root.putObject("environmentsByStatus");
         new TreeMap<>(metrics.environmentsByStatus()).forEach(byStatus::put);
         root.put("deploys", metrics.deploys()).put("failures", metrics.failures());
-        ObjectNode teardowns = root.putObject("teardownsByReason");
-        new TreeMap<>(metrics.teardownsByReason()).forEach(teardowns::put);
+        ObjectNode teardowns = root.putObject("teardownsByCause");
+        new TreeMap<>(metrics.teardownsByCause()).forEach(teardowns::put);
         root.putObject("timeToLiveUrl")
                 .put("environments", metrics.timesToLiveUrl())
                 .put("totalSeconds", seconds(metrics.totalTimeToLiveUrl()))

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.branchdeploy.engine.history;
 
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
@@ -20,8 +21,8 @@ public interface MetricsStore {
         update(counters -> counters.withDeploy(ok));
     }
 
-    default void recordTeardown(String reason) {
-        update(counters -> counters.withTeardown(reason));
+    default void recordTeardown(TeardownCause cause) {
+        update(counters -> counters.withTeardown(cause));
     }
 
     default void recordTimeToLiveUrl(Duration took) {

@@ -24,9 +24,9 @@ public final class PrometheusText {
         sample(text, "deploys_total", null, null, String.valueOf(metrics.deploys()));
         family(text, "deploy_failures_total", "counter", "Deploys that failed.");
         sample(text, "deploy_failures_total", null, null, String.valueOf(metrics.failures()));
-        family(text, "teardowns_total", "counter", "Environments torn down, by reason.");
-        new TreeMap<>(metrics.teardownsByReason()).forEach((reason, count) ->
-                sample(text, "teardowns_total", "reason", reason, String.valueOf(count)));
+        family(text, "teardowns_total", "counter", "Environments torn down, by cause.");
+        new TreeMap<>(metrics.teardownsByCause()).forEach((cause, count) ->
+                sample(text, "teardowns_total", "cause", cause, String.valueOf(count)));
         family(text, "time_to_live_url_seconds", "summary",
                 "Time from a pull request being opened (or a branch's first deploy) to its first ready deploy.");
         sample(text, "time_to_live_url_seconds", "quantile", "0.5", quantile(metrics.medianTimeToLiveUrl()));

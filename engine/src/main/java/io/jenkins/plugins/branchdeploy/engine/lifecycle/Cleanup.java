@@ -19,7 +19,7 @@ public final class Cleanup {
 
     /**
      * @param environments where the inventory comes from
-     * @param actions how the plan's changes are made, usually a {@code KubernetesEnvironmentActions} of the same environments
+     * @param actions how the plan's changes are made, usually {@code BranchDeployer#cleanupActions} of a deployer on the same environments
      * @param policy the rules' settings, brakes and dry run
      * @param clock the time the plan is made for
      */

@@ -46,7 +46,7 @@ public final class CleanupExecutor {
         }
         try {
             switch (action) {
-                case TEARDOWN -> actions.teardown(env);
+                case TEARDOWN -> actions.teardown(env, planned.teardownCause());
                 case SCALE_DOWN -> actions.scaleDown(env, planned.scaleDownCause());
                 case WAKE -> actions.wake(env);
                 default -> throw new IllegalStateException("no cluster change for " + action);

@@ -48,17 +48,17 @@ public final class CleanupPlanner {
 
     private PlannedAction decide(Environment env, AppScan scan, Instant now, boolean insideHours) {
         if (env.status() == EnvironmentStatus.TEARING_DOWN) {
-            return new PlannedAction(env, LifecycleAction.TEARDOWN, "a teardown started earlier did not finish");
+            return PlannedAction.teardown(env, TeardownCause.UNFINISHED, "a teardown started earlier did not finish");
         }
         if (scan instanceof AppScan.Scanned scanned) {
-            String gone = goneReason(env, scanned);
+            PlannedAction gone = gone(env, scanned);
             if (gone != null) {
-                return new PlannedAction(env, LifecycleAction.TEARDOWN, gone);
+                return gone;
             }
         }
         Instant expiry = expiry(env);
         if (expiry != null && !now.isBefore(expiry)) {
-            return new PlannedAction(env, LifecycleAction.TEARDOWN, expiryReason(env, expiry));
+            return PlannedAction.teardown(env, TeardownCause.TTL_EXPIRED, expiryReason(env, expiry));
         }
         if (env.status() != EnvironmentStatus.DEPLOYING) {
             PlannedAction scaling = scaling(env, now, insideHours);
@@ -73,17 +73,20 @@ public final class CleanupPlanner {
         return new PlannedAction(env, LifecycleAction.KEEP, keepReason(env, scan));
     }
 
-    /** Why source control says the environment's branch or pull request is gone, or {@code null}. */
-    private static String goneReason(Environment env, AppScan.Scanned scanned) {
+    /** The teardown when source control says the environment's branch or pull request is gone, or {@code null}. */
+    private static PlannedAction gone(Environment env, AppScan.Scanned scanned) {
         if (env.change() != null) {
             ChangeState state = scanned.changes().get(env.change());
             if (state == null) {
-                return "pull request #" + env.change() + " is not listed by source control";
+                return PlannedAction.teardown(env, TeardownCause.CHANGE_CLOSED,
+                        "pull request #" + env.change() + " is not listed by source control");
             }
-            return state == ChangeState.OPEN ? null : "pull request #" + env.change() + " was " + state.value();
+            return state == ChangeState.OPEN ? null : PlannedAction.teardown(env,
+                    state == ChangeState.MERGED ? TeardownCause.CHANGE_MERGED : TeardownCause.CHANGE_CLOSED,
+                    "pull request #" + env.change() + " was " + state.value());
         }
         if (env.branch() != null && !scanned.branches().contains(env.branch())) {
-            return "branch " + env.branch() + " was deleted";
+            return PlannedAction.teardown(env, TeardownCause.BRANCH_DELETED, "branch " + env.branch() + " was deleted");
         }
         return null;
     }
@@ -119,12 +122,11 @@ public final class CleanupPlanner {
             return null;
         }
         if (idle) {
-            return new PlannedAction(env, LifecycleAction.SCALE_DOWN, "idle: last deployed " + TimeWords.time(last)
-                    + ", idle period " + TimeWords.duration(policy.idlePeriod()), ScaleDownCause.IDLE);
+            return PlannedAction.scaleDown(env, ScaleDownCause.IDLE, "idle: last deployed " + TimeWords.time(last)
+                    + ", idle period " + TimeWords.duration(policy.idlePeriod()));
         }
         if (!insideHours) {
-            return new PlannedAction(env, LifecycleAction.SCALE_DOWN, "outside working hours " + policy.workingHours(),
-                    ScaleDownCause.SCHEDULE);
+            return PlannedAction.scaleDown(env, ScaleDownCause.SCHEDULE, "outside working hours " + policy.workingHours());
         }
         return null;
     }

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterContract;
+import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
 import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
 import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
@@ -20,6 +23,14 @@ import io.jenkins.plugins.branchdeploy.engine.history.DeployHistoryJson;
 import io.jenkins.plugins.branchdeploy.engine.history.DeployRecord;
 import io.jenkins.plugins.branchdeploy.engine.history.FileMetricsStore;
 import io.jenkins.plugins.branchdeploy.engine.history.InstallationCounters;
+import io.jenkins.plugins.branchdeploy.engine.history.InstallationMetrics;
+import io.jenkins.plugins.branchdeploy.engine.history.PrometheusText;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.ChangeState;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.Cleanup;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupReport;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.ScmState;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
@@ -37,10 +48,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,16 +157,71 @@ class BranchDeployerTest {
         assertThat(metrics.read().timesToLiveUrl()).isEqualTo(1);
         assertThat(String.join("\n", messages) + first + again).doesNotContain(database.get("PGPASSWORD"));
 
-        assertThat(deployer.teardown(branch, "manual", progress)).isEqualTo(TeardownOutcome.DELETED);
+        assertThat(deployer.teardown(branch, TeardownCause.MANUAL, progress)).isEqualTo(TeardownOutcome.DELETED);
 
         try (Connection session = admin.open(); Statement sql = session.createStatement();
                 ResultSet row = sql.executeQuery("SELECT count(*) FROM pg_roles WHERE rolname = '" + database.get("PGUSER") + "'")) {
             row.next();
             assertThat(row.getInt(1)).isZero();
         }
-        assertThat(metrics.read().teardownsByReason()).containsExactly(Map.entry("manual", 1L));
-        assertThat(deployer.teardown(branch, "manual", progress)).isEqualTo(TeardownOutcome.ABSENT);
+        assertThat(metrics.read().teardownsByCause()).containsExactly(Map.entry("manual", 1L));
+        assertThat(deployer.teardown(branch, TeardownCause.MANUAL, progress)).isEqualTo(TeardownOutcome.ABSENT);
         assertThat(metrics.read().teardowns()).isEqualTo(1);
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = DATABASE_URL, matches = ".+", disabledReason = NO_DATABASE)
+    void cleanupOfAMergedPullRequestDropsItsDatabaseAndCountsTheMerge() throws Exception {
+        AdminConnection admin = AdminConnection.parse(System.getenv(DATABASE_URL));
+        String shop = uniqueApp();
+        BranchRef merged = BranchRef.of(shop, "feature/cart").withChange(ChangeRequest.of(41));
+        BranchRef open = BranchRef.of(shop, "feature/search").withChange(ChangeRequest.of(42));
+        Path seed = Files.writeString(dir.resolve("seed.sql"), "CREATE TABLE products (name text);");
+        BranchDeployer deployer = new BranchDeployer(environments, metrics).withDatabases(new DatabaseBranches(admin));
+        DeployOptions withDatabase = DeployOptions.NONE.withDatabase(DatabaseStrategy.parse("schema:" + seed));
+        for (BranchRef branch : List.of(merged, open)) {
+            DeployOutcome deployed = deployer.deploy(shop(branch), withDatabase, progress);
+            assertThat(deployed.succeeded()).as(deployed.deploy().failureReason()).isTrue();
+        }
+        String mergedRole = secretValues(environments.names(merged), "database").get("PGUSER");
+        String openRole = secretValues(environments.names(open), "database").get("PGUSER");
+        ScmState scm = ScmState.builder("not scanned")
+                .scanned(shop, Set.of("main"), Map.of(41, ChangeState.MERGED, 42, ChangeState.OPEN)).build();
+
+        CleanupReport report = new Cleanup(environments, deployer.cleanupActions(progress), CleanupPolicy.defaults(),
+                Clock.systemUTC()).run(scm, progress);
+
+        assertThat(report.failures()).isZero();
+        assertThat(client.namespaces().withName(environments.names(merged).namespace()).get()).isNull();
+        try (Connection session = admin.open()) {
+            assertThat(rowExists(session, "SELECT 1 FROM pg_roles WHERE rolname = ?", mergedRole)).isFalse();
+            assertThat(rowExists(session, "SELECT 1 FROM pg_namespace WHERE nspname = ?", mergedRole)).isFalse();
+            assertThat(rowExists(session, "SELECT 1 FROM pg_roles WHERE rolname = ?", openRole)).isTrue();
+            assertThat(rowExists(session, "SELECT 1 FROM pg_namespace WHERE nspname = ?", openRole)).isTrue();
+        }
+        assertThat(messages).contains("database: dropped schema " + mergedRole + ", role " + mergedRole);
+        assertThat(metrics.read().teardownsByCause()).containsExactly(Map.entry("change-merged", 1L));
+        assertThat(PrometheusText.write(InstallationMetrics.of(environments.inventory(), metrics.read())))
+                .contains("branch_deploy_teardowns_total{cause=\"change-merged\"} 1\n");
+
+        deployer.teardown(open, TeardownCause.MANUAL, progress);
+    }
+
+    @Test
+    void aNamespaceStillBeingDeletedIsNotCountedAgain() throws Exception {
+        BranchRef branch = BranchRef.of("shop", "feature/stuck");
+        BranchDeployer deployer = new BranchDeployer(environments, metrics);
+        assertThat(deployer.deploy(shop(branch), DeployOptions.NONE, progress).succeeded()).isTrue();
+        String namespace = environments.names(branch).namespace();
+        // a namespace whose finalizers hold it: Kubernetes reports it Terminating until they are done
+        client.namespaces().resource(new NamespaceBuilder(client.namespaces().withName(namespace).get())
+                .editOrNewStatus().withPhase("Terminating").endStatus().build()).update();
+        Environment stuck = environments.find(branch).orElseThrow();
+
+        assertThat(deployer.teardown(stuck, TeardownCause.TTL_EXPIRED, progress)).isEqualTo(TeardownOutcome.DELETING);
+
+        assertThat(metrics.read().teardowns()).isZero();
+        assertThat(messages).contains("Namespace " + namespace + " is still being deleted by an earlier teardown");
     }
 
     @Test
@@ -347,6 +415,15 @@ class BranchDeployerTest {
 
     private static ResourceChange change(ChangeReport report, String resource) {
         return report.resources().stream().filter(r -> r.resource().toString().equals(resource)).findFirst().orElseThrow();
+    }
+
+    private static boolean rowExists(Connection session, String query, String name) throws SQLException {
+        try (java.sql.PreparedStatement statement = session.prepareStatement(query)) {
+            statement.setString(1, name);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
+        }
     }
 
     /** Test runs sharing a database server never meet. */

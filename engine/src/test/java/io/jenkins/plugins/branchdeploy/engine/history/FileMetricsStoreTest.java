@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,17 +33,17 @@ class FileMetricsStoreTest {
         MetricsStore store = new FileMetricsStore(file);
         store.recordDeploy(true);
         store.recordDeploy(false);
-        store.recordTeardown("pr-closed");
-        store.recordTeardown("pr-closed");
-        store.recordTeardown("ttl-expired");
+        store.recordTeardown(TeardownCause.CHANGE_CLOSED);
+        store.recordTeardown(TeardownCause.CHANGE_CLOSED);
+        store.recordTeardown(TeardownCause.TTL_EXPIRED);
         store.recordTimeToLiveUrl(Duration.ofSeconds(95));
 
         InstallationCounters counters = new FileMetricsStore(file).read();
 
         assertThat(counters.deploys()).isEqualTo(2);
         assertThat(counters.failures()).isEqualTo(1);
-        assertThat(counters.teardownsByReason()).containsExactly(
-                java.util.Map.entry("pr-closed", 2L), java.util.Map.entry("ttl-expired", 1L));
+        assertThat(counters.teardownsByCause()).containsExactly(
+                java.util.Map.entry("change-closed", 2L), java.util.Map.entry("ttl-expired", 1L));
         assertThat(counters.recentTimesToLiveUrl()).containsExactly(Duration.ofSeconds(95));
         assertThat(counters).isEqualTo(store.read());
     }

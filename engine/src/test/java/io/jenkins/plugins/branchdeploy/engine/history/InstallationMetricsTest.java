@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +59,8 @@ class InstallationMetricsTest {
     @Test
     void prometheusTextHasHelpAndTypeForEveryFamilyAndValidSamples() {
         InstallationCounters counters = InstallationCounters.NONE.withDeploy(true).withDeploy(true).withDeploy(false)
-                .withTeardown("pr-closed").withTeardown("ttl-expired").withTeardown("pr-closed")
+                .withTeardown(TeardownCause.CHANGE_MERGED).withTeardown(TeardownCause.TTL_EXPIRED)
+                .withTeardown(TeardownCause.CHANGE_MERGED).withTeardown(TeardownCause.BRANCH_JOB_DELETED)
                 .withTimeToLiveUrl(Duration.ofMillis(95_200)).withTimeToLiveUrl(Duration.ofSeconds(120));
 
         String text = PrometheusText.write(InstallationMetrics.of(environments, counters));
@@ -72,8 +75,11 @@ class InstallationMetricsTest {
                 # TYPE branch_deploy_deploy_failures_total counter
                 branch_deploy_deploy_failures_total 1
                 """, """
-                branch_deploy_teardowns_total{reason="pr-closed"} 2
-                branch_deploy_teardowns_total{reason="ttl-expired"} 1
+                # HELP branch_deploy_teardowns_total Environments torn down, by cause.
+                # TYPE branch_deploy_teardowns_total counter
+                branch_deploy_teardowns_total{cause="branch-job-deleted"} 1
+                branch_deploy_teardowns_total{cause="change-merged"} 2
+                branch_deploy_teardowns_total{cause="ttl-expired"} 1
                 """, """
                 # TYPE branch_deploy_time_to_live_url_seconds summary
                 branch_deploy_time_to_live_url_seconds{quantile="0.5"} 95.2
@@ -86,11 +92,13 @@ class InstallationMetricsTest {
 
     @Test
     void prometheusLabelValuesAreEscaped() {
-        InstallationCounters counters = InstallationCounters.NONE.withTeardown("odd \"reason\"\\with\nnewline");
+        // a metrics file edited by hand may hold any text
+        InstallationCounters counters = new InstallationCounters(0, 0, Map.of("odd \"reason\"\\with\nnewline", 1L), 0,
+                Duration.ZERO, List.of());
 
         String text = PrometheusText.write(InstallationMetrics.of(List.of(), counters));
 
-        assertThat(text).contains("branch_deploy_teardowns_total{reason=\"odd \\\"reason\\\"\\\\with\\nnewline\"} 1\n");
+        assertThat(text).contains("branch_deploy_teardowns_total{cause=\"odd \\\"reason\\\"\\\\with\\nnewline\"} 1\n");
         assertThat(text.lines()).allSatisfy(line -> assertThat(SAMPLE.matcher(line).matches() || COMMENT.matcher(line).matches())
                 .as(line).isTrue());
     }
@@ -105,7 +113,7 @@ class InstallationMetricsTest {
 
     @Test
     void jsonCarriesTheSameNumbersInSeconds() throws Exception {
-        InstallationCounters counters = InstallationCounters.NONE.withDeploy(false).withTeardown("branch-deleted")
+        InstallationCounters counters = InstallationCounters.NONE.withDeploy(false).withTeardown(TeardownCause.BRANCH_DELETED)
                 .withTimeToLiveUrl(Duration.ofSeconds(120));
 
         JsonNode json = new ObjectMapper().readTree(MetricsJson.write(InstallationMetrics.of(environments, counters)));
@@ -114,7 +122,7 @@ class InstallationMetricsTest {
         assertThat(json.at("/environmentsByStatus/ready").asInt()).isEqualTo(2);
         assertThat(json.get("deploys").asInt()).isEqualTo(1);
         assertThat(json.get("failures").asInt()).isEqualTo(1);
-        assertThat(json.at("/teardownsByReason/branch-deleted").asInt()).isEqualTo(1);
+        assertThat(json.at("/teardownsByCause/branch-deleted").asInt()).isEqualTo(1);
         assertThat(json.at("/timeToLiveUrl/medianSeconds").asText()).isEqualTo("120");
         assertThat(json.at("/timeToLiveUrl/environments").asInt()).isEqualTo(1);
         assertThat(new ObjectMapper().readTree(MetricsJson.write(InstallationMetrics.of(List.of(), InstallationCounters.NONE)))

@@ -82,6 +82,8 @@ class CleanupExecutorTest {
         assertThat(cluster.replicas.get("shop-feature-idle")).containsOnly(Map.entry("web", 0), Map.entry("worker", 0));
         assertThat(cluster.replicas.get("shop-feature-asleep")).containsOnly(Map.entry("web", 4), Map.entry("db", 1));
         assertThat(cluster.causes).containsExactly(Map.entry("shop-feature-idle", ScaleDownCause.IDLE));
+        assertThat(cluster.tornDown).containsExactly(
+                Map.entry("shop-pr-41", TeardownCause.CHANGE_MERGED), Map.entry("shop-feature-gone", TeardownCause.BRANCH_DELETED));
         assertThat(report.counts()).containsExactly(
                 Map.entry(LifecycleAction.KEEP, 2), Map.entry(LifecycleAction.WARN, 1), Map.entry(LifecycleAction.SCALE_DOWN, 1),
                 Map.entry(LifecycleAction.WAKE, 1), Map.entry(LifecycleAction.TEARDOWN, 2));

@@ -44,6 +44,14 @@ class CleanupPlannerTest {
     private static void assertPlanned(PlannedAction planned, LifecycleAction action, String reason) {
         assertThat(planned.action()).as(planned.reason()).isEqualTo(action);
         assertThat(planned.reason()).isEqualTo(reason);
+        assertThat(planned.teardownCause()).isNull();
+    }
+
+    /** A teardown, with the words for its report and the category for the metrics. */
+    private static void assertTeardown(PlannedAction planned, TeardownCause cause, String reason) {
+        assertThat(planned.action()).as(planned.reason()).isEqualTo(LifecycleAction.TEARDOWN);
+        assertThat(planned.reason()).isEqualTo(reason);
+        assertThat(planned.teardownCause()).isEqualTo(cause);
     }
 
     @Nested
@@ -51,18 +59,18 @@ class CleanupPlannerTest {
 
         @Test
         void mergedPullRequestIsTornDown() {
-            assertPlanned(planOne(change(41, "feature/done")), LifecycleAction.TEARDOWN, "pull request #41 was merged");
+            assertTeardown(planOne(change(41, "feature/done")), TeardownCause.CHANGE_MERGED, "pull request #41 was merged");
         }
 
         @Test
         void closedPullRequestIsTornDown() {
-            assertPlanned(planOne(change(40, "feature/abandoned")), LifecycleAction.TEARDOWN, "pull request #40 was closed");
+            assertTeardown(planOne(change(40, "feature/abandoned")), TeardownCause.CHANGE_CLOSED, "pull request #40 was closed");
         }
 
         @Test
         void pullRequestMissingFromAScannedAppIsGone() {
-            assertPlanned(planOne(change(39, "feature/old")), LifecycleAction.TEARDOWN,
-                    "pull request #39 is not listed by source control");
+            assertTeardown(planOne(change(39, "feature/old")),
+                    TeardownCause.CHANGE_CLOSED, "pull request #39 is not listed by source control");
         }
 
         @Test
@@ -72,7 +80,7 @@ class CleanupPlannerTest {
 
         @Test
         void deletedBranchIsTornDown() {
-            assertPlanned(planOne(branch("feature/x")), LifecycleAction.TEARDOWN, "branch feature/x was deleted");
+            assertTeardown(planOne(branch("feature/x")), TeardownCause.BRANCH_DELETED, "branch feature/x was deleted");
         }
 
         @Test
@@ -82,7 +90,7 @@ class CleanupPlannerTest {
 
         @Test
         void branchNamesAreComparedExactly() {
-            assertPlanned(planOne(branch("Feature/Live")), LifecycleAction.TEARDOWN, "branch Feature/Live was deleted");
+            assertTeardown(planOne(branch("Feature/Live")), TeardownCause.BRANCH_DELETED, "branch Feature/Live was deleted");
         }
 
         @Test
@@ -102,8 +110,8 @@ class CleanupPlannerTest {
 
         @Test
         void unknownStateStillLetsTheTimeToLiveRunOut() {
-            assertPlanned(planOne(branch("feature/x").app("web").expires("2026-11-20T09:00:00Z")),
-                    LifecycleAction.TEARDOWN, "TTL ran out 2026-11-20T09:00Z");
+            assertTeardown(planOne(branch("feature/x").app("web").expires("2026-11-20T09:00:00Z")),
+                    TeardownCause.TTL_EXPIRED, "TTL ran out 2026-11-20T09:00Z");
         }
 
         @Test
@@ -123,8 +131,8 @@ class CleanupPlannerTest {
 
         @Test
         void ranOutTtlTearsDownWithTheTimeInTheReason() {
-            assertPlanned(planOne(branch("main").expires("2026-11-20T09:59:00Z")),
-                    LifecycleAction.TEARDOWN, "TTL ran out 2026-11-20T09:59Z");
+            assertTeardown(planOne(branch("main").expires("2026-11-20T09:59:00Z")),
+                    TeardownCause.TTL_EXPIRED, "TTL ran out 2026-11-20T09:59Z");
         }
 
         @Test
@@ -145,8 +153,8 @@ class CleanupPlannerTest {
         void ranOutExtensionTearsDownAndNamesBothTimes() {
             EnvironmentBuilder extended = branch("main").expires("2026-11-18T10:00:00Z").keepUntil("2026-11-19T12:00:00Z");
 
-            assertPlanned(planOne(extended), LifecycleAction.TEARDOWN,
-                    "extension ran out 2026-11-19T12:00Z (TTL ran out 2026-11-18T10:00Z)");
+            assertTeardown(planOne(extended),
+                    TeardownCause.TTL_EXPIRED, "extension ran out 2026-11-19T12:00Z (TTL ran out 2026-11-18T10:00Z)");
         }
 
         @Test
@@ -160,7 +168,7 @@ class CleanupPlannerTest {
         void keepUntilDoesNotProtectAMergedPullRequest() {
             EnvironmentBuilder extended = change(41, "feature/done").expires("2026-12-01T00:00:00Z").keepUntil("2027-01-01T00:00:00Z");
 
-            assertPlanned(planOne(extended), LifecycleAction.TEARDOWN, "pull request #41 was merged");
+            assertTeardown(planOne(extended), TeardownCause.CHANGE_MERGED, "pull request #41 was merged");
         }
 
         @Test
@@ -305,8 +313,8 @@ class CleanupPlannerTest {
         void teardownWinsOverScaleDown() {
             CleanupPolicy policy = NO_BRAKES.withIdlePeriod(Duration.ofHours(1));
 
-            assertPlanned(planOne(policy, branch("feature/x").deployed("2026-11-01T00:00:00Z")),
-                    LifecycleAction.TEARDOWN, "branch feature/x was deleted");
+            assertTeardown(planOne(policy, branch("feature/x").deployed("2026-11-01T00:00:00Z")),
+                    TeardownCause.BRANCH_DELETED, "branch feature/x was deleted");
         }
 
         @Test
@@ -325,8 +333,8 @@ class CleanupPlannerTest {
 
         @Test
         void unfinishedTeardownIsFinishedWhateverSourceControlSays() {
-            assertPlanned(planOne(branch("main").status(EnvironmentStatus.TEARING_DOWN)),
-                    LifecycleAction.TEARDOWN, "a teardown started earlier did not finish");
+            assertTeardown(planOne(branch("main").status(EnvironmentStatus.TEARING_DOWN)),
+                    TeardownCause.UNFINISHED, "a teardown started earlier did not finish");
             assertThat(planOne(branch("main").app("web").status(EnvironmentStatus.TEARING_DOWN)).action())
                     .isEqualTo(LifecycleAction.TEARDOWN);
         }

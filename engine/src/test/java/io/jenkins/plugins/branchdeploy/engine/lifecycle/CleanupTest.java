@@ -12,12 +12,13 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterContract;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
-import io.jenkins.plugins.branchdeploy.engine.cluster.KubernetesEnvironmentActions;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
+import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
 import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.history.InMemoryMetricsStore;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.sandbox.RequestLog;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
@@ -50,6 +51,7 @@ class CleanupTest {
     private final NamingPolicy naming = NamingPolicy.withDefaults("preview.example.dev");
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private final ProgressListener progress = messages::add;
+    private final InMemoryMetricsStore metrics = new InMemoryMetricsStore();
 
     private SandboxCluster cluster;
     private KubernetesClient client;
@@ -88,6 +90,8 @@ class CleanupTest {
                         tuple("#42", LifecycleAction.KEEP, "pull request #42 is open", ActionOutcome.NOTHING_TO_DO));
         assertThat(liveEnvironments()).containsExactlyInAnyOrder("main", "#42");
         assertThat(client.namespaces().withName(namespace(pullRequest(40, "feature/closed"))).get()).isNull();
+        assertThat(metrics.read().teardownsByCause()).containsExactly(
+                Map.entry("branch-deleted", 1L), Map.entry("change-closed", 1L), Map.entry("change-merged", 1L));
     }
 
     @Test
@@ -136,8 +140,8 @@ class CleanupTest {
         try (KubernetesClient restarted = cluster.newClient()) {
             BranchEnvironments environments = new BranchEnvironments(restarted, "ci-1", naming);
             Instant later = NOW.plus(Duration.ofDays(4));
-            CleanupReport report = new Cleanup(environments, new KubernetesEnvironmentActions(environments, progress), NO_BRAKES,
-                    Clock.fixed(later, ZoneOffset.UTC)).run(scm, progress);
+            CleanupReport report = new Cleanup(environments, new BranchDeployer(environments, metrics).cleanupActions(progress),
+                    NO_BRAKES, Clock.fixed(later, ZoneOffset.UTC)).run(scm, progress);
 
             assertThat(report.environments()).extracting(CleanupTest::which, EnvironmentResult::action, EnvironmentResult::reason)
                     .containsExactlyInAnyOrder(
@@ -145,6 +149,7 @@ class CleanupTest {
                             tuple("feature/short", LifecycleAction.TEARDOWN, "TTL ran out 2026-11-23T10:00Z"));
         }
         assertThat(liveEnvironments()).containsExactlyInAnyOrder("feature/extended");
+        assertThat(metrics.read().teardownsByCause()).containsExactly(Map.entry("ttl-expired", 1L));
     }
 
     @Test
@@ -202,6 +207,7 @@ class CleanupTest {
         assertThat(report.counts()).containsEntry(LifecycleAction.TEARDOWN, 2).containsEntry(LifecycleAction.SCALE_DOWN, 1);
         assertThat(report.environments()).extracting(EnvironmentResult::outcome).containsOnly(ActionOutcome.DRY_RUN);
         assertThat(liveEnvironments()).containsExactlyInAnyOrder("feature/gone", "main", "#41");
+        assertThat(metrics.read().teardowns()).isZero();
     }
 
     @Test
@@ -266,7 +272,8 @@ class CleanupTest {
 
     private Cleanup cleanup(CleanupPolicy policy, Instant now) {
         BranchEnvironments environments = environmentsAt(now);
-        return new Cleanup(environments, new KubernetesEnvironmentActions(environments, progress), policy, Clock.fixed(now, ZoneOffset.UTC));
+        return new Cleanup(environments, new BranchDeployer(environments, metrics).cleanupActions(progress), policy,
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private BranchEnvironments environmentsAt(Instant now) {

@@ -16,6 +16,8 @@ final class InMemoryEnvironments implements EnvironmentActions {
     final Map<String, Map<String, Integer>> recorded = new HashMap<>();
     /** Namespace to why it was scaled down. */
     final Map<String, ScaleDownCause> causes = new HashMap<>();
+    /** Namespace to why it was torn down. */
+    final Map<String, TeardownCause> tornDown = new LinkedHashMap<>();
     /** Namespace to the failure every change of it throws. */
     final Map<String, RuntimeException> failing = new HashMap<>();
     int changes;
@@ -25,9 +27,10 @@ final class InMemoryEnvironments implements EnvironmentActions {
     }
 
     @Override
-    public void teardown(Environment environment) {
+    public void teardown(Environment environment, TeardownCause cause) {
         refuseIfFailing(environment);
         if (replicas.remove(environment.namespace()) != null) {
+            tornDown.put(environment.namespace(), cause);
             recorded.remove(environment.namespace());
             causes.remove(environment.namespace());
             changes++;
