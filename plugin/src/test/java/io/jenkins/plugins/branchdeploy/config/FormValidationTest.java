@@ -29,7 +29,7 @@ class FormValidationTest {
         BranchDeployConfiguration config = BranchDeployConfiguration.get();
 
         assertOk(config.doCheckTtl("3d"), null);
-        assertError(config.doCheckTtl("a week"), "ttl: ", "e.g. 90m, 12h or 7d");
+        assertError(config.doCheckTtl("a week"), "ttl: ", "e.g. 90m, 12h, 1h30m or 7d");
         assertError(config.doCheckIdlePeriod("soon"), "idlePeriod: ");
         assertError(config.doCheckQuotaCpu("lots"), "quotaCpu: ");
         assertError(config.doCheckQuotaMemory("-1Gi"), "quotaMemory: ");
