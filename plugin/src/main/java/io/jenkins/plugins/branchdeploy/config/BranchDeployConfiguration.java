@@ -54,8 +54,6 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
 
     static final String DEFAULT_TTL = "7d";
     static final int DEFAULT_CLEANUP_PERIOD_MINUTES = 15;
-    static final int DEFAULT_MAX_TEARDOWNS_PER_RUN = 10;
-    static final int DEFAULT_MAX_TEARDOWN_PERCENT = 20;
 
     private List<ClusterConfig> clusters = new ArrayList<>();
     private String installationId;
@@ -69,8 +67,8 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     private String scaleDownSchedule;
     private String idlePeriod;
     private int cleanupPeriodMinutes = DEFAULT_CLEANUP_PERIOD_MINUTES;
-    private int maxTeardownsPerRun = DEFAULT_MAX_TEARDOWNS_PER_RUN;
-    private int maxTeardownPercent = DEFAULT_MAX_TEARDOWN_PERCENT;
+    private int maxTeardownsPerRun = CleanupPolicy.DEFAULT_MAX_TEARDOWNS;
+    private int maxTeardownPercent = CleanupPolicy.DEFAULT_MAX_TEARDOWN_PERCENT;
     private boolean dryRun;
     private String trustedForks;
     private String branchFilter;

@@ -65,7 +65,7 @@ class BranchDeployConfigurationTest {
         assertThat(config.getTtl()).isEqualTo("7d");
         assertThat(config.getCleanupPeriodMinutes()).isEqualTo(15);
         assertThat(config.getMaxTeardownsPerRun()).isEqualTo(10);
-        assertThat(config.getMaxTeardownPercent()).isEqualTo(20);
+        assertThat(config.getMaxTeardownPercent()).isEqualTo(25);
         assertThat(config.isDryRun()).isFalse();
         assertThat(config.idle()).isEmpty();
     }
