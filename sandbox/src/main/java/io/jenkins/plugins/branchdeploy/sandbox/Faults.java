@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * Faults the sandbox API server answers with instead of doing the request, each once: an error
- * status with a message (500, 409, 403 quota exceeded...) or a response so late the client times
- * out. A fault matches a method and a path prefix (the query is ignored).
+ * status with a message (500, 409, 403 quota exceeded...), a response so late the client times
+ * out, or a connection closed without an answer. A fault matches a method and a path prefix (the
+ * query is ignored).
  */
 public final class Faults {
 
@@ -19,6 +20,7 @@ public final class Faults {
             400, "BadRequest", 403, "Forbidden", 404, "NotFound", 409, "Conflict", 422, "Invalid",
             429, "TooManyRequests", 500, "InternalError", 503, "ServiceUnavailable", 504, "Timeout");
 
+    /** A planned answer; {@code null} closes the connection instead. */
     private record Fault(String method, String pathPrefix, MockResponse response) {}
 
     private final List<Fault> pending = new ArrayList<>();
@@ -42,21 +44,41 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * The connection of the next {@code method} request under {@code pathPrefix} is closed after the
+     * request arrived and before any answer, and nothing changes: the client sees the connection
+     * dropped.
+     */
+    public synchronized Faults disconnectOnce(String method, String pathPrefix) {
+        pending.add(new Fault(method, pathPrefix, null));
+        return this;
+    }
+
     /** How many faults are still waiting for their request. */
     public synchronized int pending() {
         return pending.size();
     }
 
+    /** The planned answer to this request, if any. */
     synchronized Optional<MockResponse> take(String method, String pathAndQuery) {
+        return Optional.ofNullable(take(method, pathAndQuery, false)).map(Fault::response);
+    }
+
+    /** Whether to close this request's connection instead of answering it. */
+    synchronized boolean takeDisconnect(String method, String pathAndQuery) {
+        return take(method, pathAndQuery, true) != null;
+    }
+
+    private Fault take(String method, String pathAndQuery, boolean disconnect) {
         String path = SandboxPaths.withoutQuery(pathAndQuery);
         for (Iterator<Fault> it = pending.iterator(); it.hasNext();) {
             Fault fault = it.next();
-            if (fault.method().equals(method) && path.startsWith(fault.pathPrefix())) {
+            if (fault.method().equals(method) && path.startsWith(fault.pathPrefix()) && (fault.response() == null) == disconnect) {
                 it.remove();
-                return Optional.of(fault.response());
+                return fault;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     static MockResponse status(int code, String message) {

@@ -11,6 +11,7 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ import java.util.logging.Logger;
 /**
  * A Kubernetes API server in this process, on loopback: fabric8's mock server in CRUD mode with
  * server-side apply emulated, workloads that become ready by themselves, planned faults, and a log
- * of every request. It knows the custom resources cert-manager {@code Certificate} and
+ * of every request. Clients reach it through a {@link ConnectionFront} that can drop their connections. It knows the custom resources cert-manager {@code Certificate} and
  * {@code ClusterIssuer} and Prometheus Operator {@code ServiceMonitor}; more with
  * {@link #installCustomResource}.
  *
@@ -47,6 +48,7 @@ public final class SandboxCluster implements AutoCloseable {
     private final KubernetesMockServer server;
     private final SandboxDispatcher dispatcher;
     private final SandboxStore store;
+    private ConnectionFront front;
 
     private SandboxCluster(Clock clock) {
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
@@ -63,7 +65,13 @@ public final class SandboxCluster implements AutoCloseable {
     /** Starts a sandbox on {@code port} of the loopback interface ({@code 0} for any free port). */
     public static SandboxCluster start(int port) {
         SandboxCluster cluster = new SandboxCluster(Clock.systemUTC());
-        cluster.server.init(InetAddress.getLoopbackAddress(), port);
+        cluster.server.init(InetAddress.getLoopbackAddress(), 0);
+        try {
+            cluster.front = new ConnectionFront(port, cluster.server.getPort(), cluster.faults(), cluster.requests());
+        } catch (IOException e) {
+            cluster.server.destroy();
+            throw new UncheckedIOException("cannot listen on loopback port " + port, e);
+        }
         cluster.installCustomResource("cert-manager.io", "v1", "Certificate", "certificates", true);
         cluster.installCustomResource("cert-manager.io", "v1", "ClusterIssuer", "clusterissuers", false);
         cluster.installCustomResource("monitoring.coreos.com", "v1", "ServiceMonitor", "servicemonitors", true);
@@ -81,7 +89,7 @@ public final class SandboxCluster implements AutoCloseable {
 
     /** The API server's URL, e.g. {@code http://127.0.0.1:41234/}. */
     public String url() {
-        return server.url("/");
+        return "http://" + server.getHostName() + ":" + front.port() + "/";
     }
 
     /**
@@ -153,6 +161,7 @@ public final class SandboxCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        front.close();
         server.destroy();
     }
 }

@@ -167,6 +167,18 @@ class SandboxClusterTest {
     }
 
     @Test
+    void aDroppedConnectionFailsTheRequestWithoutAnAnswerAndChangesNothing() {
+        cluster.faults().disconnectOnce("PATCH", "/api/v1/namespaces/shop/configmaps");
+        cluster.requests().clear();
+        assertThatThrownBy(() -> apply(configMap(Map.of())))
+                .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isNotPositive());
+        assertThat(cluster.requests().all()).extracting(Object::toString).containsExactly("PATCH /api/v1/namespaces/shop/configmaps/settings");
+        assertThat(client.configMaps().inNamespace("shop").withName("settings").get()).isNull();
+        assertThat(apply(configMap(Map.of())).getMetadata().getName()).isEqualTo("settings");
+        assertThat(cluster.faults().pending()).isZero();
+    }
+
+    @Test
     void mixedModeExpectationsStillWork() {
         cluster.server().expect().get().withPath("/api/v1/namespaces/shop/configmaps/settings").andReturn(500, "boom").once();
         apply(configMap(Map.of()));

@@ -18,6 +18,11 @@ final class ApiCalls {
     static final int DEFAULT_ATTEMPTS = 5;
     static final Duration DEFAULT_FIRST_BACKOFF = Duration.ofMillis(500);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
+    /**
+     * What the Vert.x HTTP client (the command line's) throws when the connection closes before the
+     * answer; unlike OkHttp's it is no IOException. Named, as the engine does not compile against it.
+     */
+    private static final String CONNECTION_CLOSED = "io.vertx.core.http.HttpClosedException";
 
     private final int attempts;
     private final Duration firstBackoff;
@@ -61,7 +66,7 @@ final class ApiCalls {
             return false;
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException || cause instanceof TimeoutException) {
+            if (cause instanceof IOException || cause instanceof TimeoutException || cause.getClass().getName().equals(CONNECTION_CLOSED)) {
                 return true;
             }
         }

@@ -41,6 +41,12 @@ final class BranchSlug {
             throw new InvalidInputException("branch", "'" + branch
                     + "' has no letter or digit to name an environment after; use a branch name with at least one");
         }
+        if (!Slugs.isWellFormed(branch)) {
+            // Its hash would be that of the name with '?' in place of the broken character: two such
+            // names would share an environment. Git never gives one; a mangled parameter does.
+            throw new InvalidInputException("branch", "'" + branch + "' has a broken character (half of a UTF-16 surrogate pair); "
+                    + "pass the branch name exactly as Git has it");
+        }
         String readable = Slugs.readable(branch);
         boolean exact = readable.equals(branch)
                 && readable.length() <= DnsNames.MAX_LABEL

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.branchdeploy.engine.naming;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -41,6 +42,11 @@ final class Slugs {
             cut = cut.substring(0, cut.length() - 1);
         }
         return cut;
+    }
+
+    /** Whether the text is valid Unicode: no half of a UTF-16 surrogate pair on its own. */
+    static boolean isWellFormed(String text) {
+        return StandardCharsets.UTF_8.newEncoder().canEncode(text);
     }
 
     /** Whether the text holds at least one letter or digit, in any script. */

@@ -175,4 +175,13 @@ class NamingPolicyTest {
         assertThatThrownBy(() -> NamingPolicy.appSlug("!!!")).hasMessageStartingWith("app: ");
         assertThatThrownBy(() -> NamingPolicy.appSlug("a".repeat(41))).hasMessageContaining("at most 40");
     }
+
+    @Test
+    void refusesABranchNameWithHalfASurrogatePairInsteadOfSharingAnEnvironment() {
+        // both would hash as "fix-?": the broken character becomes '?' in UTF-8
+        assertThatThrownBy(() -> policy.names(BranchRef.of("shop", "fix-\ud83d")))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("branch: ").hasMessageContaining("broken character");
+        assertThat(policy.names(BranchRef.of("shop", "fix-?")).environment())
+                .isNotEqualTo(policy.names(BranchRef.of("shop", "fix-\ud83d\ude80")).environment());
+    }
 }

@@ -36,7 +36,8 @@ class NamingPropertyTest {
             try {
                 names = policy.names(BranchRef.of("yourapp", branch));
             } catch (InvalidInputException e) {
-                assertThat(Slugs.hasLetterOrDigit(branch)).as("rejected only without letters or digits: %s", branch).isFalse();
+                assertThat(Slugs.hasLetterOrDigit(branch) && Slugs.isWellFormed(branch))
+                        .as("rejected only without letters or digits or with a broken character: %s", branch).isFalse();
                 continue;
             }
             named++;
