@@ -7,16 +7,13 @@ import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The two names that identify an environment, over 1,000,000 generated hostile branch names: every
  * environment id and namespace is a valid DNS-1123 label, and no two distinct branches of one app
- * share either. ({@link NamingPropertyTest} checks every name over 100,000.) It takes a minute or
- * two, so it runs with {@code -Pheavy-tests}, as the CI build does.
+ * share either. ({@link NamingPropertyTest} checks every name over 100,000.)
  */
-@Tag("heavy")
 class MillionBranchNamesTest {
 
     private static final int BRANCHES = 1_000_000;
