@@ -7,13 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code --secret NAME/KEY=env:VAR} and {@code --secret NAME/KEY=file:PATH}. The value
- * comes from the environment variable or the file, never from the command line, and no message
- * repeats what follows {@code =}.
+ * comes from the environment variable or the file, never from the command line. No message repeats
+ * what follows {@code =}, nor an option without {@code =}: a shell that expanded {@code $PASSWORD}
+ * by mistake would otherwise put the secret into the build log.
  */
 final class SecretOption {
+
+    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private SecretOption() {}
 
@@ -21,7 +25,11 @@ final class SecretOption {
         int eq = spec.indexOf('=');
         String target = eq < 0 ? spec : spec.substring(0, eq);
         int slash = target.indexOf('/');
-        if (eq < 0 || slash <= 0 || slash == target.length() - 1) {
+        if (eq < 0) {
+            throw new InvalidInputException("secret", "a --secret has no '='; write NAME/KEY=env:VAR or NAME/KEY=file:PATH, "
+                    + "e.g. db/password=env:DB_PASSWORD");
+        }
+        if (slash <= 0 || slash == target.length() - 1) {
             throw new InvalidInputException("secret", "'" + target + "' is not NAME/KEY=env:VAR or NAME/KEY=file:PATH, "
                     + "e.g. db/password=env:DB_PASSWORD");
         }
@@ -30,7 +38,11 @@ final class SecretOption {
         String source = spec.substring(eq + 1);
         if (source.startsWith("env:")) {
             String variable = source.substring(4);
-            String value = variable.isEmpty() ? null : environment.apply(variable);
+            if (!VARIABLE.matcher(variable).matches()) {
+                throw new InvalidInputException("secret", target + ": env: takes the name of an environment variable "
+                        + "(letters, digits, _); quote the option so that the shell does not expand it, e.g. 'env:DB_PASSWORD'");
+            }
+            String value = environment.apply(variable);
             if (value == null) {
                 throw new InvalidInputException("secret", target + ": environment variable '" + variable + "' is not set");
             }
@@ -41,7 +53,8 @@ final class SecretOption {
             try {
                 return new SecretEntry(name, key, Files.readString(file, StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new InvalidInputException("secret", target + ": cannot read file " + file);
+                throw new InvalidInputException("secret", target + ": cannot read the file given after file: "
+                        + "(its path is not repeated here in case it holds a value); check the path and that it is readable");
             }
         }
         throw new InvalidInputException("secret", target + ": give the value as env:VAR or file:PATH, never on the command line");

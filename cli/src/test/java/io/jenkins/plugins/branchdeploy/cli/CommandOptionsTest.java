@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
 import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,19 @@ class CommandOptionsTest {
         assertThatThrownBy(() -> SecretOption.parse("password=hunter2", Map.<String, String>of()::get))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("secret: 'password' is not NAME/KEY=env:VAR or NAME/KEY=file:PATH, e.g. db/password=env:DB_PASSWORD");
+    }
+
+    @Test
+    void aValueTheShellExpandedByMistakeIsNeverEchoed() {
+        // --secret db/password=env:$DB_PASSWORD, --secret db/password=file:$DB_PASSWORD, --secret "$DB_PASSWORD"
+        for (String spec : List.of("db/password=env:s3cr3t-Val!", "db/password=file:s3cr3t-Val!", "s3cr3t-Val!")) {
+            assertThatThrownBy(() -> SecretOption.parse(spec, Map.<String, String>of()::get))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith("secret: ")
+                    .message().doesNotContain("s3cr3t");
+        }
+        assertThatThrownBy(() -> SecretOption.parse("db/password=env:s3cr3t-Val!", Map.<String, String>of()::get))
+                .hasMessageContaining("quote the option so that the shell does not expand it");
     }
 
     @Test
