@@ -162,8 +162,15 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
         return new BranchDeployer(environments, MetricsFile.store()).withDatabases(databaseBranches());
     }
 
-    /** The database server the global admin credential (secret text holding the URL) reaches, or {@code null}. */
-    private DatabaseBranches databaseBranches() {
+    /**
+     * The database server the global admin credential (secret text holding the URL) reaches, looked
+     * up as the system; {@code null} when none is configured.
+     *
+     * @throws InvalidInputException naming {@code databaseAdminCredentialsId} when that credential is
+     *     missing or does not hold an admin connection URL
+     */
+    @CheckForNull
+    public DatabaseBranches databaseBranches() {
         if (databaseAdminCredentialsId == null) {
             return null;
         }
@@ -455,8 +462,8 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     public FormValidation doCheckDatabaseAdminCredentialsId(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         if (FieldChecks.blank(value)) {
-            return FormValidation.ok("Without it, cleanup and the Branch deployments page tear environments down "
-                    + "but leave their database branches on the server");
+            return FormValidation.ok("Without it, cleanup, the Branch deployments page and branchTeardown steps without "
+                    + "a database block tear environments down but leave their database branches on the server");
         }
         return databaseAdmin(value.trim()) == null
                 ? FormValidation.error("databaseAdminCredentialsId: no secret text credential '" + value.trim()

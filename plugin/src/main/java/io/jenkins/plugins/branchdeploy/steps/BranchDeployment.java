@@ -114,7 +114,10 @@ final class BranchDeployment {
         }
     }
 
-    /** Tears this branch's environment down, and its database branch when the step names one; an absent environment is success. */
+    /**
+     * Tears this branch's environment down, and its database branch: with the step's admin credential,
+     * else with the global one when configured. An absent environment is success.
+     */
     TeardownOutcome teardown(BranchTeardownStep step) throws IOException, InterruptedException {
         try {
             EffectiveSettings settings = BranchDeployConfiguration.get().settingsFor(run.getParent());
@@ -123,7 +126,9 @@ final class BranchDeployment {
             try (KubernetesClient client = cluster.connect(run)) {
                 BranchDeployer deployer = new BranchDeployer(
                         new BranchEnvironments(client, settings.installationId(), settings.namingPolicy()), MetricsFile.store())
-                        .withDatabases(databases(step.getDatabase()));
+                        .withDatabases(step.getDatabase() == null
+                                ? BranchDeployConfiguration.get().databaseBranches()
+                                : databases(step.getDatabase()));
                 TeardownOutcome outcome = deployer.teardown(branch, TeardownCause.PIPELINE, progress);
                 String namespace = settings.namingPolicy().names(branch).namespace();
                 progress.info(switch (outcome) {

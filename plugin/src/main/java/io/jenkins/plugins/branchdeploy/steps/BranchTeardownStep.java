@@ -52,7 +52,10 @@ public final class BranchTeardownStep extends Step {
         this.cluster = Util.fixEmptyAndTrim(cluster);
     }
 
-    /** The database branch to drop with the environment; its strategy is not used, only its credential. */
+    /**
+     * The database branch to drop with the environment; its strategy is not used, only its credential.
+     * Without it, the global database admin credential is used when one is configured.
+     */
     public DatabaseBranch getDatabase() {
         return database;
     }

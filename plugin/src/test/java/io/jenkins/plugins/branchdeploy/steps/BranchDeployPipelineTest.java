@@ -10,6 +10,7 @@ import hudson.util.Secret;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.jenkins.plugins.branchdeploy.KubernetesApi;
 import io.jenkins.plugins.branchdeploy.buildpage.BranchDeployAction;
+import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterContract;
@@ -31,6 +32,7 @@ class BranchDeployPipelineTest {
 
     private static final String DB_PASSWORD = "db-pw-7f3a9c1e";
     private static final String REGISTRY_PASSWORD = "registry-pw-2b8d4e6f";
+    private static final String ADMIN_PASSWORD = "admin-pw-5c1e8a3d";
 
     private static final String WRITE_MANIFESTS = "writeFile file: 'k8s/app.yaml', text: '''" + TestSettings.MANIFEST + "'''";
 
@@ -168,6 +170,30 @@ class BranchDeployPipelineTest {
         r.assertLogContains("Tore down environment " + namespace, build);
         r.assertLogContains("has no environment " + namespace + ": nothing to tear down", build);
         assertThat(api.namespace(namespace)).isNull();
+    }
+
+    @Test
+    void teardownWithoutADatabaseBlockDropsWithTheGlobalAdminCredential() throws Exception {
+        // no server listens on port 1: the failed drop shows that the global credential was used
+        TestSettings.addCredentials(new StringCredentialsImpl(CredentialsScope.GLOBAL, "postgres-admin", "database admin",
+                Secret.fromString("postgresql://admin:" + ADMIN_PASSWORD + "@127.0.0.1:1/postgres")));
+        BranchDeployConfiguration.get().setDatabaseAdminCredentialsId("postgres-admin");
+
+        WorkflowRun build = run("""
+                node {
+                  %s
+                  withEnv(['BRANCH_NAME=feature/with-data']) {
+                    branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi']
+                    branchTeardown app: 'shop'
+                  }
+                }
+                """.formatted(WRITE_MANIFESTS));
+
+        r.assertBuildStatus(Result.FAILURE, build);
+        r.assertLogContains("cannot reach the database server at 127.0.0.1:1", build);
+        r.assertLogNotContains(ADMIN_PASSWORD, build);
+        String namespace = names(BranchRef.of("shop", "feature/with-data")).namespace();
+        assertThat(api.namespace(namespace)).as("the namespace goes before the database").isNull();
     }
 
     @Test
