@@ -33,7 +33,6 @@ import picocli.CommandLine.Spec;
                 + "--state-dir. Exits with 1 when an action failed.")
 class CleanupCommand implements Callable<Integer> {
 
-
     @Spec
     CommandSpec spec;
 
