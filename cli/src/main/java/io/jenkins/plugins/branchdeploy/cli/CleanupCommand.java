@@ -33,7 +33,6 @@ import picocli.CommandLine.Spec;
                 + "--state-dir. Exits with 1 when an action failed.")
 class CleanupCommand implements Callable<Integer> {
 
-
     @Spec
     CommandSpec spec;
 
@@ -61,7 +60,7 @@ class CleanupCommand implements Callable<Integer> {
     int maxTeardowns;
 
     @Option(names = "--max-teardown-percent", paramLabel = "P", defaultValue = "" + CleanupPolicy.DEFAULT_MAX_TEARDOWN_PERCENT,
-            description = "Brake: at most P% of the environments torn down per run (default: ${DEFAULT-VALUE}).")
+            description = "Brake: at most P %% of the environments torn down per run (default: ${DEFAULT-VALUE}).")
     int maxTeardownPercent;
 
     @Option(names = "--ttl-warning", paramLabel = "DURATION", defaultValue = "1d",

@@ -18,7 +18,6 @@ import picocli.CommandLine.Spec;
  */
 abstract class EnvironmentCommand implements Callable<Integer> {
 
-
     @Spec
     CommandSpec spec;
 

@@ -22,7 +22,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Prints the deploy history stored on a branch's environment, newest first: commit, time, result, URL and phase timings.")
 class HistoryCommand implements Callable<Integer> {
 
-
     @Spec
     CommandSpec spec;
 

@@ -19,7 +19,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Lists every environment of this installation: app, branch, pull request, commit, URL, status and times.")
 class ListCommand implements Callable<Integer> {
 
-
     @Spec
     CommandSpec spec;
 

@@ -22,7 +22,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "teardowns by cause and the median and 90th percentile time to a live URL (from the state directory).")
 class MetricsCommand implements Callable<Integer> {
 
-
     /** The formats metrics come in. */
     enum Format { json, prometheus }
 

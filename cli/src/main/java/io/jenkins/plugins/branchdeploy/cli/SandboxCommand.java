@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = {"Starts a simulated Kubernetes API in this process (no pods run; workloads are marked ready by a simulated "
                 + "controller) and walks the lifecycle of the example shop against it: deploys main, a branch and a pull request, "
-                + "shows their names, URLs and change report, redeploys with zero writes and lists the inventory.",
+                + "shows their names, URLs and change report, redeploys with zero writes, lists the inventory, "
+                + "then merges the pull request and runs cleanup.",
                 "With --serve, keeps the API up and writes a kubeconfig instead, so that every other command can be tried against it."})
 class SandboxCommand implements Callable<Integer> {
 

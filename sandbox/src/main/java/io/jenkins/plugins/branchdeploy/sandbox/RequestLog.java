@@ -2,7 +2,6 @@ package io.jenkins.plugins.branchdeploy.sandbox;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Every request the sandbox API server received, in order: method and path (without the query). For
@@ -13,6 +12,7 @@ public final class RequestLog {
     /** One request as the API server saw it, e.g. {@code PATCH /apis/apps/v1/namespaces/shop-main/deployments/web}. */
     public record Request(String method, String path) {
 
+        /** POST, PUT, PATCH or DELETE: anything but a read. */
         public boolean isWrite() {
             return !"GET".equals(method);
         }
@@ -22,8 +22,6 @@ public final class RequestLog {
             return method + " " + path;
         }
     }
-
-    private static final Set<String> READS = Set.of("GET");
 
     private final List<Request> requests = new ArrayList<>();
 
@@ -38,7 +36,7 @@ public final class RequestLog {
 
     /** Every request that changes something (POST, PUT, PATCH, DELETE). */
     public synchronized List<Request> writes() {
-        return requests.stream().filter(r -> !READS.contains(r.method())).toList();
+        return requests.stream().filter(Request::isWrite).toList();
     }
 
     public synchronized int count() {

@@ -25,7 +25,6 @@ import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeReport;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeRunner;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,37 +63,30 @@ public final class BranchDeployer {
     private final BranchEnvironments environments;
     private final MetricsStore metrics;
     private final DatabaseBranches databases;
-    private final Clock clock;
     private final int historyLimit;
 
     /** @param metrics where the installation's counters live, e.g. a {@code FileMetricsStore} */
     public BranchDeployer(BranchEnvironments environments, MetricsStore metrics) {
-        this(environments, metrics, null, Clock.systemUTC(), DeployHistory.DEFAULT_LIMIT);
+        this(environments, metrics, null, DeployHistory.DEFAULT_LIMIT);
     }
 
-    private BranchDeployer(BranchEnvironments environments, MetricsStore metrics, DatabaseBranches databases, Clock clock,
+    private BranchDeployer(BranchEnvironments environments, MetricsStore metrics, DatabaseBranches databases,
             int historyLimit) {
         this.environments = Objects.requireNonNull(environments, "environments");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.databases = databases;
-        this.clock = Objects.requireNonNull(clock, "clock");
         this.historyLimit = historyLimit;
     }
 
     /** With a database server: deploys may ask for a database branch, and teardowns drop it. */
     public BranchDeployer withDatabases(DatabaseBranches newDatabases) {
-        return new BranchDeployer(environments, metrics, newDatabases, clock, historyLimit);
-    }
-
-    /** With the clock that stamps history entries. */
-    public BranchDeployer withClock(Clock newClock) {
-        return new BranchDeployer(environments, metrics, databases, newClock, historyLimit);
+        return new BranchDeployer(environments, metrics, newDatabases, historyLimit);
     }
 
     /** Keeping at most {@code limit} deploys in each environment's history. */
     public BranchDeployer withHistoryLimit(int limit) {
         DeployHistory.empty(limit); // refuses a limit below 1, naming the field
-        return new BranchDeployer(environments, metrics, databases, clock, limit);
+        return new BranchDeployer(environments, metrics, databases, limit);
     }
 
     /**
@@ -106,7 +98,7 @@ public final class BranchDeployer {
      */
     public DeployOutcome deploy(DeployRequest request, DeployOptions options, ProgressListener progress)
             throws InterruptedException {
-        Instant startedAt = clock.instant();
+        Instant startedAt = Instant.now();
         BranchRef branch = request.branch();
         EnvironmentNames names = environments.names(branch);
         if (options.database() != null && databases == null) {

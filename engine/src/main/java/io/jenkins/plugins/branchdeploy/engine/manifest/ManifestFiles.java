@@ -35,7 +35,7 @@ final class ManifestFiles {
             throw new InvalidInputException("manifests", "cannot read " + manifests + ": " + e.getMessage());
         }
         if (files.isEmpty()) {
-            throw new InvalidInputException("manifests", manifests + " holds no .yaml, .yml or .json file");
+            throw new InvalidInputException("manifests", manifests + " holds no .yaml, .yml or .json file; give the directory of the app's Kubernetes manifests");
         }
         return files;
     }

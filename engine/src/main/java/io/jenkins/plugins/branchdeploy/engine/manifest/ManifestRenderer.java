@@ -147,7 +147,7 @@ public final class ManifestRenderer {
             if (resource instanceof HasMetadata hasMetadata) {
                 return hasMetadata;
             }
-            throw new InvalidInputException("manifests", where + " is not an object Kubernetes can store");
+            throw new InvalidInputException("manifests", where + " is not an object Kubernetes can store; give it the apiVersion and kind of a resource the API server knows");
         } catch (IllegalArgumentException e) {
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;

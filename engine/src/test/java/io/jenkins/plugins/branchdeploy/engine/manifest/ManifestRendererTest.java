@@ -165,7 +165,7 @@ class ManifestRendererTest {
     void aMissingDirectoryOrOneWithoutManifestsIsBadInput() throws IOException {
         assertThatThrownBy(() -> renderer(Map.of(), null).render(dir.resolve("nope"), "ns")).hasMessageEndingWith("does not exist; give the directory or file of Kubernetes manifests");
         write("notes.txt", "hello");
-        assertThatThrownBy(() -> renderer(Map.of(), null).render(dir, "ns")).hasMessageEndingWith("holds no .yaml, .yml or .json file");
+        assertThatThrownBy(() -> renderer(Map.of(), null).render(dir, "ns")).hasMessageContaining("holds no .yaml, .yml or .json file; give the directory");
     }
 
     private ManifestRenderer renderer(Map<String, String> variables, String sourceNamespace) {

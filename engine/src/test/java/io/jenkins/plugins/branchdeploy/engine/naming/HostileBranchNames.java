@@ -1,6 +1,11 @@
 package io.jenkins.plugins.branchdeploy.engine.naming;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import java.util.Random;
+import java.util.function.BiConsumer;
 
 /**
  * Generates branch names the way real and hostile repositories have them: slashes, dots,
@@ -18,6 +23,31 @@ final class HostileBranchNames {
 
     private final Random random;
     private String previous = "seed";
+
+    /**
+     * Names {@code count} generated branches of app {@code yourapp} with the default policy and hands
+     * each named one to {@code check}. A refused branch must have no letter or digit or a broken
+     * character; most must be named.
+     */
+    static void nameEach(int count, long seed, BiConsumer<String, EnvironmentNames> check) {
+        NamingPolicy policy = NamingPolicy.withDefaults("example.dev");
+        HostileBranchNames generator = new HostileBranchNames(new Random(seed));
+        int named = 0;
+        for (int i = 0; i < count; i++) {
+            String branch = generator.next();
+            EnvironmentNames names;
+            try {
+                names = policy.names(BranchRef.of("yourapp", branch));
+            } catch (InvalidInputException e) {
+                assertThat(Slugs.hasLetterOrDigit(branch) && Slugs.isWellFormed(branch))
+                        .as("refused only without letters or digits or with a broken character: %s", branch).isFalse();
+                continue;
+            }
+            named++;
+            check.accept(branch, names);
+        }
+        assertThat(named).as("the generator mostly makes nameable branches").isGreaterThan(count * 9 / 10);
+    }
 
     HostileBranchNames(Random random) {
         this.random = random;
