@@ -36,6 +36,11 @@ import java.util.regex.Pattern;
  * lifecycle changes extend, scale-down and wake. Changes of one environment never interleave
  * within this process (the second waits); different environments proceed in parallel. Writes go
  * only into environment namespaces this installation owns.
+ *
+ * <p>An instance {@linkplain #ownedBy scoped to a project} acts only for that project: it stamps the
+ * project as {@link ClusterContract#OWNER} on what it deploys and refuses to change an environment
+ * another project owns. An unscoped instance (cleanup, the management page, the command line) acts
+ * on every environment of the installation.
  */
 public final class BranchEnvironments {
 
@@ -47,6 +52,8 @@ public final class BranchEnvironments {
     private final String installation;
     private final NamingPolicy naming;
     private final Clock clock;
+    /** The project this instance acts for, or {@code null} when it acts for the whole installation. */
+    private final String owner;
     private ApiCalls api = new ApiCalls(ApiCalls.DEFAULT_ATTEMPTS, ApiCalls.DEFAULT_FIRST_BACKOFF);
     private Duration pollEvery = Duration.ofSeconds(2);
     private Duration progressEvery = Duration.ofSeconds(10);
@@ -61,6 +68,10 @@ public final class BranchEnvironments {
 
     /** As above, with the clock that stamps deployed-at, created-at and expires-at. */
     public BranchEnvironments(KubernetesClient client, String installation, NamingPolicy naming, Clock clock) {
+        this(client, installation, naming, clock, null);
+    }
+
+    private BranchEnvironments(KubernetesClient client, String installation, NamingPolicy naming, Clock clock, String owner) {
         this.client = Objects.requireNonNull(client, "client");
         if (installation == null || !LABEL_VALUE.matcher(installation).matches()) {
             throw new InvalidInputException("installation", "'" + installation + "' is not a Kubernetes label value; "
@@ -69,6 +80,32 @@ public final class BranchEnvironments {
         this.installation = installation;
         this.naming = Objects.requireNonNull(naming, "naming");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.owner = owner;
+    }
+
+    /**
+     * These environments as one project sees them: deploys stamp {@code owner} on the namespace,
+     * and deploy, teardown, extend, scale-down, wake, mark-failed and the environment's history and
+     * secrets and live resources refuse an environment another project owns. A deploy adopts an environment without an
+     * owner (deployed from the command line or before owners were recorded).
+     *
+     * @param owner the owning project, e.g. a Jenkins multibranch project's full name
+     * @throws InvalidInputException when {@code owner} is blank
+     */
+    public BranchEnvironments ownedBy(String owner) {
+        if (owner == null || owner.isBlank()) {
+            throw new InvalidInputException("owner", "give the project that owns the environments, e.g. its full name");
+        }
+        BranchEnvironments scoped = new BranchEnvironments(client, installation, naming, clock, owner);
+        scoped.api = api;
+        scoped.pollEvery = pollEvery;
+        scoped.progressEvery = progressEvery;
+        return scoped;
+    }
+
+    /** The project this instance acts for; empty when it acts on every environment of the installation. */
+    public Optional<String> owner() {
+        return Optional.ofNullable(owner);
     }
 
     /** Faster retries and polling, for tests. */
@@ -90,6 +127,7 @@ public final class BranchEnvironments {
      *         {@code FAILED} with the reason, and the environment is recorded as failed
      * @throws InvalidInputException for bad input, before anything is written
      * @throws ForeignNamespaceException when the namespace exists and this installation does not own it
+     * @throws EnvironmentOwnedElsewhereException when the environment is another project's
      * @throws EnvironmentBusyException when another deploy of the environment does not finish in time
      */
     public DeployResult deploy(DeployRequest request, ProgressListener progress) {
@@ -108,7 +146,7 @@ public final class BranchEnvironments {
         progress.info("Deploying " + branch.branch() + " of " + names.app() + " into namespace " + names.namespace());
         try (EnvironmentLocks.Held lock = lock(names.namespace(), timeout.plus(LOCK_PATIENCE), progress)) {
             DeployRun run = new DeployRun(client, api, new RolloutWait(client, api, pollEvery, progressEvery), clock,
-                    installation, names, branch, ttl, timeout, progress);
+                    installation, owner, names, branch, ttl, timeout, progress);
             return run.run(limits, secrets, manifests);
         }
     }
@@ -119,6 +157,7 @@ public final class BranchEnvironments {
      * @return {@link TeardownOutcome#ABSENT} when there was none and {@link TeardownOutcome#DELETING} when
      *     an earlier teardown's deletion is still under way (both success too)
      * @throws ForeignNamespaceException when its namespace is not this installation's
+     * @throws EnvironmentOwnedElsewhereException when the environment is another project's
      * @throws ClusterApiException when the API server refuses or keeps failing
      */
     public TeardownOutcome teardown(BranchRef branch, ProgressListener progress) {
@@ -159,7 +198,7 @@ public final class BranchEnvironments {
     public void markFailed(BranchRef branch, String reason, ProgressListener progress) {
         String namespace = naming.names(branch).namespace();
         try (EnvironmentLocks.Held lock = lock(namespace, LOCK_PATIENCE, progress)) {
-            Namespace live = ownNamespace(namespace, progress);
+            Namespace live = readMine(namespace, progress);
             if (live == null) {
                 return;
             }
@@ -173,7 +212,7 @@ public final class BranchEnvironments {
      * stored, or {@code null} when there is none or no environment.
      */
     public String history(BranchRef branch, ProgressListener progress) {
-        Namespace live = ownNamespace(naming.names(branch).namespace(), progress);
+        Namespace live = readMine(naming.names(branch).namespace(), progress);
         return live == null ? null : EnvironmentNamespace.annotation(live, ClusterContract.HISTORY);
     }
 
@@ -185,7 +224,7 @@ public final class BranchEnvironments {
      */
     public void storeHistory(BranchRef branch, String history, ProgressListener progress) {
         String namespace = naming.names(branch).namespace();
-        if (ownNamespace(namespace, progress) != null) {
+        if (readMine(namespace, progress) != null) {
             applyNamespace(EnvironmentNamespace.history(namespace, history), ClusterContract.HISTORY_FIELD_MANAGER, progress);
         }
     }
@@ -197,7 +236,7 @@ public final class BranchEnvironments {
      */
     public Map<String, String> secretValues(BranchRef branch, String secretName, ProgressListener progress) {
         String namespace = naming.names(branch).namespace();
-        if (ownNamespace(namespace, progress) == null) {
+        if (readMine(namespace, progress) == null) {
             return Map.of();
         }
         Secret secret = api.call("read secret " + secretName + " in " + namespace, progress,
@@ -218,7 +257,7 @@ public final class BranchEnvironments {
      */
     public List<HasMetadata> liveResources(BranchRef branch, ProgressListener progress) {
         String namespace = naming.names(branch).namespace();
-        Namespace live = ownNamespace(namespace, progress);
+        Namespace live = readMine(namespace, progress);
         return live == null ? List.of()
                 : new LiveResources(client, api).applied(namespace, EnvironmentNamespace.applied(live), progress);
     }
@@ -303,7 +342,7 @@ public final class BranchEnvironments {
         Objects.requireNonNull(cause, "cause");
         String namespace = environment.namespace();
         try (EnvironmentLocks.Held lock = lock(namespace, LOCK_PATIENCE, progress)) {
-            Namespace live = readOwned(namespace, progress);
+            Namespace live = readMine(namespace, progress);
             if (live == null || EnvironmentNamespace.isTerminating(live)) {
                 progress.info("There is no environment in namespace " + namespace + " any more; nothing to scale down");
                 return;
@@ -333,7 +372,7 @@ public final class BranchEnvironments {
     public void wake(Environment environment, ProgressListener progress) {
         String namespace = environment.namespace();
         try (EnvironmentLocks.Held lock = lock(namespace, LOCK_PATIENCE, progress)) {
-            Namespace live = readOwned(namespace, progress);
+            Namespace live = readMine(namespace, progress);
             if (live == null || EnvironmentNamespace.isTerminating(live)) {
                 progress.info("There is no environment in namespace " + namespace + " any more; nothing to wake");
                 return;
@@ -348,7 +387,7 @@ public final class BranchEnvironments {
             throw new InvalidInputException("for", "must be longer than zero, e.g. 2d, got " + by);
         }
         try (EnvironmentLocks.Held lock = lock(namespace, LOCK_PATIENCE, ProgressListener.SILENT)) {
-            Namespace live = readOwned(namespace, ProgressListener.SILENT);
+            Namespace live = readMine(namespace, ProgressListener.SILENT);
             if (live == null || EnvironmentNamespace.isTerminating(live)) {
                 throw absent.get();
             }
@@ -384,7 +423,7 @@ public final class BranchEnvironments {
 
     private TeardownOutcome teardown(String namespace, ProgressListener progress) {
         try (EnvironmentLocks.Held lock = lock(namespace, LOCK_PATIENCE, progress)) {
-            Namespace live = readOwned(namespace, progress);
+            Namespace live = readMine(namespace, progress);
             if (live == null) {
                 progress.info("There is no environment in namespace " + namespace + "; nothing to tear down");
                 return TeardownOutcome.ABSENT;
@@ -399,11 +438,15 @@ public final class BranchEnvironments {
         }
     }
 
-    /** The namespace when it exists and is this installation's; {@code null} when absent. */
-    private Namespace ownNamespace(String namespace, ProgressListener progress) {
-        Namespace live = api.call("read namespace " + namespace, progress, () -> client.namespaces().withName(namespace).get());
-        if (live != null && !EnvironmentNamespace.isOwnedBy(live, installation)) {
-            throw new ForeignNamespaceException(namespace, installation);
+    /**
+     * The namespace, read now, when this instance may change it; {@code null} when it does not exist.
+     *
+     * @throws EnvironmentOwnedElsewhereException when it is another project's
+     */
+    private Namespace readMine(String namespace, ProgressListener progress) {
+        Namespace live = readOwned(namespace, progress);
+        if (live != null) {
+            EnvironmentNamespace.refuseOtherOwner(live, owner);
         }
         return live;
     }

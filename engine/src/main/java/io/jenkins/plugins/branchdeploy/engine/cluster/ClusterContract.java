@@ -25,6 +25,14 @@ public final class ClusterContract {
     public static final String URL = PREFIX + "url";
     public static final String STATUS = PREFIX + "status";
     public static final String KEEP_UNTIL = PREFIX + "keep-until";
+    /**
+     * The project that owns the environment, e.g. a Jenkins multibranch project's full name; absent
+     * for environments deployed without one (the command line). A deploy, teardown, extend,
+     * scale-down or wake scoped to a project ({@link BranchEnvironments#ownedBy}) refuses an
+     * environment whose owner is another project; a scoped deploy of an environment without an
+     * owner adopts it.
+     */
+    public static final String OWNER = PREFIX + "owner";
 
     /** Why the environment is scaled down (with status {@code scaled-down}): {@code idle}, {@code schedule} or {@code manual}. */
     public static final String SCALED_DOWN_BY = PREFIX + "scaled-down-by";

@@ -41,6 +41,7 @@ final class DeployRun {
     private final RolloutWait rollout;
     private final Clock clock;
     private final String installation;
+    private final String owner;
     private final EnvironmentNames names;
     private final BranchRef branch;
     private final Duration ttl;
@@ -49,13 +50,15 @@ final class DeployRun {
     private final Map<String, Duration> phases = new LinkedHashMap<>();
     private final List<HasMetadata> appliedSoFar = new ArrayList<>();
 
-    DeployRun(KubernetesClient client, ApiCalls api, RolloutWait rollout, Clock clock, String installation,
+    /** @param owner the project deploying, or {@code null} for a deploy on behalf of none (it keeps the owner found) */
+    DeployRun(KubernetesClient client, ApiCalls api, RolloutWait rollout, Clock clock, String installation, String owner,
             EnvironmentNames names, BranchRef branch, Duration ttl, Duration timeout, ProgressListener progress) {
         this.client = client;
         this.api = api;
         this.rollout = rollout;
         this.clock = clock;
         this.installation = installation;
+        this.owner = owner;
         this.names = names;
         this.branch = branch;
         this.ttl = ttl;
@@ -72,6 +75,9 @@ final class DeployRun {
             live = api.call("read namespace " + namespace, progress, () -> client.namespaces().withName(namespace).get());
             if (live != null && !EnvironmentNamespace.isOwnedBy(live, installation)) {
                 throw new ForeignNamespaceException(namespace, installation);
+            }
+            if (live != null) {
+                EnvironmentNamespace.refuseOtherOwner(live, owner);
             }
             if (live != null && EnvironmentNamespace.isTerminating(live)) {
                 return failed("namespace " + namespace + " is still being deleted by an earlier teardown; deploy again when it is gone", List.of());
@@ -110,7 +116,8 @@ final class DeployRun {
         both.addAll(current);
         EnvironmentNamespace.Record deploying = new EnvironmentNamespace.Record(names, installation, branch, EnvironmentStatus.DEPLOYING,
                 null, url, createdAt, now, now.plus(ttl),
-                live == null ? null : EnvironmentNamespace.annotation(live, ClusterContract.KEEP_UNTIL), both, null);
+                live == null ? null : EnvironmentNamespace.annotation(live, ClusterContract.KEEP_UNTIL), both, null,
+                owner != null || live == null ? owner : EnvironmentNamespace.annotation(live, ClusterContract.OWNER));
         boolean namespaceWritten = false;
         try {
             if (live != null && EnvironmentNamespace.status(live) == EnvironmentStatus.SCALED_DOWN) {
@@ -157,7 +164,9 @@ final class DeployRun {
     }
 
     private boolean unchanged(Namespace live, String fingerprint, List<Secret> secrets) {
+        // an environment without an owner is adopted by the first deploy of a project: that is a write
         if (EnvironmentNamespace.status(live) != EnvironmentStatus.READY
+                || (owner != null && !owner.equals(EnvironmentNamespace.annotation(live, ClusterContract.OWNER)))
                 || !fingerprint.equals(EnvironmentNamespace.annotation(live, ClusterContract.FINGERPRINT))) {
             return false;
         }

@@ -31,7 +31,7 @@ final class EnvironmentNamespace {
     private static final List<String> RECORD_ANNOTATIONS = List.of(ClusterContract.BRANCH, ClusterContract.CHANGE,
             ClusterContract.COMMIT, ClusterContract.CREATED_AT, ClusterContract.DEPLOYED_AT, ClusterContract.EXPIRES_AT,
             ClusterContract.KEEP_UNTIL, ClusterContract.URL, ClusterContract.STATUS, ClusterContract.STATUS_REASON,
-            ClusterContract.APPLIED, ClusterContract.FINGERPRINT);
+            ClusterContract.APPLIED, ClusterContract.FINGERPRINT, ClusterContract.OWNER);
 
     /**
      * Everything recorded on the namespace by one write.
@@ -40,15 +40,16 @@ final class EnvironmentNamespace {
      * @param url the live URL, or {@code null} while unknown
      * @param keepUntil the "extend" annotation as found, carried over unchanged, or {@code null}
      * @param fingerprint the digest of a successful deploy's input, or {@code null}
+     * @param owner the owning project, or {@code null} when it has none
      */
     record Record(EnvironmentNames names, String installation, BranchRef branch, EnvironmentStatus status, String reason,
             String url, Instant createdAt, Instant deployedAt, Instant expiresAt, String keepUntil,
-            Collection<AppliedResource> applied, String fingerprint) {
+            Collection<AppliedResource> applied, String fingerprint, String owner) {
 
         Record withOutcome(EnvironmentStatus newStatus, String newReason, String newUrl,
                 Collection<AppliedResource> newApplied, String newFingerprint) {
             return new Record(names, installation, branch, newStatus, newReason, newUrl, createdAt, deployedAt, expiresAt,
-                    keepUntil, newApplied, newFingerprint);
+                    keepUntil, newApplied, newFingerprint, owner);
         }
 
         Namespace toNamespace() {
@@ -70,6 +71,7 @@ final class EnvironmentNamespace {
             putIfPresent(annotations, ClusterContract.STATUS_REASON, reason);
             annotations.put(ClusterContract.APPLIED, writeApplied(applied));
             putIfPresent(annotations, ClusterContract.FINGERPRINT, fingerprint);
+            putIfPresent(annotations, ClusterContract.OWNER, owner);
             return new NamespaceBuilder().withNewMetadata().withName(names.namespace())
                     .withLabels(labels).withAnnotations(annotations).endMetadata().build();
         }
@@ -116,6 +118,19 @@ final class EnvironmentNamespace {
         Map<String, String> labels = namespace.getMetadata().getLabels();
         return labels != null && ClusterContract.MANAGED_BY_VALUE.equals(labels.get(ClusterContract.MANAGED_BY))
                 && installation.equals(labels.get(ClusterContract.INSTALLATION));
+    }
+
+    /**
+     * Refuses a change by {@code caller} to an environment another project owns; an environment
+     * without an owner, and a caller acting for no project ({@code null}), pass.
+     *
+     * @throws EnvironmentOwnedElsewhereException when the owner annotation names another project
+     */
+    static void refuseOtherOwner(Namespace namespace, String caller) {
+        String owner = annotation(namespace, ClusterContract.OWNER);
+        if (caller != null && owner != null && !owner.equals(caller)) {
+            throw new EnvironmentOwnedElsewhereException(namespace.getMetadata().getName(), owner, caller);
+        }
     }
 
     static boolean isTerminating(Namespace namespace) {

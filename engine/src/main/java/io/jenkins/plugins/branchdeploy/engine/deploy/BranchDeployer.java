@@ -163,14 +163,23 @@ public final class BranchDeployer {
     /**
      * Tears a branch's environment down, and its database branch when this deployer has a database
      * server (what does not exist counts as dropped). A teardown that deleted a namespace is counted
-     * under its cause.
+     * under its cause. When the environments are {@linkplain BranchEnvironments#ownedBy scoped to a
+     * project} and the namespace is absent, the database branch is kept: without the namespace's
+     * owner, nothing proves that the database is this project's.
      *
      * @param cause why, for the metrics, e.g. {@link TeardownCause#MANUAL}
      */
     public TeardownOutcome teardown(BranchRef branch, TeardownCause cause, ProgressListener progress) {
         Objects.requireNonNull(cause, "cause");
         EnvironmentNames names = environments.names(branch);
-        return afterTeardown(environments.teardown(branch, progress), names.app(), names.environment(), cause, progress);
+        TeardownOutcome outcome = environments.teardown(branch, progress);
+        if (outcome == TeardownOutcome.ABSENT && databases != null && environments.owner().isPresent()) {
+            progress.info("Kept the database branch of " + names.environment() + ", if there is one: without its namespace, "
+                    + "nothing shows it belongs to project " + environments.owner().get()
+                    + "; cleanup, or a teardown from the command line, drops it");
+            return outcome;
+        }
+        return afterTeardown(outcome, names.app(), names.environment(), cause, progress);
     }
 
     /** As {@link #teardown(BranchRef, TeardownCause, ProgressListener)}, for an environment found by the inventory. */
