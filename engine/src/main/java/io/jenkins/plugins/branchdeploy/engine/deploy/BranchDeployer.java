@@ -176,7 +176,7 @@ public final class BranchDeployer {
         if (outcome == TeardownOutcome.ABSENT && databases != null && environments.owner().isPresent()) {
             progress.info("Kept the database branch of " + names.environment() + ", if there is one: without its namespace, "
                     + "nothing shows it belongs to project " + environments.owner().get()
-                    + "; cleanup, or a teardown from the command line, drops it");
+                    + "; a teardown from the command line drops it");
             return outcome;
         }
         return afterTeardown(outcome, names.app(), names.environment(), cause, progress);

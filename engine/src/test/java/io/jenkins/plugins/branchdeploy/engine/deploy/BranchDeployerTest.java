@@ -208,6 +208,32 @@ class BranchDeployerTest {
     }
 
     @Test
+    @EnabledIfEnvironmentVariable(named = DATABASE_URL, matches = ".+", disabledReason = NO_DATABASE)
+    void aProjectsTeardownOfAnAbsentNamespaceKeepsTheDatabaseBranch() throws Exception {
+        AdminConnection admin = AdminConnection.parse(System.getenv(DATABASE_URL));
+        BranchRef branch = BranchRef.of(uniqueApp(), "feature/cart");
+        EnvironmentNames names = environments.names(branch);
+        Path seed = Files.writeString(dir.resolve("seed.sql"), "CREATE TABLE products (name text);");
+        DeployOutcome deployed = new BranchDeployer(environments.ownedBy("team/shop"), metrics).withDatabases(new DatabaseBranches(admin))
+                .deploy(shop(branch), DeployOptions.NONE.withDatabase(DatabaseStrategy.parse("schema:" + seed)), progress);
+        assertThat(deployed.succeeded()).as(deployed.deploy().failureReason()).isTrue();
+        String role = secretValues(names, "database").get("PGUSER");
+        client.namespaces().withName(names.namespace()).delete();
+
+        BranchDeployer project = new BranchDeployer(environments.ownedBy("team/other"), metrics).withDatabases(new DatabaseBranches(admin));
+        assertThat(project.teardown(branch, TeardownCause.PIPELINE, progress)).isEqualTo(TeardownOutcome.ABSENT);
+        try (Connection session = admin.open()) {
+            assertThat(rowExists(session, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)).isTrue();
+        }
+        assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("Kept the database branch of " + names.environment()));
+
+        new BranchDeployer(environments, metrics).withDatabases(new DatabaseBranches(admin)).teardown(branch, TeardownCause.MANUAL, progress);
+        try (Connection session = admin.open()) {
+            assertThat(rowExists(session, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)).isFalse();
+        }
+    }
+
+    @Test
     void aNamespaceStillBeingDeletedIsNotCountedAgain() throws Exception {
         BranchRef branch = BranchRef.of("shop", "feature/stuck");
         BranchDeployer deployer = new BranchDeployer(environments, metrics);

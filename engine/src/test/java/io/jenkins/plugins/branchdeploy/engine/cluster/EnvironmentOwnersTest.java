@@ -1,0 +1,141 @@
+package io.jenkins.plugins.branchdeploy.engine.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Projects of one installation act only on their own environments. */
+class EnvironmentOwnersTest {
+
+    private final NamingPolicy naming = NamingPolicy.withDefaults("preview.example.dev");
+    private final BranchRef cart = BranchRef.of("shop", "feature/cart").withCommit("4f2a9c1");
+    private final String namespace = naming.names(cart).namespace();
+
+    private SandboxCluster cluster;
+    private KubernetesClient client;
+    private BranchEnvironments installation;
+    private BranchEnvironments shop;
+    private BranchEnvironments other;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void start() throws IOException {
+        cluster = SandboxCluster.start();
+        client = cluster.newClient(Duration.ofSeconds(1));
+        installation = new BranchEnvironments(client, "ci-1", naming)
+                .withTimings(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10));
+        shop = installation.ownedBy("team/shop");
+        other = installation.ownedBy("team/other");
+        Files.writeString(dir.resolve("config.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config\ndata:\n  colour: blue\n");
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        cluster.close();
+    }
+
+    @Test
+    void aScopedDeployStampsItsOwnerAndAnUnchangedRedeployWritesNothing() {
+        assertThat(shop.owner()).contains("team/shop");
+        assertThat(installation.owner()).isEmpty();
+        assertThat(shop.deploy(request(), ProgressListener.SILENT).succeeded()).isTrue();
+        assertThat(owner()).isEqualTo("team/shop");
+
+        cluster.requests().clear();
+        assertThat(shop.deploy(request(), ProgressListener.SILENT).unchanged()).isTrue();
+        assertThat(cluster.requests().writes()).isEmpty();
+    }
+
+    @Test
+    void anotherProjectIsRefusedEveryChangeWithoutAWrite() {
+        shop.deploy(request(), ProgressListener.SILENT);
+        Environment environment = installation.find(cart).orElseThrow();
+        cluster.requests().clear();
+
+        List<ThrowingCallable> changes = List.of(
+                () -> other.deploy(request(), ProgressListener.SILENT),
+                () -> other.teardown(cart, ProgressListener.SILENT),
+                () -> other.teardown(environment, ProgressListener.SILENT),
+                () -> other.extend(cart, Duration.ofDays(1)),
+                () -> other.scaleDown(environment),
+                () -> other.wake(environment),
+                () -> other.markFailed(cart, "smoke", ProgressListener.SILENT),
+                () -> other.storeHistory(cart, "[]", ProgressListener.SILENT),
+                () -> other.secretValues(cart, "database", ProgressListener.SILENT));
+        for (ThrowingCallable change : changes) {
+            assertThatThrownBy(change).isInstanceOf(EnvironmentOwnedElsewhereException.class)
+                    .hasMessage("environment '" + namespace + "' belongs to project 'team/shop', not to 'team/other'; "
+                            + "a project may only deploy, tear down, extend, scale down or wake its own environments. "
+                            + "Check the app name (give this project's own app), or let project 'team/shop' do it");
+        }
+        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(installation.find(cart).orElseThrow().status()).isEqualTo(EnvironmentStatus.READY);
+        assertThat(owner()).isEqualTo("team/shop");
+    }
+
+    @Test
+    void theOwnerItselfAndTheWholeInstallationMayChangeIt() {
+        shop.deploy(request(), ProgressListener.SILENT);
+
+        shop.extend(cart, Duration.ofDays(1));
+        shop.scaleDown(cart);
+        shop.wake(cart);
+        installation.extend(cart, Duration.ofDays(1));
+        assertThat(owner()).as("kept by every change").isEqualTo("team/shop");
+        DeployRequest longer = new DeployRequest(cart, dir, Map.of(), List.of(), null, Duration.ofDays(2), null, null);
+        assertThat(installation.deploy(longer, ProgressListener.SILENT).unchanged()).isFalse();
+        assertThat(owner()).as("a deploy for no project keeps the owner").isEqualTo("team/shop");
+
+        assertThat(installation.teardown(cart, ProgressListener.SILENT)).isEqualTo(TeardownOutcome.DELETED);
+        assertThat(client.namespaces().withName(namespace).get()).isNull();
+    }
+
+    @Test
+    void aScopedDeployAdoptsAnEnvironmentWithoutOwner() {
+        installation.deploy(request(), ProgressListener.SILENT);
+        assertThat(client.namespaces().withName(namespace).get().getMetadata().getAnnotations())
+                .doesNotContainKey(ClusterContract.OWNER);
+        cluster.requests().clear();
+
+        assertThat(shop.deploy(request(), ProgressListener.SILENT).unchanged()).as("adopting is a write").isFalse();
+        assertThat(cluster.requests().writes()).isNotEmpty();
+        assertThat(owner()).isEqualTo("team/shop");
+        assertThatThrownBy(() -> other.teardown(cart, ProgressListener.SILENT))
+                .isInstanceOf(EnvironmentOwnedElsewhereException.class);
+    }
+
+    @Test
+    void anOwnerMustBeNamed() {
+        assertThatThrownBy(() -> installation.ownedBy(" ")).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("owner: give the project");
+    }
+
+    private String owner() {
+        return client.namespaces().withName(namespace).get().getMetadata().getAnnotations().get(ClusterContract.OWNER);
+    }
+
+    private DeployRequest request() {
+        return new DeployRequest(cart, dir, Map.of(), List.of(), null, null, null, null);
+    }
+}
