@@ -24,7 +24,8 @@ import jenkins.util.Timer;
  * {@link Timer}, whose threads act as the system, through the deployer of
  * {@link BranchDeployConfiguration#deployer} (counted by cause, database branch dropped where a global
  * database admin credential is configured). There is no build to report to, so what happens goes to
- * the Jenkins log.
+ * the Jenkins log. It acts for the job's project ({@link BranchJobs#owner}): an environment another
+ * project owns is left alone, and so is the database branch of an environment already gone.
  */
 final class BranchJobTeardown {
 
@@ -51,7 +52,7 @@ final class BranchJobTeardown {
             EffectiveSettings settings = config.settingsFor(job);
             NamingPolicy naming = settings.namingPolicy();
             client = settings.cluster().connect(job.getParent());
-            environments = new BranchEnvironments(client, settings.installationId(), naming);
+            environments = new BranchEnvironments(client, settings.installationId(), naming).ownedBy(BranchJobs.owner(job));
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "Did not tear down the environment of " + job.getFullName() + " (" + why + "): "
                     + e.getMessage());

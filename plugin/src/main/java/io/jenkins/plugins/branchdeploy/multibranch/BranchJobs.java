@@ -35,6 +35,14 @@ public final class BranchJobs {
     }
 
     /**
+     * The project that owns the environments a job deploys: the multibranch project's full name for
+     * its branch jobs (all branches of a project share their environments' owner), else the job's.
+     */
+    public static String owner(Job<?, ?> job) {
+        return job.getParent() instanceof MultiBranchProject<?, ?> project ? project.getFullName() : job.getFullName();
+    }
+
+    /**
      * The branch, and pull request, a multibranch project's branch job builds, with the project's
      * app; empty for any other job and for a change request whose id is not a number.
      */

@@ -18,6 +18,7 @@ import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentOwnedElsewhereException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
 import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranchException;
@@ -34,6 +35,7 @@ import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeCheckFile;
+import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +48,8 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * gathers the branch, the configuration, the secrets, the manifests, the smoke file and the database
  * credential of one build, hands them to the engine's {@link BranchDeployer}, and records the outcome
  * on the build. Bad input ends the build with an
- * {@link AbortException} that names the parameter.
+ * {@link AbortException} that names the parameter. A build acts only on its project's environments
+ * ({@link BranchJobs#owner}): another project's environment fails the step.
  */
 final class BranchDeployment {
 
@@ -98,7 +101,7 @@ final class BranchDeployment {
                         .withBaseline(step.getCompareWith() == null ? null : new ChangeBaseline.LiveNamespace(step.getCompareWith()))
                         .withDrift(drift(step, branch));
                 progress.info("Deploying branch " + branch.branch() + " of " + branch.app() + " to cluster " + cluster.getName());
-                BranchDeployer deployer = new BranchDeployer(new BranchEnvironments(client, settings.installationId(), naming), MetricsFile.store())
+                BranchDeployer deployer = new BranchDeployer(environments(client, settings.installationId(), naming), MetricsFile.store())
                         .withDatabases(databases(database));
                 DeployOutcome outcome = deployer.deploy(request, options, progress);
                 DeployResult result = outcome.deploy();
@@ -109,7 +112,7 @@ final class BranchDeployment {
                 progress.info("Environment " + result.names().environment() + " is live at " + result.url());
                 return result;
             }
-        } catch (InvalidInputException | DatabaseBranchException e) {
+        } catch (InvalidInputException | DatabaseBranchException | EnvironmentOwnedElsewhereException e) {
             throw new AbortException(e.getMessage());
         }
     }
@@ -125,7 +128,7 @@ final class BranchDeployment {
             ClusterConfig cluster = cluster(step.getCluster(), settings);
             try (KubernetesClient client = cluster.connect(run)) {
                 BranchDeployer deployer = new BranchDeployer(
-                        new BranchEnvironments(client, settings.installationId(), settings.namingPolicy()), MetricsFile.store())
+                        environments(client, settings.installationId(), settings.namingPolicy()), MetricsFile.store())
                         .withDatabases(step.getDatabase() == null
                                 ? BranchDeployConfiguration.get().databaseBranches()
                                 : databases(step.getDatabase()));
@@ -139,9 +142,14 @@ final class BranchDeployment {
                 });
                 return outcome;
             }
-        } catch (InvalidInputException | DatabaseBranchException e) {
+        } catch (InvalidInputException | DatabaseBranchException | EnvironmentOwnedElsewhereException e) {
             throw new AbortException(e.getMessage());
         }
+    }
+
+    /** The environments of the installation as this build's project may change them. */
+    private BranchEnvironments environments(KubernetesClient client, String installation, NamingPolicy naming) {
+        return new BranchEnvironments(client, installation, naming).ownedBy(BranchJobs.owner(run.getParent()));
     }
 
     /** The step's cluster, else the project's; an unknown name is an InvalidInputException naming the field. */

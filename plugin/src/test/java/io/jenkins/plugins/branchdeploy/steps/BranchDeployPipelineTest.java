@@ -197,6 +197,43 @@ class BranchDeployPipelineTest {
     }
 
     @Test
+    void aProjectCannotTearDownOrOverwriteAnotherProjectsEnvironment() throws Exception {
+        WorkflowJob owner = r.createProject(WorkflowJob.class, "project-a");
+        owner.setDefinition(new CpsFlowDefinition("""
+                node {
+                  %s
+                  withEnv(['BRANCH_NAME=main']) {
+                    branchDeploy app: 'shop-a', manifests: 'k8s', variables: [GREETING: 'mine']
+                  }
+                }
+                """.formatted(WRITE_MANIFESTS), true));
+        r.buildAndAssertSuccess(owner);
+        String namespace = names(BranchRef.of("shop-a", "main")).namespace();
+        assertThat(api.namespace(namespace).getMetadata().getAnnotations()).containsEntry(ClusterContract.OWNER, "project-a");
+
+        WorkflowJob intruder = r.createProject(WorkflowJob.class, "project-b");
+        intruder.setDefinition(new CpsFlowDefinition("""
+                node {
+                  %s
+                  withEnv(['BRANCH_NAME=main']) {
+                    catchError {
+                      branchDeploy app: 'shop-a', manifests: 'k8s', variables: [GREETING: 'theirs']
+                    }
+                    branchTeardown app: 'shop-a'
+                  }
+                }
+                """.formatted(WRITE_MANIFESTS), true));
+        WorkflowRun refused = r.buildAndAssertStatus(Result.FAILURE, intruder);
+
+        String refusal = "environment '" + namespace + "' belongs to project 'project-a', not to 'project-b'";
+        r.assertLogContains(refusal, refused);
+        r.assertLogNotContains("Tore down environment", refused);
+        assertThat(api.namespace(namespace)).as("project-a's environment survives").isNotNull();
+        assertThat(api.client().configMaps().inNamespace(namespace).withName("web").get().getData())
+                .as("the deploy was refused too").containsEntry("greeting", "mine");
+    }
+
+    @Test
     void appDefaultsToTheJobName() throws Exception {
         WorkflowJob job = r.createProject(WorkflowJob.class, "storefront");
         job.setDefinition(new CpsFlowDefinition("""
