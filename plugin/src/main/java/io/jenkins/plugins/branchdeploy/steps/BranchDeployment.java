@@ -18,7 +18,10 @@ import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterApiException;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentBusyException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentOwnedElsewhereException;
+import io.jenkins.plugins.branchdeploy.engine.cluster.ForeignNamespaceException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
 import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranchException;
@@ -47,8 +50,9 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * The work behind {@code branchDeploy}/{@code branchTeardown} and their freestyle counterparts:
  * gathers the branch, the configuration, the secrets, the manifests, the smoke file and the database
  * credential of one build, hands them to the engine's {@link BranchDeployer}, and records the outcome
- * on the build. Bad input ends the build with an
- * {@link AbortException} that names the parameter. A build acts only on its project's environments
+ * on the build. Bad input, refused namespaces and API failures end the build with an
+ * {@link AbortException} carrying the engine's message (it names the parameter or the resource and
+ * never a secret), not a stack trace. A build acts only on its project's environments
  * ({@link BranchJobs#owner}): another project's environment fails the step.
  */
 final class BranchDeployment {
@@ -112,7 +116,8 @@ final class BranchDeployment {
                 progress.info("Environment " + result.names().environment() + " is live at " + result.url());
                 return result;
             }
-        } catch (InvalidInputException | DatabaseBranchException | EnvironmentOwnedElsewhereException e) {
+        } catch (InvalidInputException | DatabaseBranchException | EnvironmentOwnedElsewhereException | ForeignNamespaceException
+                | EnvironmentBusyException | ClusterApiException e) {
             throw new AbortException(e.getMessage());
         }
     }
@@ -142,7 +147,8 @@ final class BranchDeployment {
                 });
                 return outcome;
             }
-        } catch (InvalidInputException | DatabaseBranchException | EnvironmentOwnedElsewhereException e) {
+        } catch (InvalidInputException | DatabaseBranchException | EnvironmentOwnedElsewhereException | ForeignNamespaceException
+                | EnvironmentBusyException | ClusterApiException e) {
             throw new AbortException(e.getMessage());
         }
     }
