@@ -8,10 +8,10 @@ import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.deploy.ChangeBaseline;
 import io.jenkins.plugins.branchdeploy.engine.deploy.ChangeComparison;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportHtml;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportText;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code branch-deploy diff}: what a branch's environment changes versus main. */
 @Command(name = "diff", mixinStandardHelpOptions = true,

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.branchdeploy.config;
 
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchFilter;
-import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import java.time.Duration;
 import java.util.List;
 

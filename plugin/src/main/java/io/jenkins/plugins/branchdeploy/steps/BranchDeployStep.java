@@ -9,7 +9,7 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
+import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

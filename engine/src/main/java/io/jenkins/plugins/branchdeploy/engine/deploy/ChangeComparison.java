@@ -7,6 +7,7 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReporter;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import java.util.List;
 
 /**

@@ -37,6 +37,8 @@ import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeType;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.report.ResourceChange;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeCheckFile;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
@@ -382,7 +384,7 @@ class BranchDeployerTest {
         assertThatThrownBy(() -> new BranchDeployer(environments, metrics).deploy(shop(branch), withDatabase, progress))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("databaseAdmin: a database branch needs");
         DeployRequest clash = new DeployRequest(branch, SHOP, Map.of("IMAGE_TAG", "1.4.2"),
-                List.of(new io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry("database", "url", "x")), null, null, null, null);
+                List.of(new io.jenkins.plugins.branchdeploy.engine.request.SecretEntry("database", "url", "x")), null, null, null, null);
         assertThatThrownBy(() -> new BranchDeployer(environments, metrics)
                 .withDatabases(new DatabaseBranches(AdminConnection.parse("postgresql://admin:pw@127.0.0.1:1/postgres")))
                 .deploy(clash, withDatabase, progress))
@@ -417,7 +419,7 @@ class BranchDeployerTest {
 
     private static DeployRequest request(BranchRef branch, Path manifests, String imageTag) {
         return new DeployRequest(branch, manifests, Map.of("IMAGE_TAG", imageTag),
-                List.of(new io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry("shop-db", "password", "s3cret")),
+                List.of(new io.jenkins.plugins.branchdeploy.engine.request.SecretEntry("shop-db", "password", "s3cret")),
                 null, Duration.ofDays(3), Duration.ofSeconds(60), null);
     }
 
