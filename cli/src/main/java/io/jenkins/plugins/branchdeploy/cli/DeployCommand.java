@@ -14,7 +14,7 @@ import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportText;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
-import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeCheckFile;
+import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeTests;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -92,7 +92,7 @@ class DeployCommand implements Callable<Integer> {
             description = "The namespace the manifests hard-code; its documents are moved into the environment's namespace.")
     String sourceNamespace;
 
-    @Option(names = "--smoke", paramLabel = "FILE", description = "Smoke checks (a YAML list) to run against the live URL after rollout; "
+    @Option(names = "--smoke-tests", paramLabel = "FILE", description = "Smoke checks (a YAML list) to run against the live URL after rollout; "
             + "a failing check that is not advisory fails the deploy.")
     Path smoke;
 
@@ -112,7 +112,7 @@ class DeployCommand implements Callable<Integer> {
                 Durations.parse("ttl", ttl), Durations.parse("timeout", timeout), sourceNamespace);
         DeployOptions options = DeployOptions.NONE
                 .withDatabase(database.strategy())
-                .withSmokeChecks(smoke == null ? List.of() : SmokeCheckFile.read(smoke))
+                .withSmokeChecks(smoke == null ? List.of() : SmokeTests.read(smoke))
                 .withSmokeBaseUrl(smokeBaseUrl)
                 .withSmokeTimeout(Durations.parse("smoke-timeout", smokeTimeout))
                 .withBaseline(baseline.baseline())

@@ -50,7 +50,7 @@ class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--manifests", paramLabel = "DIR",
             description = "Compare the branch's manifests in DIR, rendered, instead of its live environment; "
-                    + "pairs with --against-manifests (like with like).")
+                    + "pairs with --baseline-manifests (like with like).")
     Path manifests;
 
     @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for $${NAME} when rendering manifests; repeatable.")
@@ -68,7 +68,7 @@ class DiffCommand implements Callable<Integer> {
     public Integer call() {
         ChangeBaseline main = baseline.baseline();
         if (main == null) {
-            throw new InvalidInputException("against-namespace", "give what to compare with: --against-namespace NS or --against-manifests DIR");
+            throw new InvalidInputException("baseline-namespace", "give what to compare with: --baseline-namespace NS or --baseline-manifests DIR");
         }
         BranchRef branch = target.branchRef(null);
         DeployRequest context = new DeployRequest(branch, manifests, variables, List.of(), null, null, null, null);

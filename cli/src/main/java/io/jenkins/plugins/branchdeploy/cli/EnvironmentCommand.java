@@ -46,7 +46,7 @@ abstract class EnvironmentCommand implements Callable<Integer> {
             Environment environment = environments.find(branch).orElseThrow(() -> new InvalidInputException("branch",
                     "there is no environment of app " + branch.app() + " for "
                             + branch.changeRequest().map(c -> "pull request #" + c.number()).orElse("branch " + branch.branch())
-                            + " in installation " + cluster.installation() + "; check --app, --branch, --change and --installation"));
+                            + " in installation " + cluster.installation() + "; check --app, --branch, --change and --installation-id"));
             change(environments, environment, progress);
             after = environments.find(branch).orElse(environment);
         }

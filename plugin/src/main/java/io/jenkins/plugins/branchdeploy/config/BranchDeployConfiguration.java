@@ -64,10 +64,10 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     private String quotaMemory = Quota.DEFAULT.memory();
     private int quotaPods = Quota.DEFAULT.pods();
     private String ttl = DEFAULT_TTL;
-    private String scaleDownSchedule;
+    private String workingHours;
     private String idlePeriod;
     private int cleanupPeriodMinutes = DEFAULT_CLEANUP_PERIOD_MINUTES;
-    private int maxTeardownsPerRun = CleanupPolicy.DEFAULT_MAX_TEARDOWNS;
+    private int maxTeardownsPerRun = CleanupPolicy.DEFAULT_MAX_TEARDOWNS_PER_RUN;
     private int maxTeardownPercent = CleanupPolicy.DEFAULT_MAX_TEARDOWN_PERCENT;
     private boolean dryRun;
     private String trustedForks;
@@ -246,15 +246,15 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     public CleanupPolicy cleanupPolicy() {
         return CleanupPolicy.defaults()
                 .withIdlePeriod(idle().orElse(null))
-                .withWorkingHours(workingHours(scaleDownSchedule))
+                .withWorkingHours(workingHours(workingHours))
                 .withBrakes(maxTeardownsPerRun, maxTeardownPercent)
                 .withDryRun(dryRun);
     }
 
     /**
-     * A scale-down schedule as the hours environments run; {@code null} for none.
+     * Working hours: outside them environments are scaled down; {@code null} for none.
      *
-     * @throws InvalidInputException naming {@code scaleDownSchedule} when it is malformed
+     * @throws InvalidInputException naming {@code workingHours} when it is malformed
      */
     static WorkingHours workingHours(String schedule) {
         if (Util.fixEmptyAndTrim(schedule) == null) {
@@ -263,7 +263,7 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
         try {
             return WorkingHours.parse(schedule);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException("scaleDownSchedule", e.getMessage().substring(e.getField().length() + 2));
+            throw new InvalidInputException("workingHours", e.getMessage().substring(e.getField().length() + 2));
         }
     }
 
@@ -357,13 +357,13 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
         save();
     }
 
-    public String getScaleDownSchedule() {
-        return scaleDownSchedule;
+    public String getWorkingHours() {
+        return workingHours;
     }
 
     @DataBoundSetter
-    public void setScaleDownSchedule(String scaleDownSchedule) {
-        this.scaleDownSchedule = Util.fixEmptyAndTrim(scaleDownSchedule);
+    public void setWorkingHours(String workingHours) {
+        this.workingHours = Util.fixEmptyAndTrim(workingHours);
         save();
     }
 
@@ -528,7 +528,7 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     }
 
     @POST
-    public FormValidation doCheckScaleDownSchedule(@QueryParameter String value) {
+    public FormValidation doCheckWorkingHours(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return FieldChecks.workingHours(value);
     }

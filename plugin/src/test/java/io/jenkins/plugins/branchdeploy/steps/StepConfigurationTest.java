@@ -77,8 +77,8 @@ class StepConfigurationTest {
 
     @Test
     void freestyleStepsShareTheStepForms() throws Exception {
-        DeployBranchBuilder builder = new DeployBranchBuilder(fullyConfigured());
-        TeardownBranchPublisher publisher = new TeardownBranchPublisher(new BranchTeardownStep());
+        BranchDeployBuilder builder = new BranchDeployBuilder(fullyConfigured());
+        BranchTeardownPublisher publisher = new BranchTeardownPublisher(new BranchTeardownStep());
 
         r.assertEqualDataBoundBeans(builder, r.configRoundtrip(builder));
         r.assertEqualDataBoundBeans(publisher, r.configRoundtrip(publisher));
@@ -118,7 +118,7 @@ class StepConfigurationTest {
         login.setUsernameKey("user");
         login.setPasswordKey("pass");
         step.setSecrets(List.of(new SecretBinding("db-password", "db", "password"), login));
-        DatabaseBranch database = new DatabaseBranch("template:seed");
+        DatabaseOptions database = new DatabaseOptions("template:seed");
         database.setCredentialsId("postgres-admin");
         step.setDatabase(database);
         step.setQuota("cpu=1,memory=2Gi,pods=10");
@@ -126,7 +126,7 @@ class StepConfigurationTest {
         step.setTimeout("10m");
         step.setSmokeTests("smoke.yaml");
         step.setSourceNamespace("podinfo");
-        step.setCompareWith("production");
+        step.setBaselineNamespace("production");
         step.setCommitsBehind(12);
         step.setDriftThreshold(30);
         return step;

@@ -148,7 +148,7 @@ public final class BranchDeployer {
                     result.failureReason(), result.succeeded() ? result.url() : null));
             storeHistory(branch, after, progress);
         }
-        if (options.baseline() instanceof ChangeBaseline.LiveNamespace) {
+        if (options.baseline() instanceof ChangeBaseline.Namespace) {
             changes = liveChanges(comparison, request, options.baseline(), progress);
         }
         if (changes != null && options.drift() != null) {

@@ -21,11 +21,11 @@ public sealed interface ChangeBaseline {
      *
      * @param namespace the namespace, e.g. {@code production}
      */
-    record LiveNamespace(String namespace) implements ChangeBaseline {
+    record Namespace(String namespace) implements ChangeBaseline {
 
-        public LiveNamespace {
+        public Namespace {
             if (namespace == null || namespace.isBlank()) {
-                throw new InvalidInputException("against-namespace", "is empty; give the namespace of main, e.g. production");
+                throw new InvalidInputException("baseline-namespace", "is empty; give the namespace of main, e.g. production");
             }
         }
 
@@ -46,7 +46,7 @@ public sealed interface ChangeBaseline {
         public Manifests {
             Objects.requireNonNull(directory, "directory");
             if (!Files.exists(directory)) {
-                throw new InvalidInputException("against-manifests", directory
+                throw new InvalidInputException("baseline-manifests", directory
                         + " does not exist; give the directory of main's manifests, e.g. a checkout of main");
             }
         }

@@ -39,7 +39,7 @@ import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.report.ResourceChange;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
-import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeCheckFile;
+import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeTests;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -317,7 +317,7 @@ class BranchDeployerTest {
         DeployRequest newer = request(feature, SHOP, "1.5.0");
 
         DeployOutcome outcome = deployer.deploy(newer, DeployOptions.NONE
-                .withBaseline(new ChangeBaseline.LiveNamespace(reference)).withDrift(new Drift("main", 63, 50)), progress);
+                .withBaseline(new ChangeBaseline.Namespace(reference)).withDrift(new Drift("main", 63, 50)), progress);
 
         ChangeReport report = outcome.changes();
         assertThat(report.baseline()).isEqualTo("namespace " + reference);
@@ -410,7 +410,7 @@ class BranchDeployerTest {
     }
 
     private DeployOptions smokeOptions(String yaml) {
-        return DeployOptions.NONE.withSmokeChecks(SmokeCheckFile.parse("smoke.yaml", yaml)).withSmokeBaseUrl(app.url());
+        return DeployOptions.NONE.withSmokeChecks(SmokeTests.parse("smoke.yaml", yaml)).withSmokeBaseUrl(app.url());
     }
 
     private static DeployRequest shop(BranchRef branch) {

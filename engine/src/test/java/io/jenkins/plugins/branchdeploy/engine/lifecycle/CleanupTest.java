@@ -105,7 +105,7 @@ class CleanupTest {
         CleanupReport first = cleanup(NO_BRAKES.withBrakes(2, 100), NOW).run(scm, progress);
 
         assertThat(first.brakesHeld()).extracting(BrakeHold::brake, BrakeHold::allowed, BrakeHold::wanted)
-                .containsExactly(tuple("max-teardowns", 2, 4));
+                .containsExactly(tuple("max-teardowns-per-run", 2, 4));
         assertThat(liveEnvironments()).containsExactlyInAnyOrder("feature/old-3", "feature/old-4", "main");
         assertThat(first.environments()).filteredOn(e -> which(e).equals("feature/old-4")).singleElement()
                 .extracting(EnvironmentResult::reason).asString().startsWith("held by brake: at most 2 teardowns per run; 2 of 4 teardowns wait");

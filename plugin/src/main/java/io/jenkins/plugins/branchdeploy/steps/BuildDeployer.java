@@ -37,7 +37,7 @@ import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
-import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeCheckFile;
+import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeTests;
 import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
 import java.io.IOException;
 import java.time.Duration;
@@ -55,13 +55,13 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * never a secret), not a stack trace. A build acts only on its project's environments
  * ({@link BranchJobs#owner}): another project's environment fails the step.
  */
-final class BranchDeployment {
+final class BuildDeployer {
 
     private final Run<?, ?> run;
     private final EnvVars env;
     private final ProgressListener progress;
 
-    BranchDeployment(Run<?, ?> run, EnvVars env, TaskListener listener) {
+    BuildDeployer(Run<?, ?> run, EnvVars env, TaskListener listener) {
         this.run = run;
         this.env = env;
         this.progress = new BuildLogProgress(listener);
@@ -85,7 +85,7 @@ final class BranchDeployment {
                     : Durations.parse("timeout", step.getTimeout());
             boolean trusted = trusted(branch, settings, step);
             List<SecretEntry> secrets = trusted ? CredentialSecrets.resolve(step.getSecrets(), run) : List.of();
-            DatabaseBranch database = trusted ? step.getDatabase() : null;
+            DatabaseOptions database = trusted ? step.getDatabase() : null;
             try (WorkspaceManifests manifests = WorkspaceManifests.of(workspace, step.getManifests());
                     WorkspaceManifests smokeFile = WorkspaceManifests.optional(workspace, "smokeTests", step.getSmokeTests());
                     WorkspaceManifests schemaScript = WorkspaceManifests.optional(workspace, "database", schemaScript(database));
@@ -101,8 +101,8 @@ final class BranchDeployment {
                         step.getSourceNamespace());
                 DeployOptions options = DeployOptions.NONE
                         .withDatabase(strategy(database, schemaScript))
-                        .withSmokeChecks(smokeFile.path() == null ? List.of() : SmokeCheckFile.read(smokeFile.path()))
-                        .withBaseline(step.getCompareWith() == null ? null : new ChangeBaseline.LiveNamespace(step.getCompareWith()))
+                        .withSmokeChecks(smokeFile.path() == null ? List.of() : SmokeTests.read(smokeFile.path()))
+                        .withBaseline(step.getBaselineNamespace() == null ? null : new ChangeBaseline.Namespace(step.getBaselineNamespace()))
                         .withDrift(drift(step, branch));
                 progress.info("Deploying branch " + branch.branch() + " of " + branch.app() + " to cluster " + cluster.getName());
                 BranchDeployer deployer = new BranchDeployer(environments(client, settings.installationId(), naming), MetricsFile.store())
@@ -178,14 +178,14 @@ final class BranchDeployment {
     }
 
     /** A schema script is a workspace file; a template's seed is a database name. */
-    private static String schemaScript(DatabaseBranch database) {
+    private static String schemaScript(DatabaseOptions database) {
         if (database == null || database.getStrategy() == null) {
             return null;
         }
         return DatabaseStrategy.parse(database.getStrategy()) instanceof DatabaseStrategy.Schema schema ? schema.script().toString() : null;
     }
 
-    private static DatabaseStrategy strategy(DatabaseBranch database, WorkspaceManifests schemaScript) {
+    private static DatabaseStrategy strategy(DatabaseOptions database, WorkspaceManifests schemaScript) {
         if (database == null) {
             return null;
         }
@@ -193,7 +193,7 @@ final class BranchDeployment {
     }
 
     /** The database server the step's admin credential (secret text holding the URL) reaches, or {@code null}. */
-    private DatabaseBranches databases(DatabaseBranch database) throws IOException {
+    private DatabaseBranches databases(DatabaseOptions database) throws IOException {
         if (database == null) {
             return null;
         }
