@@ -1,6 +1,5 @@
 package io.jenkins.plugins.branchdeploy.cli;
 
-import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.deploy.ChangeBaseline;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -18,12 +17,6 @@ public class BaselineOptions {
 
     /** The baseline, or {@code null} when neither option was given. */
     ChangeBaseline baseline() {
-        if (namespace != null && manifests != null) {
-            throw new InvalidInputException("baseline-namespace", "give either --baseline-namespace or --baseline-manifests, not both");
-        }
-        if (namespace != null) {
-            return new ChangeBaseline.Namespace(namespace);
-        }
-        return manifests == null ? null : new ChangeBaseline.Manifests(manifests);
+        return ChangeBaseline.of(namespace, manifests);
     }
 }

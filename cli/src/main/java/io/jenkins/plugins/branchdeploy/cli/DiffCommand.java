@@ -88,8 +88,8 @@ class DiffCommand implements Callable<Integer> {
             }
             report = comparison.compare(branchSide, main, context, progress);
         }
-        if (drift.drift() != null) {
-            report = report.withDrift(drift.drift());
+        if (drift.drift(branch) != null) {
+            report = report.withDrift(drift.drift(branch));
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (output) {

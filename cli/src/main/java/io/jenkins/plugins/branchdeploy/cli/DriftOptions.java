@@ -1,5 +1,6 @@
 package io.jenkins.plugins.branchdeploy.cli;
 
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import picocli.CommandLine.Option;
 
@@ -10,16 +11,17 @@ public class DriftOptions {
             + "e.g. $$(git rev-list --count HEAD..origin/main); warns above --drift-threshold.")
     Integer commitsBehind;
 
-    @Option(names = "--drift-threshold", paramLabel = "M", defaultValue = "" + Drift.DEFAULT_THRESHOLD,
-            description = "How many commits behind are tolerated before the drift warning (default: ${DEFAULT-VALUE}).")
-    int threshold;
+    @Option(names = "--drift-threshold", paramLabel = "M",
+            description = "How many commits behind are tolerated before the drift warning (default: " + Drift.DEFAULT_THRESHOLD + ").")
+    Integer threshold;
 
-    @Option(names = "--drift-target", paramLabel = "BRANCH", defaultValue = "main",
-            description = "The branch the drift is measured against (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--drift-target", paramLabel = "BRANCH",
+            description = "The branch the drift is measured against (default: the pull request's target, else "
+                    + Drift.DEFAULT_TARGET + ").")
     String target;
 
-    /** The drift, or {@code null} without {@code --commits-behind}. */
-    Drift drift() {
-        return commitsBehind == null ? null : new Drift(target, commitsBehind, threshold);
+    /** The drift of {@code branch}, or {@code null} without {@code --commits-behind}. */
+    Drift drift(BranchRef branch) {
+        return Drift.of(branch, commitsBehind, threshold, target);
     }
 }

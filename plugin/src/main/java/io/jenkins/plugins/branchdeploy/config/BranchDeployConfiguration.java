@@ -18,6 +18,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchFilter;
+import io.jenkins.plugins.branchdeploy.engine.branch.TrustedForks;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
@@ -26,6 +27,7 @@ import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.WorkingHours;
 import io.jenkins.plugins.branchdeploy.engine.naming.DnsNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -52,7 +54,6 @@ import org.kohsuke.stapler.verb.POST;
 @Symbol("branchDeploy")
 public class BranchDeployConfiguration extends GlobalConfiguration {
 
-    static final String DEFAULT_TTL = "7d";
     static final int DEFAULT_CLEANUP_PERIOD_MINUTES = 15;
 
     private List<ClusterConfig> clusters = new ArrayList<>();
@@ -63,7 +64,7 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     private String quotaCpu = Quota.DEFAULT.cpu();
     private String quotaMemory = Quota.DEFAULT.memory();
     private int quotaPods = Quota.DEFAULT.pods();
-    private String ttl = DEFAULT_TTL;
+    private String ttl = DeployRequest.DEFAULT_TTL_TEXT;
     private String workingHours;
     private String idlePeriod;
     private int cleanupPeriodMinutes = DEFAULT_CLEANUP_PERIOD_MINUTES;
@@ -116,7 +117,7 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
                 merged.getHostTemplate(),
                 QuotaInput.of(merged.getQuotaCpu(), merged.getQuotaMemory(), merged.getQuotaPods()),
                 Durations.parse("ttl", merged.getTtl()),
-                TrustedForks.parse(merged.getTrustedForks()).entries(),
+                TrustedForks.parse(merged.getTrustedForks()),
                 BranchFilter.parse(branchFilter));
     }
 
@@ -126,7 +127,7 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
         defaults.setDomain(domain);
         defaults.setNamespaceTemplate(namespaceTemplate);
         defaults.setHostTemplate(hostTemplate);
-        defaults.setTtl(Util.fixEmptyAndTrim(ttl) == null ? DEFAULT_TTL : ttl);
+        defaults.setTtl(Util.fixEmptyAndTrim(ttl) == null ? DeployRequest.DEFAULT_TTL_TEXT : ttl);
         defaults.setQuotaCpu(quotaCpu);
         defaults.setQuotaMemory(quotaMemory);
         defaults.setQuotaPods(String.valueOf(quotaPods));

@@ -12,38 +12,24 @@ import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
 import io.jenkins.plugins.branchdeploy.config.EffectiveSettings;
 import io.jenkins.plugins.branchdeploy.config.MetricsFile;
-import io.jenkins.plugins.branchdeploy.engine.Durations;
-import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.RefusedException;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
-import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterApiException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
-import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentBusyException;
-import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentOwnedElsewhereException;
-import io.jenkins.plugins.branchdeploy.engine.cluster.ForeignNamespaceException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
 import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
-import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranchException;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
 import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
-import io.jenkins.plugins.branchdeploy.engine.deploy.ChangeBaseline;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOptions;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployInput;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
-import io.jenkins.plugins.branchdeploy.engine.report.Drift;
-import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
-import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeTests;
 import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
@@ -79,47 +65,44 @@ final class BuildDeployer {
             NamingPolicy naming = step.getDomain() == null
                     ? settings.namingPolicy()
                     : new NamingPolicy(step.getDomain(), settings.namespaceTemplate(), settings.hostTemplate());
-            Duration ttl = step.getTtl() == null ? settings.ttl() : Durations.parse("ttl", step.getTtl());
-            Duration timeout = step.getTimeout() == null
-                    ? DeployRequest.DEFAULT_TIMEOUT
-                    : Durations.parse("timeout", step.getTimeout());
             boolean trusted = trusted(branch, settings, step);
             List<SecretEntry> secrets = trusted ? CredentialSecrets.resolve(step.getSecrets(), run) : List.of();
             DatabaseOptions database = trusted ? step.getDatabase() : null;
             try (WorkspaceManifests manifests = WorkspaceManifests.of(workspace, step.getManifests());
                     WorkspaceManifests smokeFile = WorkspaceManifests.optional(workspace, "smokeTests", step.getSmokeTests());
-                    WorkspaceManifests schemaScript = WorkspaceManifests.optional(workspace, "database", schemaScript(database));
-                    KubernetesClient client = cluster.connect(run)) {
-                DeployRequest request = new DeployRequest(
-                        branch,
-                        manifests.path(),
-                        Objects.requireNonNullElse(step.getVariables(), Map.of()),
-                        secrets,
-                        settings.quota().with("quota", step.getQuota()),
-                        ttl,
-                        timeout,
-                        step.getSourceNamespace());
-                DeployOptions options = DeployOptions.NONE
-                        .withDatabase(strategy(database, schemaScript))
-                        .withSmokeChecks(smokeFile.path() == null ? List.of() : SmokeTests.read(smokeFile.path()))
-                        .withBaseline(step.getBaselineNamespace() == null ? null : new ChangeBaseline.Namespace(step.getBaselineNamespace()))
-                        .withDrift(drift(step, branch));
+                    WorkspaceManifests schemaScript = WorkspaceManifests.optional(workspace, "database", schemaScript(database))) {
+                DeployInput input = new DeployInput(branch, manifests.path())
+                        .variables(step.getVariables())
+                        .secrets(secrets)
+                        .quota(settings.quota(), step.getQuota())
+                        .ttl(settings.ttl(), step.getTtl())
+                        .timeout(step.getTimeout())
+                        .sourceNamespace(step.getSourceNamespace())
+                        .database(strategy(database, schemaScript))
+                        .smokeTests(smokeFile.path())
+                        .baseline(step.getBaselineNamespace(), null)
+                        .drift(step.getCommitsBehind(), step.getDriftThreshold(), null);
                 progress.info("Deploying branch " + branch.branch() + " of " + branch.app() + " to cluster " + cluster.getName());
-                BranchDeployer deployer = new BranchDeployer(environments(client, settings.installationId(), naming), MetricsFile.store())
-                        .withDatabases(databases(database));
-                DeployOutcome outcome = deployer.deploy(request, options, progress);
-                DeployResult result = outcome.deploy();
-                record(BranchDeployAction.of(outcome, branch.commit()));
-                if (!result.succeeded()) {
-                    throw new AbortException("Deploy of environment " + result.names().environment() + " failed: " + result.failureReason());
+                try (KubernetesClient client = cluster.connect(run)) {
+                    BranchDeployer deployer = new BranchDeployer(environments(client, settings.installationId(), naming), MetricsFile.store())
+                            .withDatabases(databases(database));
+                    return recorded(deployer.deploy(input.request(), input.options(), progress), branch);
                 }
-                progress.info("Environment " + result.names().environment() + " is live at " + result.url());
-                return result;
             }
-        } catch (InvalidInputException | DatabaseBranchException | EnvironmentOwnedElsewhereException | ForeignNamespaceException
-                | EnvironmentBusyException | ClusterApiException e) {
+        } catch (RefusedException e) {
             throw new AbortException(e.getMessage());
         }
+    }
+
+    /** Records the outcome on the build; a failed deploy then fails the build. */
+    private DeployResult recorded(DeployOutcome outcome, BranchRef branch) throws AbortException {
+        DeployResult result = outcome.deploy();
+        record(BranchDeployAction.of(outcome, branch.commit()));
+        if (!result.succeeded()) {
+            throw new AbortException("Deploy of environment " + result.names().environment() + " failed: " + result.failureReason());
+        }
+        progress.info("Environment " + result.names().environment() + " is live at " + result.url());
+        return result;
     }
 
     /**
@@ -147,8 +130,7 @@ final class BuildDeployer {
                 });
                 return outcome;
             }
-        } catch (InvalidInputException | DatabaseBranchException | EnvironmentOwnedElsewhereException | ForeignNamespaceException
-                | EnvironmentBusyException | ClusterApiException e) {
+        } catch (RefusedException e) {
             throw new AbortException(e.getMessage());
         }
     }
@@ -166,7 +148,7 @@ final class BuildDeployer {
     /** Pull requests from forks get secrets and database branches only from forks the configuration trusts. */
     private boolean trusted(BranchRef branch, EffectiveSettings settings, BranchDeployStep step) {
         String fork = BuildBranch.fork(env);
-        if (branch.change() == null || fork == null || settings.trustFork(fork)) {
+        if (settings.trustedForks().allowSecrets(branch, fork)) {
             return true;
         }
         if (!step.getSecrets().isEmpty() || step.getDatabase() != null) {
@@ -207,14 +189,6 @@ final class BuildDeployer {
         }
         CredentialsProvider.track(run, admin);
         return new DatabaseBranches(AdminConnection.parse(admin.getSecret().getPlainText()));
-    }
-
-    private Drift drift(BranchDeployStep step, BranchRef branch) {
-        if (step.getCommitsBehind() == null) {
-            return null;
-        }
-        String target = branch.changeRequest().map(ChangeRequest::target).orElse("main");
-        return new Drift(target, step.getCommitsBehind(), Objects.requireNonNullElse(step.getDriftThreshold(), Drift.DEFAULT_THRESHOLD));
     }
 
     /** One action per environment on a build: a second deploy of it in the same build replaces the first. */
