@@ -52,6 +52,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -364,14 +366,17 @@ class BranchDeployerTest {
     }
 
     @Test
-    void theHistoryKeepsTheNewestDeploysOnTheNamespace() throws Exception {
-        BranchDeployer deployer = new BranchDeployer(environments, metrics).withHistoryLimit(2);
+    void theHistoryKeepsTheNewestDeploysOnTheNamespaceAtTheDeployersClock() throws Exception {
+        Instant now = Instant.parse("2026-03-02T09:30:00Z");
+        BranchDeployer deployer = new BranchDeployer(environments, metrics).withHistoryLimit(2)
+                .withClock(Clock.fixed(now, ZoneOffset.UTC));
         BranchRef branch = BranchRef.of("shop", "feature/cart");
         for (String commit : List.of("c1", "c2", "c3")) {
             assertThat(deployer.deploy(shop(branch.withCommit(commit)), DeployOptions.NONE, progress).succeeded()).isTrue();
         }
 
         assertThat(deployer.history(branch, progress).entries()).extracting(DeployRecord::commit).containsExactly("c3", "c2");
+        assertThat(deployer.history(branch, progress).entries()).extracting(DeployRecord::at).containsOnly(now);
         assertThat(deployer.history(branch, progress).firstReadyAt()).isPresent();
         assertThat(metrics.read().deploys()).isEqualTo(3);
     }
