@@ -87,7 +87,7 @@ class CleanupCommand implements Callable<Integer> {
         ProgressListener progress = new StderrProgress(spec.commandLine().getErr());
         CleanupReport report;
         try (KubernetesClient client = cluster.connect()) {
-            BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(), NamingPolicy.withDefaults(ClusterOptions.ANY_DOMAIN));
+            BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(), NamingPolicy.namespacesOnly(null));
             BranchDeployer deployer = new BranchDeployer(environments, state.metrics()).withDatabases(databases);
             report = new Cleanup(environments, deployer.cleanupActions(progress), policy, Clock.systemUTC()).run(scm, progress);
         }

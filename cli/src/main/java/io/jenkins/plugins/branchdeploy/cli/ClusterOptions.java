@@ -14,12 +14,6 @@ import picocli.CommandLine.Option;
  */
 public class ClusterOptions {
 
-    /**
-     * Finding, listing and tearing down environments goes by namespace, never by host, so commands
-     * that do only that name environments under this placeholder domain.
-     */
-    static final String ANY_DOMAIN = "example.dev";
-
     /** The installation id when neither {@code --installation-id} nor {@value #INSTALLATION_VARIABLE} is given. */
     public static final String DEFAULT_INSTALLATION = "cli";
     public static final String INSTALLATION_VARIABLE = "BRANCH_DEPLOY_INSTALLATION";

@@ -42,7 +42,7 @@ abstract class EnvironmentCommand implements Callable<Integer> {
         ProgressListener progress = new StderrProgress(spec.commandLine().getErr());
         Environment after;
         try (KubernetesClient client = cluster.connect()) {
-            BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(), target.naming(ClusterOptions.ANY_DOMAIN, null));
+            BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(), target.namespacesOnly());
             Environment environment = environments.find(branch).orElseThrow(() -> new InvalidInputException("branch",
                     "there is no environment of app " + branch.app() + " for "
                             + branch.changeRequest().map(c -> "pull request #" + c.number()).orElse("branch " + branch.branch())

@@ -132,7 +132,7 @@ public final class BranchEnvironments {
     public DeployResult deploy(DeployRequest request, ProgressListener progress) {
         Objects.requireNonNull(request, "request");
         BranchRef branch = Objects.requireNonNull(request.branch(), "request.branch");
-        EnvironmentNames names = naming.names(branch);
+        EnvironmentNames names = naming.requireHosts().names(branch);
         Quota quota = request.quota() == null ? Quota.DEFAULT : request.quota();
         EnvironmentResources.validate(quota);
         Duration ttl = positive("ttl", request.ttl(), DeployRequest.DEFAULT_TTL);
@@ -181,7 +181,7 @@ public final class BranchEnvironments {
      * @throws InvalidInputException naming the file and document of the first problem
      */
     public List<RenderedManifest> render(DeployRequest request, Path manifests) {
-        EnvironmentNames names = naming.names(request.branch());
+        EnvironmentNames names = naming.requireHosts().names(request.branch());
         return new ManifestRenderer(ManifestVariables.forEnvironment(request.branch(), names, request.variables()),
                 request.sourceNamespace()).render(manifests, names.namespace());
     }
