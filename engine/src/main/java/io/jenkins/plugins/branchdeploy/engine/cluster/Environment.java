@@ -19,6 +19,7 @@ import java.time.Instant;
  * @param expiresAt when its time-to-live runs out, or {@code null}
  * @param keepUntil an extension set by "extend", or {@code null}
  * @param scaledDownBy why it is scaled down, or {@code null} when it is not (or the cause is not recorded)
+ * @param deployedBy the run whose deploy the environment holds ({@link ClusterContract#DEPLOYED_BY}), or {@code null}
  */
 public record Environment(
         String namespace,
@@ -33,11 +34,20 @@ public record Environment(
         Instant deployedAt,
         Instant expiresAt,
         Instant keepUntil,
-        ScaleDownCause scaledDownBy) {
+        ScaleDownCause scaledDownBy,
+        String deployedBy) {
 
     /** An environment without a recorded scale-down cause. */
     public Environment(String namespace, String app, String environment, String branch, Integer change, String commit,
             String url, EnvironmentStatus status, Instant createdAt, Instant deployedAt, Instant expiresAt, Instant keepUntil) {
         this(namespace, app, environment, branch, change, commit, url, status, createdAt, deployedAt, expiresAt, keepUntil, null);
+    }
+
+    /** An environment that records no run. */
+    public Environment(String namespace, String app, String environment, String branch, Integer change, String commit,
+            String url, EnvironmentStatus status, Instant createdAt, Instant deployedAt, Instant expiresAt, Instant keepUntil,
+            ScaleDownCause scaledDownBy) {
+        this(namespace, app, environment, branch, change, commit, url, status, createdAt, deployedAt, expiresAt, keepUntil,
+                scaledDownBy, null);
     }
 }
