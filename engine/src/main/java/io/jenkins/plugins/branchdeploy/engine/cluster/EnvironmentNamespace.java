@@ -193,6 +193,7 @@ final class EnvironmentNamespace {
                 instant(namespace, ClusterContract.KEEP_UNTIL),
                 status(namespace) == EnvironmentStatus.SCALED_DOWN
                         ? ScaleDownCause.fromValue(annotation(namespace, ClusterContract.SCALED_DOWN_BY)) : null,
+                annotation(namespace, ClusterContract.OWNER),
                 annotation(namespace, ClusterContract.DEPLOYED_BY));
     }
 
