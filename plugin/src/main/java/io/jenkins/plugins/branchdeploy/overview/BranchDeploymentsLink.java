@@ -8,7 +8,7 @@ import java.util.List;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
+import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /**
  * Manage Jenkins » Branch deployments, for administrators: every environment of this Jenkins on
@@ -60,25 +60,25 @@ public class BranchDeploymentsLink extends ManagementLink {
         return EnvironmentListing.list(environment -> true, environment -> true);
     }
 
-    @POST
+    @RequirePOST
     public HttpResponse doTeardown(@QueryParameter String cluster, @QueryParameter String namespace) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return changes.teardown(cluster, namespace);
     }
 
-    @POST
+    @RequirePOST
     public HttpResponse doExtend(@QueryParameter String cluster, @QueryParameter String namespace, @QueryParameter String by) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return changes.extend(cluster, namespace, by);
     }
 
-    @POST
+    @RequirePOST
     public HttpResponse doWake(@QueryParameter String cluster, @QueryParameter String namespace) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return changes.wake(cluster, namespace);
     }
 
-    @POST
+    @RequirePOST
     public HttpResponse doScaleDown(@QueryParameter String cluster, @QueryParameter String namespace) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return changes.scaleDown(cluster, namespace);

@@ -12,7 +12,7 @@ import java.util.List;
 import jenkins.model.TransientActionFactory;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
+import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /**
  * "Branch deployments" on a folder or multibranch project: the environments its projects own, for
@@ -56,25 +56,25 @@ public final class ProjectDeploymentsAction implements Action {
         return EnvironmentListing.list(this::isListed, this::mayChange);
     }
 
-    @POST
+    @RequirePOST
     public HttpResponse doTeardown(@QueryParameter String cluster, @QueryParameter String namespace) {
         folder.checkPermission(Item.READ);
         return changes.teardown(cluster, namespace);
     }
 
-    @POST
+    @RequirePOST
     public HttpResponse doExtend(@QueryParameter String cluster, @QueryParameter String namespace, @QueryParameter String by) {
         folder.checkPermission(Item.READ);
         return changes.extend(cluster, namespace, by);
     }
 
-    @POST
+    @RequirePOST
     public HttpResponse doWake(@QueryParameter String cluster, @QueryParameter String namespace) {
         folder.checkPermission(Item.READ);
         return changes.wake(cluster, namespace);
     }
 
-    @POST
+    @RequirePOST
     public HttpResponse doScaleDown(@QueryParameter String cluster, @QueryParameter String namespace) {
         folder.checkPermission(Item.READ);
         return changes.scaleDown(cluster, namespace);
