@@ -2,6 +2,7 @@ package io.jenkins.plugins.branchdeploy.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.branchdeploy.InlineCode;
 import io.jenkins.plugins.branchdeploy.KubernetesApi;
 import io.jenkins.plugins.branchdeploy.buildpage.BranchDeployAction;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
@@ -12,6 +13,7 @@ import jenkins.branch.BranchSource;
 import jenkins.scm.impl.mock.MockSCMController;
 import jenkins.scm.impl.mock.MockSCMDiscoverBranches;
 import jenkins.scm.impl.mock.MockSCMSource;
+import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlTable;
@@ -80,13 +82,15 @@ class BranchEnvironmentITest {
         assertThat(liveUrl).startsWith("https://");
 
         JenkinsRule.WebClient wc = r.createWebClient();
-        assertThat(wc.getPage(master).querySelector("a[href$='job/shop/job/master/environment']"))
-                .as("the job's side panel links to its environment").isNotNull();
+        DomNode sideLink = wc.getPage(master).querySelector("a[href$='job/shop/job/master/environment']");
+        assertThat(sideLink).as("the job's side panel links to its environment").isNotNull();
         HtmlPage page = wc.getPage(master, "environment");
         HtmlAnchor live = page.querySelector("a.branch-deploy-live-url");
         assertThat(live.getHrefAttribute()).isEqualTo(liveUrl);
         assertThat(page.querySelector(".branch-deploy-environment .jenkins-badge").getTextContent().trim()).isEqualTo("Ready");
         assertThat(page.asNormalizedText()).contains("Expires", "in 6 days");
+        DomNode environment = page.querySelector("section[data-namespace]");
+        assertThat(InlineCode.in(environment)).as("nothing a Content Security Policy blocks").isEmpty();
         HtmlTable history = page.querySelector("table.branch-deploy-history");
         assertThat(history.getBodies().get(0).getRows()).singleElement()
                 .satisfies(row -> assertThat(row.asNormalizedText()).contains("Ready"));
