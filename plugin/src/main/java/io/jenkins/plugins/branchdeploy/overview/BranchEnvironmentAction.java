@@ -66,6 +66,14 @@ public final class BranchEnvironmentAction implements Action {
         return "environment";
     }
 
+    /**
+     * The deploys of the job's latest build that deployed, for the job's own page: read from the
+     * build, so that showing the job asks no cluster. The Environment page says how they are now.
+     */
+    public List<BranchDeployAction> getLatestDeploys() {
+        return Factory.latestDeploys(job);
+    }
+
     /** The branch's environments on every configured cluster, each with its history. */
     public List<ClusterEnvironments> getClusters() {
         job.checkPermission(Item.READ);
@@ -118,12 +126,18 @@ public final class BranchEnvironmentAction implements Action {
         }
 
         private static boolean deployedRecently(Job<?, ?> job) {
+            return !latestDeploys(job).isEmpty();
+        }
+
+        /** What the latest of the job's recent builds that deployed recorded; empty when none did. */
+        static List<BranchDeployAction> latestDeploys(Job<?, ?> job) {
             for (Run<?, ?> build : job.getBuilds().limit(RECENT_BUILDS)) {
-                if (!build.getActions(BranchDeployAction.class).isEmpty()) {
-                    return true;
+                List<BranchDeployAction> deploys = build.getActions(BranchDeployAction.class);
+                if (!deploys.isEmpty()) {
+                    return deploys;
                 }
             }
-            return false;
+            return List.of();
         }
     }
 }

@@ -82,8 +82,11 @@ class BranchEnvironmentITest {
         assertThat(liveUrl).startsWith("https://");
 
         JenkinsRule.WebClient wc = r.createWebClient();
-        DomNode sideLink = wc.getPage(master).querySelector("a[href$='job/shop/job/master/environment']");
+        HtmlPage jobPage = wc.getPage(master);
+        DomNode sideLink = jobPage.querySelector("a[href$='job/shop/job/master/environment']");
         assertThat(sideLink).as("the job's side panel links to its environment").isNotNull();
+        HtmlAnchor onJobPage = jobPage.querySelector("a.branch-deploy-live-url");
+        assertThat(onJobPage.getHrefAttribute()).as("the job's own page links to the live URL").isEqualTo(liveUrl);
         HtmlPage page = wc.getPage(master, "environment");
         HtmlAnchor live = page.querySelector("a.branch-deploy-live-url");
         assertThat(live.getHrefAttribute()).isEqualTo(liveUrl);
