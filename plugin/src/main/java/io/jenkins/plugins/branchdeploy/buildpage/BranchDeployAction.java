@@ -168,7 +168,8 @@ public final class BranchDeployAction implements RunAction2 {
         if (comparedWith != null) {
             return "Changes versus " + comparedWith;
         }
-        return changeReport != null && changeReport.startsWith("Changes versus ") ? "Changes" : "Drift";
+        // builds recorded before the baseline was kept: the report's own summary line names it
+        return changeReport != null && changeReport.contains("Changes versus ") ? "Changes" : "Drift";
     }
 
 }
