@@ -81,7 +81,8 @@ final class BuildDeployer {
                         .database(strategy(database, schemaScript))
                         .smokeTests(smokeFile.path())
                         .baseline(step.getBaselineNamespace(), null)
-                        .drift(step.getCommitsBehind(), step.getDriftThreshold(), null);
+                        .drift(step.getCommitsBehind(), step.getDriftThreshold(), null)
+                        .deployedBy(run.getExternalizableId());
                 progress.info("Deploying branch " + branch.branch() + " of " + branch.app() + " to cluster " + cluster.getName());
                 try (KubernetesClient client = cluster.connect(run)) {
                     BranchDeployer deployer = new BranchDeployer(environments(client, settings.installationId(), naming), MetricsFile.store())

@@ -220,7 +220,12 @@ public final class BranchDeployer {
 
     /** The deploy history stored on a branch's environment; empty when there is none. */
     public DeployHistory history(BranchRef branch, ProgressListener progress) {
-        return bookkeeping.history(branch, progress);
+        return bookkeeping.history(environments.history(branch, progress), progress);
+    }
+
+    /** The deploy history stored on an environment found by the inventory, e.g. for a page; empty when there is none. */
+    public DeployHistory history(Environment environment, ProgressListener progress) {
+        return bookkeeping.history(environments.history(environment, progress), progress);
     }
 
     private DeployRequest withDatabase(DeployRequest request, EnvironmentNames names, DeployOptions options,
@@ -230,7 +235,7 @@ public final class BranchDeployer {
         List<SecretEntry> secrets = new ArrayList<>(request.secrets());
         secrets.addAll(database.secretEntries());
         return new DeployRequest(request.branch(), request.manifests(), request.variables(), secrets, request.quota(),
-                request.ttl(), request.timeout(), request.sourceNamespace());
+                request.ttl(), request.timeout(), request.sourceNamespace(), request.deployedBy());
     }
 
     private void refuseDatabaseWithout(DeployRequest request, DeployOptions options) {

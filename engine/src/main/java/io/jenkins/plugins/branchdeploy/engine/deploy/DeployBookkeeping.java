@@ -38,10 +38,15 @@ final class DeployBookkeeping {
         return historyLimit;
     }
 
-    /** The deploy history stored on a branch's environment; empty when there is none or it is unreadable. */
+    /** The deploy history a branch's environment stores; empty when there is none or it is unreadable. */
     DeployHistory history(BranchRef branch, ProgressListener progress) {
+        return history(environments.history(branch, progress), progress);
+    }
+
+    /** A deploy history as an environment stores it; empty when there is none or it is unreadable. */
+    DeployHistory history(String stored, ProgressListener progress) {
         try {
-            return DeployHistoryJson.read(environments.history(branch, progress), historyLimit);
+            return DeployHistoryJson.read(stored, historyLimit);
         } catch (InvalidInputException e) {
             progress.warn(e.getMessage());
             return DeployHistory.empty(historyLimit);

@@ -31,6 +31,7 @@ public final class DeployInput {
     private Duration ttl = DeployRequest.DEFAULT_TTL;
     private Duration timeout = DeployRequest.DEFAULT_TIMEOUT;
     private String sourceNamespace;
+    private String deployedBy;
     private DeployOptions options = DeployOptions.NONE;
 
     /**
@@ -78,6 +79,12 @@ public final class DeployInput {
         return this;
     }
 
+    /** @param run the run that deploys, as the front end names it (a Jenkins build's {@code job#number}), or {@code null} */
+    public DeployInput deployedBy(String run) {
+        deployedBy = run;
+        return this;
+    }
+
     public DeployInput database(DatabaseStrategy strategy) {
         options = options.withDatabase(strategy);
         return this;
@@ -112,7 +119,7 @@ public final class DeployInput {
     }
 
     public DeployRequest request() {
-        return new DeployRequest(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace);
+        return new DeployRequest(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy);
     }
 
     public DeployOptions options() {

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param ttl how long the environment lives after its last deploy
  * @param timeout how long to wait for workloads to become ready
  * @param sourceNamespace the namespace the manifests hard-code (re-homed into the environment's), or {@code null}
+ * @param deployedBy the run that deploys, as the front end names it (a Jenkins build's {@code job#number}),
+ *        recorded on the environment; or {@code null}
  */
 public record DeployRequest(
         BranchRef branch,
@@ -27,7 +29,8 @@ public record DeployRequest(
         Quota quota,
         Duration ttl,
         Duration timeout,
-        String sourceNamespace) {
+        String sourceNamespace,
+        String deployedBy) {
 
     /** The time to live as users write it; the command line shows it as its default. */
     public static final String DEFAULT_TTL_TEXT = "7d";
@@ -39,5 +42,11 @@ public record DeployRequest(
     public DeployRequest {
         variables = Map.copyOf(variables);
         secrets = List.copyOf(secrets);
+    }
+
+    /** A request that names no run. */
+    public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
+            Quota quota, Duration ttl, Duration timeout, String sourceNamespace) {
+        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, null);
     }
 }
