@@ -6,7 +6,6 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportText;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeReport;
-import io.jenkins.plugins.branchdeploy.overview.StatusBadge;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
