@@ -3,8 +3,6 @@ package io.jenkins.plugins.branchdeploy.cli;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -30,17 +28,12 @@ public class ClusterOptions {
                     + "(default: $" + INSTALLATION_VARIABLE + ", else " + DEFAULT_INSTALLATION + ").")
     String installation;
 
-    /** A client for the chosen cluster. It does not retry by itself: the engine retries what is worth retrying. */
+    /**
+     * A client for the chosen cluster, checked before anything is sent ({@link Kubeconfig}). It does
+     * not retry by itself: the engine retries what is worth retrying.
+     */
     public KubernetesClient connect() {
-        Config config;
-        if (kubeconfig != null) {
-            if (!Files.isRegularFile(kubeconfig)) {
-                throw new InvalidInputException("kubeconfig", kubeconfig + " does not exist; give the path of a kubeconfig file");
-            }
-            config = Config.fromKubeconfig(context, kubeconfig.toFile());
-        } else {
-            config = Config.autoConfigure(context);
-        }
+        Config config = Kubeconfig.ofThisProcess().config(kubeconfig, context);
         config.setRequestRetryBackoffLimit(0);
         return new KubernetesClientBuilder().withConfig(config).build();
     }

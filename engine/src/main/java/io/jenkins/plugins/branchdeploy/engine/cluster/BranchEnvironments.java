@@ -13,7 +13,6 @@ import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -132,21 +131,15 @@ public final class BranchEnvironments {
     public DeployResult deploy(DeployRequest request, ProgressListener progress) {
         Objects.requireNonNull(request, "request");
         BranchRef branch = Objects.requireNonNull(request.branch(), "request.branch");
-        EnvironmentNames names = naming.requireHosts().names(branch);
-        Quota quota = request.quota() == null ? Quota.DEFAULT : request.quota();
-        EnvironmentResources.validate(quota);
-        Duration ttl = positive("ttl", request.ttl(), DeployRequest.DEFAULT_TTL);
-        Duration timeout = positive("timeout", request.timeout(), DeployRequest.DEFAULT_TIMEOUT);
-        List<RenderedManifest> manifests = render(request, request.manifests());
-        List<Secret> secrets = EnvironmentResources.secrets(request.secrets());
-        List<HasMetadata> limits = EnvironmentResources.limits(quota);
-        refuseClashes(manifests, secrets, limits);
+        DeployPlan plan = plan(request);
+        EnvironmentNames names = plan.names();
+        Duration timeout = plan.timeout();
 
         progress.info("Deploying " + branch.branch() + " of " + names.app() + " into namespace " + names.namespace());
         try (EnvironmentLocks.Held lock = lock(names.namespace(), timeout.plus(LOCK_PATIENCE), progress)) {
             DeployRun run = new DeployRun(client, api, new RolloutWait(client, api, pollEvery, progressEvery), clock,
-                    installation, owner, request.deployedBy(), names, branch, ttl, timeout, progress);
-            return run.run(limits, secrets, manifests);
+                    installation, owner, request.deployedBy(), names, branch, plan.ttl(), timeout, progress);
+            return run.run(plan.limits(), plan.secrets(), plan.manifests());
         }
     }
 
@@ -166,6 +159,21 @@ public final class BranchEnvironments {
     /** Deletes an environment found by {@link #inventory()}; see {@link #teardown(BranchRef, ProgressListener)}. */
     public TeardownOutcome teardown(Environment environment, ProgressListener progress) {
         return teardown(environment.namespace(), progress);
+    }
+
+    /**
+     * Checks a deploy request as {@link #deploy} would, without a cluster: manifests, secrets, quota
+     * and durations. Front ends call it before anything else that talks to the cluster.
+     *
+     * @throws InvalidInputException naming the field of the first problem
+     */
+    public void check(DeployRequest request) {
+        plan(request);
+    }
+
+    private DeployPlan plan(DeployRequest request) {
+        Objects.requireNonNull(request.branch(), "request.branch");
+        return DeployPlan.of(naming.requireHosts().names(request.branch()), request, render(request, request.manifests()));
     }
 
     /** The names of a branch's environment under this installation's naming policy. */
@@ -466,28 +474,5 @@ public final class BranchEnvironments {
 
     private EnvironmentLocks.Held lock(String namespace, Duration patience, ProgressListener progress) {
         return EnvironmentLocks.acquire(client.getConfiguration().getMasterUrl(), namespace, patience, progress);
-    }
-
-    private static void refuseClashes(List<RenderedManifest> manifests, List<Secret> secrets, List<HasMetadata> limits) {
-        Map<String, String> own = new HashMap<>();
-        secrets.forEach(s -> own.put("Secret/" + s.getMetadata().getName(), "secret " + s.getMetadata().getName()));
-        limits.forEach(l -> own.put(l.getKind() + "/" + l.getMetadata().getName(), "the environment's own " + l.getKind()));
-        for (RenderedManifest manifest : manifests) {
-            String clash = own.get(manifest.kindAndName());
-            if (clash != null) {
-                throw new InvalidInputException("manifests", manifest.describe() + " has the name of " + clash
-                        + ", which the deploy creates itself; rename one of them");
-            }
-        }
-    }
-
-    private static Duration positive(String field, Duration value, Duration fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value.isNegative() || value.isZero()) {
-            throw new InvalidInputException(field, "must be longer than zero, got " + value);
-        }
-        return value;
     }
 }

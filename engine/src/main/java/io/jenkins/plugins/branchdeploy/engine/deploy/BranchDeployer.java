@@ -107,6 +107,7 @@ public final class BranchDeployer {
         Instant startedAt = clock.instant();
         BranchRef branch = request.branch();
         refuseDatabaseWithout(request, options);
+        environments.check(request); // every refusal of bad input before the first request to the cluster
         ChangeComparison comparison = new ChangeComparison(environments);
         ChangeReport changes = options.baseline() instanceof ChangeBaseline.Manifests
                 ? comparison.compare(comparison.rendered(request), options.baseline(), request, progress) : null;

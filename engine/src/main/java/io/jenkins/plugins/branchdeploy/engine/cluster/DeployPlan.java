@@ -1,0 +1,59 @@
+package io.jenkins.plugins.branchdeploy.engine.cluster;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
+import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A deploy request checked and turned into what is written, without a cluster: every refusal of bad
+ * input (manifests, secrets, quota, durations) happens here, before the first request.
+ */
+record DeployPlan(EnvironmentNames names, Duration ttl, Duration timeout, List<RenderedManifest> manifests,
+        List<Secret> secrets, List<HasMetadata> limits) {
+
+    /**
+     * @param manifests the request's manifests, rendered into the environment's namespace
+     * @throws InvalidInputException naming the field of the first problem
+     */
+    static DeployPlan of(EnvironmentNames names, DeployRequest request, List<RenderedManifest> manifests) {
+        Quota quota = request.quota() == null ? Quota.DEFAULT : request.quota();
+        EnvironmentResources.validate(quota);
+        Duration ttl = positive("ttl", request.ttl(), DeployRequest.DEFAULT_TTL);
+        Duration timeout = positive("timeout", request.timeout(), DeployRequest.DEFAULT_TIMEOUT);
+        List<Secret> secrets = EnvironmentResources.secrets(request.secrets());
+        List<HasMetadata> limits = EnvironmentResources.limits(quota);
+        refuseClashes(manifests, secrets, limits);
+        return new DeployPlan(names, ttl, timeout, manifests, secrets, limits);
+    }
+
+    private static void refuseClashes(List<RenderedManifest> manifests, List<Secret> secrets, List<HasMetadata> limits) {
+        Map<String, String> own = new HashMap<>();
+        secrets.forEach(s -> own.put("Secret/" + s.getMetadata().getName(), "secret " + s.getMetadata().getName()));
+        limits.forEach(l -> own.put(l.getKind() + "/" + l.getMetadata().getName(), "the environment's own " + l.getKind()));
+        for (RenderedManifest manifest : manifests) {
+            String clash = own.get(manifest.kindAndName());
+            if (clash != null) {
+                throw new InvalidInputException("manifests", manifest.describe() + " has the name of " + clash
+                        + ", which the deploy creates itself; rename one of them");
+            }
+        }
+    }
+
+    private static Duration positive(String field, Duration value, Duration fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isNegative() || value.isZero()) {
+            throw new InvalidInputException(field, "must be longer than zero, got " + value);
+        }
+        return value;
+    }
+}
