@@ -3,6 +3,7 @@ package io.jenkins.plugins.branchdeploy.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.branch.TrustedForks;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
@@ -104,6 +105,18 @@ class DeployCommand implements Callable<Integer> {
             description = "How long the smoke checks together may keep retrying (default: ${DEFAULT-VALUE}).")
     String smokeTimeout;
 
+    @Option(names = "--branch-filter", paramLabel = "GLOBS", description = "Deploy only branches that match these globs "
+            + "(comma-separated; ! excludes, e.g. 'main, feature/*, !dependabot/**'); another branch exits 0 with one line saying why.")
+    String branchFilter;
+
+    @Option(names = "--fork-of", paramLabel = "OWNER/REPO", description = "The fork the pull request (--change) comes from; "
+            + "unless --trusted-forks trusts it, the environment gets no secrets and no database branch.")
+    String fork;
+
+    @Option(names = "--trusted-forks", paramLabel = "PATTERNS", description = "Forks (owners or owner/repository, comma-separated) "
+            + "whose pull requests get secrets and database branches.")
+    String trustedForks;
+
     @Override
     public Integer call() throws InterruptedException {
         List<SecretEntry> secretEntries = secrets.stream().map(s -> SecretOption.parse(s, System::getenv)).toList();
@@ -120,14 +133,21 @@ class DeployCommand implements Callable<Integer> {
                 .smokeBaseUrl(smokeBaseUrl)
                 .smokeTimeout(smokeTimeout)
                 .baseline(baseline.namespace, baseline.manifests)
-                .drift(drift.commitsBehind, drift.threshold, drift.target);
+                .drift(drift.commitsBehind, drift.threshold, drift.target)
+                .branchFilter(branchFilter)
+                .fork(fork, TrustedForks.parse(trustedForks));
+        if (input.filteredOut().isPresent()) {
+            printFilteredOut(input.filteredOut().get());
+            return 0;
+        }
+        PrintWriter err = spec.commandLine().getErr();
         DatabaseBranches databases = database.branches(System::getenv);
         NamingPolicy naming = target.naming(domain, hostTemplate);
-        PrintWriter err = spec.commandLine().getErr();
         ProgressListener progress = message -> {
             err.println(message);
             err.flush();
         };
+        input.untrustedFork().ifPresent(progress::warn);
         DeployOutcome outcome;
         try (KubernetesClient client = cluster.connect()) {
             BranchDeployer deployer = new BranchDeployer(new BranchEnvironments(client, cluster.installation(), naming), state.metrics())
@@ -136,6 +156,13 @@ class DeployCommand implements Callable<Integer> {
         }
         print(outcome);
         return outcome.succeeded() ? 0 : BranchDeployCommand.FAILED;
+    }
+
+    /** A branch the filter leaves out: the reason as the result, and no URL. */
+    private void printFilteredOut(String reason) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(output.format() == OutputFormat.json ? Json.write(Map.of("status", "filtered-out", "reason", reason)) : reason);
+        out.flush();
     }
 
     private void print(DeployOutcome outcome) {

@@ -130,6 +130,37 @@ class ClusterCommandsTest {
         assertThat(foreign.err()).contains("is not an environment of installation 'someone-else'");
     }
 
+    @Test
+    void aBranchTheFilterLeavesOutIsNotDeployedAndSaysWhy() {
+        CommandRun deploy = run(deployArgs("--branch-filter", "main, release/*"));
+
+        assertThat(deploy.exitCode()).isZero();
+        assertThat(deploy.out().strip()).isEqualTo("Not deployed: branch feature/cart does not pass the branch filter 'main, release/*'");
+        assertThat(deploy.err()).isEmpty();
+        assertThat(cluster.requests().count()).isZero();
+        assertThat(run(deployArgs("--branch-filter", "main, feature/*")).out()).startsWith("Ready: " + names.url());
+    }
+
+    @Test
+    void aPullRequestFromAnUntrustedForkGetsNoSecrets() {
+        EnvironmentNames pr = NamingPolicy.withDefaults("preview.example.dev")
+                .names(BranchRef.of("shop", "feature/cart").withChange(io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest.of(42)));
+
+        CommandRun untrusted = run(deployArgs("--change", "42", "--fork-of", "mallory/shop", "--trusted-forks", "octocat"));
+
+        assertThat(untrusted.exitCode()).as(untrusted.err()).isZero();
+        assertThat(untrusted.err()).contains("Pull request #42 comes from the fork mallory/shop, which is not trusted: "
+                + "its environment gets none of the 1 secrets and no database branch");
+        try (var client = cluster.newClient()) {
+            assertThat(client.secrets().inNamespace(pr.namespace()).withName("shop-db").get()).isNull();
+        }
+        assertThat(run(deployArgs("--change", "42", "--fork-of", "octocat/shop", "--trusted-forks", "octocat")).err())
+                .doesNotContain("not trusted");
+        try (var client = cluster.newClient()) {
+            assertThat(client.secrets().inNamespace(pr.namespace()).withName("shop-db").get()).isNotNull();
+        }
+    }
+
     private String[] deployArgs(String... extra) {
         return withSecret("shop-db/password=file:" + passwordFile, extra);
     }

@@ -28,7 +28,7 @@ public final class BranchFilter {
             boolean exclude = pattern.startsWith("!");
             String glob = exclude ? pattern.substring(1) : pattern;
             if (glob.isEmpty()) {
-                throw new InvalidInputException("branches", "'" + raw + "' excludes nothing; write the glob after !, e.g. !dependabot/**");
+                throw new InvalidInputException("branchFilter", "'" + raw + "' excludes nothing; write the glob after !, e.g. !dependabot/**");
             }
             (exclude ? excludes : includes).add(toRegex(glob));
         }

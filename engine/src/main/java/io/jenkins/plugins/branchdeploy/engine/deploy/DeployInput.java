@@ -1,7 +1,10 @@
 package io.jenkins.plugins.branchdeploy.engine.deploy;
 
 import io.jenkins.plugins.branchdeploy.engine.Durations;
+import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchFilter;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.branch.TrustedForks;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
@@ -14,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a user wrote for one deploy, in a Pipeline step or on the command line, turned into a
@@ -33,6 +37,9 @@ public final class DeployInput {
     private String sourceNamespace;
     private String deployedBy;
     private DeployOptions options = DeployOptions.NONE;
+    private String branchFilter;
+    private String fork;
+    private TrustedForks trustedForks = new TrustedForks(List.of());
 
     /**
      * @param branch what to deploy
@@ -118,12 +125,66 @@ public final class DeployInput {
         return this;
     }
 
-    public DeployRequest request() {
-        return new DeployRequest(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy);
+    /**
+     * Which branches deploy at all, as {@link BranchFilter#parse} reads it, e.g. {@code main, feature/*, !dependabot/**}.
+     *
+     * @throws InvalidInputException naming {@code branchFilter} for a pattern that means nothing
+     */
+    public DeployInput branchFilter(String patterns) {
+        BranchFilter.parse(patterns);
+        branchFilter = given(patterns) ? patterns.trim() : null;
+        return this;
     }
 
+    /** Why this branch is not deployed, when the branch filter leaves it out; then nothing is deployed and there is no URL. */
+    public Optional<String> filteredOut() {
+        if (branchFilter == null || BranchFilter.parse(branchFilter).accepts(branch.branch())) {
+            return Optional.empty();
+        }
+        return Optional.of("Not deployed: branch " + branch.branch() + " does not pass the branch filter '" + branchFilter + "'");
+    }
+
+    /**
+     * Where the pull request comes from, and the forks trusted with secrets: a pull request from an
+     * untrusted fork is deployed without its secrets and database branch ({@link TrustedForks#allowSecrets}).
+     *
+     * @param newFork the fork's owner or {@code owner/repository}; {@code null} or blank when the pull
+     *     request comes from the repository itself
+     * @throws InvalidInputException when a fork is given for a branch that is not a pull request
+     */
+    public DeployInput fork(String newFork, TrustedForks trusted) {
+        if (given(newFork) && branch.change() == null) {
+            throw new InvalidInputException("fork", "only a pull request comes from a fork; give its number too, or leave out the fork");
+        }
+        fork = given(newFork) ? newFork.trim() : null;
+        trustedForks = Objects.requireNonNull(trusted, "trusted");
+        return this;
+    }
+
+    /** Whether this deploy gets the secrets and database branch it asks for. */
+    public boolean trusted() {
+        return trustedForks.allowSecrets(branch, fork);
+    }
+
+    /** What an untrusted fork's deploy goes without, when it asked for secrets or a database branch. */
+    public Optional<String> untrustedFork() {
+        if (trusted() || secrets.isEmpty() && options.database() == null) {
+            return Optional.empty();
+        }
+        return Optional.of("Pull request #" + branch.change().number() + " comes from the fork " + fork
+                + ", which is not trusted: its environment gets none of the " + secrets.size()
+                + " secrets and no database branch; trust the fork to change that");
+    }
+
+    /** The request; an untrusted fork's has no secrets. */
+    public DeployRequest request() {
+        return new DeployRequest(branch, manifests, variables, trusted() ? secrets : List.of(), quota, ttl, timeout,
+                sourceNamespace, deployedBy);
+    }
+
+    /** The options; an untrusted fork's have no database branch. */
     public DeployOptions options() {
-        return options;
+        return trusted() ? options : options.withDatabase(null);
     }
 
     private static boolean given(String text) {

@@ -7,6 +7,10 @@ import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.RefusedException;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
+import io.jenkins.plugins.branchdeploy.engine.branch.TrustedForks;
+import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
+import java.util.List;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
@@ -81,5 +85,36 @@ class DeployInputTest {
                 .hasMessageStartingWith("quota: cpu 'lots' is not a Kubernetes quantity");
         assertThatThrownBy(() -> new DeployInput(BRANCH, MANIFESTS).smokeTimeout("soon"))
                 .hasMessageStartingWith("smoke-timeout: ");
+    }
+
+    @Test
+    void theBranchFilterSaysWhyABranchIsNotDeployed() {
+        assertThat(new DeployInput(BRANCH, MANIFESTS).branchFilter("main, feature/*").filteredOut()).isEmpty();
+        assertThat(new DeployInput(BRANCH, MANIFESTS).branchFilter(" ").filteredOut()).isEmpty();
+        assertThat(new DeployInput(BRANCH, MANIFESTS).branchFilter("main, !feature/**").filteredOut())
+                .contains("Not deployed: branch feature/cart does not pass the branch filter 'main, !feature/**'");
+        assertThatThrownBy(() -> new DeployInput(BRANCH, MANIFESTS).branchFilter("main, !"))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("branchFilter: '!' excludes nothing");
+    }
+
+    @Test
+    void anUntrustedForkGetsNoSecretsAndNoDatabaseBranch() {
+        BranchRef pullRequest = BRANCH.withChange(ChangeRequest.of(42));
+        List<SecretEntry> secrets = List.of(new SecretEntry("shop-db", "password", "s3cret"));
+        DeployInput untrusted = new DeployInput(pullRequest, MANIFESTS).secrets(secrets).database(DatabaseStrategy.parse("template:shop_seed"))
+                .fork("mallory/shop", TrustedForks.parse("octocat"));
+        DeployInput trusted = new DeployInput(pullRequest, MANIFESTS).secrets(secrets).database(DatabaseStrategy.parse("template:shop_seed"))
+                .fork("OctoCat/shop", TrustedForks.parse("octocat"));
+
+        assertThat(untrusted.trusted()).isFalse();
+        assertThat(untrusted.request().secrets()).isEmpty();
+        assertThat(untrusted.options().database()).isNull();
+        assertThat(untrusted.untrustedFork()).hasValueSatisfying(w -> assertThat(w)
+                .startsWith("Pull request #42 comes from the fork mallory/shop, which is not trusted").doesNotContain("s3cret"));
+        assertThat(trusted.request().secrets()).isEqualTo(secrets);
+        assertThat(trusted.options().database()).isNotNull();
+        assertThat(trusted.untrustedFork()).isEmpty();
+        assertThatThrownBy(() -> new DeployInput(BRANCH, MANIFESTS).fork("mallory/shop", TrustedForks.parse("")))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("fork: only a pull request comes from a fork");
     }
 }
