@@ -14,6 +14,7 @@ import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportText;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.NetworkIsolation;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import java.io.PrintWriter;
@@ -117,6 +118,14 @@ class DeployCommand implements Callable<Integer> {
             + "whose pull requests get secrets and database branches.")
     String trustedForks;
 
+    @Option(names = "--allow-from-namespace", paramLabel = "KEY=VALUE", description = "Namespaces with this label may connect "
+            + "to the environment's pods besides its own, e.g. the ingress controller's; repeatable (default: "
+            + NetworkIsolation.DEFAULT_ALLOW_FROM_TEXT + ").")
+    List<String> allowFromNamespaces = List.of();
+
+    @Option(names = "--no-network-policy", description = "Give the environment no NetworkPolicy: pods of every namespace may connect to it.")
+    boolean noNetworkPolicy;
+
     @Override
     public Integer call() throws InterruptedException {
         List<SecretEntry> secretEntries = secrets.stream().map(s -> SecretOption.parse(s, System::getenv)).toList();
@@ -134,6 +143,7 @@ class DeployCommand implements Callable<Integer> {
                 .smokeTimeout(smokeTimeout)
                 .baseline(baseline.namespace, baseline.manifests)
                 .drift(drift.commitsBehind, drift.threshold, drift.target)
+                .networkPolicy(noNetworkPolicy ? false : null, allowFromNamespaces)
                 .branchFilter(branchFilter)
                 .fork(fork, TrustedForks.parse(trustedForks));
         if (input.filteredOut().isPresent()) {

@@ -55,7 +55,7 @@ class ClusterCommandsTest {
         assertThat(result.get("status").asText()).isEqualTo("ready");
         assertThat(result.get("unchanged").asBoolean()).isFalse();
         assertThat(fieldNames(result.get("phases"))).containsExactly("namespace", "apply", "prune", "rollout");
-        assertThat(deploy.err()).contains("Deploying feature/cart of shop").contains("Applied 15 resources");
+        assertThat(deploy.err()).contains("Deploying feature/cart of shop").contains("Applied 16 resources");
         assertThat(deploy.out() + deploy.err()).doesNotContain(PASSWORD);
 
         cluster.requests().clear();

@@ -139,7 +139,7 @@ public final class BranchEnvironments {
         try (EnvironmentLocks.Held lock = lock(names.namespace(), timeout.plus(LOCK_PATIENCE), progress)) {
             DeployRun run = new DeployRun(client, api, new RolloutWait(client, api, pollEvery, progressEvery), clock,
                     installation, owner, request.deployedBy(), names, branch, plan.ttl(), timeout, progress);
-            return run.run(plan.limits(), plan.secrets(), plan.manifests());
+            return run.run(plan.ownResources(), plan.secrets(), plan.manifests());
         }
     }
 

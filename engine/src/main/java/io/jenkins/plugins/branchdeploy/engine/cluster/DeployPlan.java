@@ -8,6 +8,7 @@ import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,11 @@ import java.util.Map;
 /**
  * A deploy request checked and turned into what is written, without a cluster: every refusal of bad
  * input (manifests, secrets, quota, durations) happens here, before the first request.
+ *
+ * @param ownResources what the environment gets besides its manifests and secrets: quota, limits, NetworkPolicy
  */
 record DeployPlan(EnvironmentNames names, Duration ttl, Duration timeout, List<RenderedManifest> manifests,
-        List<Secret> secrets, List<HasMetadata> limits) {
+        List<Secret> secrets, List<HasMetadata> ownResources) {
 
     /**
      * @param manifests the request's manifests, rendered into the environment's namespace
@@ -29,17 +32,18 @@ record DeployPlan(EnvironmentNames names, Duration ttl, Duration timeout, List<R
         Duration ttl = positive("ttl", request.ttl(), DeployRequest.DEFAULT_TTL);
         Duration timeout = positive("timeout", request.timeout(), DeployRequest.DEFAULT_TIMEOUT);
         List<Secret> secrets = EnvironmentResources.secrets(request.secrets());
-        List<HasMetadata> limits = EnvironmentResources.limits(quota);
-        refuseClashes(manifests, secrets, limits);
-        return new DeployPlan(names, ttl, timeout, manifests, secrets, limits);
+        List<HasMetadata> own = new ArrayList<>(EnvironmentResources.limits(quota));
+        own.addAll(EnvironmentResources.networkPolicies(request.networkIsolation()));
+        refuseClashes(manifests, secrets, own);
+        return new DeployPlan(names, ttl, timeout, manifests, secrets, List.copyOf(own));
     }
 
-    private static void refuseClashes(List<RenderedManifest> manifests, List<Secret> secrets, List<HasMetadata> limits) {
-        Map<String, String> own = new HashMap<>();
-        secrets.forEach(s -> own.put("Secret/" + s.getMetadata().getName(), "secret " + s.getMetadata().getName()));
-        limits.forEach(l -> own.put(l.getKind() + "/" + l.getMetadata().getName(), "the environment's own " + l.getKind()));
+    private static void refuseClashes(List<RenderedManifest> manifests, List<Secret> secrets, List<HasMetadata> own) {
+        Map<String, String> owned = new HashMap<>();
+        secrets.forEach(s -> owned.put("Secret/" + s.getMetadata().getName(), "secret " + s.getMetadata().getName()));
+        own.forEach(l -> owned.put(l.getKind() + "/" + l.getMetadata().getName(), "the environment's own " + l.getKind()));
         for (RenderedManifest manifest : manifests) {
-            String clash = own.get(manifest.kindAndName());
+            String clash = owned.get(manifest.kindAndName());
             if (clash != null) {
                 throw new InvalidInputException("manifests", manifest.describe() + " has the name of " + clash
                         + ", which the deploy creates itself; rename one of them");

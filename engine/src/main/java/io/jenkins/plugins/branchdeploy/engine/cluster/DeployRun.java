@@ -29,11 +29,14 @@ import java.util.function.Supplier;
  */
 final class DeployRun {
 
-    /** The order kinds are applied in, as Helm does: what others refer to comes first. */
+    /**
+     * The order kinds are applied in, as Helm does: isolation before anything runs, then what others
+     * refer to.
+     */
     private static final List<String> KIND_ORDER = List.of(
-            "ResourceQuota", "LimitRange", "ServiceAccount", "Secret", "ConfigMap", "PersistentVolumeClaim",
+            "NetworkPolicy", "ResourceQuota", "LimitRange", "ServiceAccount", "Secret", "ConfigMap", "PersistentVolumeClaim",
             "Role", "RoleBinding", "Service", "DaemonSet", "Pod", "ReplicaSet", "Deployment", "StatefulSet",
-            "HorizontalPodAutoscaler", "Job", "CronJob", "Ingress", "PodDisruptionBudget", "NetworkPolicy");
+            "HorizontalPodAutoscaler", "Job", "CronJob", "Ingress", "PodDisruptionBudget");
 
     private final KubernetesClient client;
     private final ApiCalls api;

@@ -6,7 +6,11 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.request.NetworkIsolation;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import java.math.BigDecimal;
@@ -19,12 +23,12 @@ import java.util.TreeMap;
 
 /**
  * What every environment gets besides its manifests: a ResourceQuota and a LimitRange from the
- * quota (the LimitRange gives containers without requests and limits defaults within it), and
- * the caller's Secrets, labelled as the engine's.
+ * quota (the LimitRange gives containers without requests and limits defaults within it), a
+ * NetworkPolicy unless it is opted out of, and the caller's Secrets, labelled as the engine's.
  */
 final class EnvironmentResources {
 
-    /** Name of the ResourceQuota and the LimitRange. */
+    /** Name of the ResourceQuota, the LimitRange and the NetworkPolicy. */
     static final String NAME = "branch-deploy";
 
     private static final Quantity DEFAULT_CPU_REQUEST = new Quantity("100m");
@@ -58,6 +62,23 @@ final class EnvironmentResources {
                 .withMax(Map.of("cpu", cpu, "memory", memory))
                 .endLimit().endSpec().build();
         return List.of(resourceQuota, limitRange);
+    }
+
+    /**
+     * The environment's NetworkPolicy: every pod accepts connections only from pods of its own
+     * namespace and of the namespaces {@code isolation} allows; none when it is not isolated.
+     */
+    static List<HasMetadata> networkPolicies(NetworkIsolation isolation) {
+        if (!isolation.isolated()) {
+            return List.of();
+        }
+        List<NetworkPolicyPeer> from = new ArrayList<>();
+        from.add(new NetworkPolicyPeerBuilder().withNewPodSelector().endPodSelector().build());
+        isolation.allowFrom().forEach(label -> from.add(new NetworkPolicyPeerBuilder()
+                .withNewNamespaceSelector().withMatchLabels(Map.of(label.key(), label.value())).endNamespaceSelector().build()));
+        return List.of(new NetworkPolicyBuilder().withNewMetadata().withName(NAME).withLabels(ownLabels()).endMetadata()
+                .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Ingress")
+                .addNewIngress().withFrom(from).endIngress().endSpec().build());
     }
 
     /** One Secret per secret name, holding all its keys. */

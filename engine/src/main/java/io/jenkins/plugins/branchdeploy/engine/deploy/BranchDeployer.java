@@ -236,7 +236,8 @@ public final class BranchDeployer {
         List<SecretEntry> secrets = new ArrayList<>(request.secrets());
         secrets.addAll(database.secretEntries());
         return new DeployRequest(request.branch(), request.manifests(), request.variables(), secrets, request.quota(),
-                request.ttl(), request.timeout(), request.sourceNamespace(), request.deployedBy());
+                request.ttl(), request.timeout(), request.sourceNamespace(), request.deployedBy(),
+                request.networkIsolation());
     }
 
     private void refuseDatabaseWithout(DeployRequest request, DeployOptions options) {

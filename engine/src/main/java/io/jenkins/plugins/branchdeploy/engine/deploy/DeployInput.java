@@ -8,6 +8,7 @@ import io.jenkins.plugins.branchdeploy.engine.branch.TrustedForks;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.NetworkIsolation;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeTests;
@@ -38,6 +39,7 @@ public final class DeployInput {
     private String deployedBy;
     private DeployOptions options = DeployOptions.NONE;
     private String branchFilter;
+    private NetworkIsolation networkIsolation = NetworkIsolation.DEFAULT;
     private String fork;
     private TrustedForks trustedForks = new TrustedForks(List.of());
 
@@ -126,6 +128,19 @@ public final class DeployInput {
     }
 
     /**
+     * Whether the environment is isolated on the network, and from which namespaces it may still be
+     * reached besides its own.
+     *
+     * @param enabled {@code false} for no NetworkPolicy; {@code null} or {@code true} for one
+     * @param allowFrom {@code KEY=VALUE} namespace labels; none keeps {@link NetworkIsolation#DEFAULT}'s ingress namespace
+     */
+    public DeployInput networkPolicy(Boolean enabled, List<String> allowFrom) {
+        NetworkIsolation isolation = NetworkIsolation.allowingFrom(allowFrom); // checks the labels even when opted out
+        networkIsolation = Boolean.FALSE.equals(enabled) ? NetworkIsolation.NONE : isolation;
+        return this;
+    }
+
+    /**
      * Which branches deploy at all, as {@link BranchFilter#parse} reads it, e.g. {@code main, feature/*, !dependabot/**}.
      *
      * @throws InvalidInputException naming {@code branchFilter} for a pattern that means nothing
@@ -179,7 +194,7 @@ public final class DeployInput {
     /** The request; an untrusted fork's has no secrets. */
     public DeployRequest request() {
         return new DeployRequest(branch, manifests, variables, trusted() ? secrets : List.of(), quota, ttl, timeout,
-                sourceNamespace, deployedBy);
+                sourceNamespace, deployedBy, networkIsolation);
     }
 
     /** The options; an untrusted fork's have no database branch. */

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param sourceNamespace the namespace the manifests hard-code (re-homed into the environment's), or {@code null}
  * @param deployedBy the run that deploys, as the front end names it (a Jenkins build's {@code job#number}),
  *        recorded on the environment; or {@code null}
+ * @param networkIsolation which namespaces may connect to the environment's pods; {@code null} is
+ *        {@link NetworkIsolation#DEFAULT}
  */
 public record DeployRequest(
         BranchRef branch,
@@ -30,7 +32,8 @@ public record DeployRequest(
         Duration ttl,
         Duration timeout,
         String sourceNamespace,
-        String deployedBy) {
+        String deployedBy,
+        NetworkIsolation networkIsolation) {
 
     /** The time to live as users write it; the command line shows it as its default. */
     public static final String DEFAULT_TTL_TEXT = "7d";
@@ -42,6 +45,13 @@ public record DeployRequest(
     public DeployRequest {
         variables = Map.copyOf(variables);
         secrets = List.copyOf(secrets);
+        networkIsolation = networkIsolation == null ? NetworkIsolation.DEFAULT : networkIsolation;
+    }
+
+    /** A request isolated as by default. */
+    public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
+            Quota quota, Duration ttl, Duration timeout, String sourceNamespace, String deployedBy) {
+        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy, null);
     }
 
     /** A request that names no run. */

@@ -84,8 +84,8 @@ class BranchEnvironmentsTest {
         assertThat(result.phases()).containsOnlyKeys("namespace", "apply", "prune", "rollout");
         assertThat(result.phases().keySet()).containsExactly("namespace", "apply", "prune", "rollout");
         assertThat(result.appliedResources()).isSorted().contains(
-                "Certificate/shop-tls", "ConfigMap/shop-config", "Deployment/frontend", "Ingress/shop", "LimitRange/branch-deploy",
-                "ResourceQuota/branch-deploy", "Secret/shop-db", "ServiceMonitor/shop", "StatefulSet/database").hasSize(15);
+                "Certificate/shop-tls", "ConfigMap/shop-config", "Deployment/frontend", "Ingress/shop", "LimitRange/branch-deploy", "NetworkPolicy/branch-deploy",
+                "ResourceQuota/branch-deploy", "Secret/shop-db", "ServiceMonitor/shop", "StatefulSet/database").hasSize(16);
 
         Namespace namespace = client.namespaces().withName(names.namespace()).get();
         assertThat(namespace.getMetadata().getLabels()).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -307,7 +307,7 @@ class BranchEnvironmentsTest {
 
         assertThat(result.succeeded()).isTrue();
         assertThat(result.url()).isEqualTo(names.url());
-        assertThat(result.appliedResources()).hasSize(37).contains("Deployment/loadgenerator", "Service/frontend-external");
+        assertThat(result.appliedResources()).hasSize(38).contains("Deployment/loadgenerator", "Service/frontend-external");
         assertThat(client.apps().deployments().inNamespace(names.namespace()).list().getItems()).hasSize(12);
     }
 
