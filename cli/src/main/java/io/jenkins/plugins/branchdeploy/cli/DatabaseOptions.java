@@ -22,6 +22,11 @@ public class DatabaseOptions {
         return database == null ? null : DatabaseStrategy.parse(database);
     }
 
+    /** The database server when there is an admin connection (required with {@code --database}), else {@code null}. */
+    DatabaseBranches branchesIfAdmin(UnaryOperator<String> environment) {
+        return database == null ? admin.optional(environment) : admin.required(environment);
+    }
+
     /** The database server, or {@code null} without {@code --database}. */
     DatabaseBranches branches(UnaryOperator<String> environment) {
         return database == null ? null : admin.required(environment);

@@ -20,7 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code branch-deploy teardown}: deletes a branch's environment; an absent one is success. */
 @Command(name = "teardown", mixinStandardHelpOptions = true,
-        description = "Deletes a branch's environment (its namespace and everything in it) and, with --database, its database branch. "
+        description = "Deletes a branch's environment (its namespace and everything in it) and, given the admin connection "
+                + "($" + DatabaseAdminOptions.ADMIN_VARIABLE + " or --database-admin-file), its database branch; without it, says "
+                + "which database branch stays. "
                 + "An environment that does not exist is success. A namespace this installation does not own is never touched. "
                 + "Counted as a manual teardown in the metrics under --state-dir.")
 class TeardownCommand implements Callable<Integer> {
@@ -49,7 +51,7 @@ class TeardownCommand implements Callable<Integer> {
         NamingPolicy naming = target.namespacesOnly();
         BranchRef branch = target.branchRef(null);
         String namespace = naming.names(branch).namespace();
-        DatabaseBranches databases = database.branches(System::getenv);
+        DatabaseBranches databases = database.branchesIfAdmin(System::getenv);
         TeardownOutcome outcome;
         try (KubernetesClient client = cluster.connect()) {
             BranchDeployer deployer = new BranchDeployer(new BranchEnvironments(client, cluster.installation(), naming), state.metrics())
@@ -69,7 +71,7 @@ class TeardownCommand implements Callable<Integer> {
             out.println(switch (outcome) {
                 case DELETED -> "Deleted " + namespace;
                 case DELETING -> "Namespace " + namespace + " is still being deleted by an earlier teardown";
-                case ABSENT -> "No environment in " + namespace + "; nothing to do";
+                case ABSENT -> "No environment in " + namespace + (databases == null ? "; nothing to do" : "");
             });
         }
         out.flush();

@@ -138,7 +138,7 @@ public final class BranchEnvironments {
         progress.info("Deploying " + branch.branch() + " of " + names.app() + " into namespace " + names.namespace());
         try (EnvironmentLocks.Held lock = lock(names.namespace(), timeout.plus(LOCK_PATIENCE), progress)) {
             DeployRun run = new DeployRun(client, api, new RolloutWait(client, api, pollEvery, progressEvery), clock,
-                    installation, owner, request.deployedBy(), names, branch, plan.ttl(), timeout, progress);
+                    installation, owner, request.deployedBy(), request.databaseBranch(), names, branch, plan.ttl(), timeout, progress);
             return run.run(plan.ownResources(), plan.secrets(), plan.manifests());
         }
     }

@@ -40,6 +40,13 @@ public final class ClusterContract {
      */
     public static final String DEPLOYED_BY = PREFIX + "deployed-by";
 
+    /**
+     * The database branch a deploy created for the environment: the name of its database (or
+     * schema) and role on the PostgreSQL server. Kept by later deploys without one, so that every
+     * teardown knows what to drop, or to report as left behind when it has no admin connection.
+     */
+    public static final String DATABASE_BRANCH = PREFIX + "database-branch";
+
     /** Why the environment is scaled down (with status {@code scaled-down}): {@code idle}, {@code schedule} or {@code manual}. */
     public static final String SCALED_DOWN_BY = PREFIX + "scaled-down-by";
     /** The status before the scale-down, which wake restores. */

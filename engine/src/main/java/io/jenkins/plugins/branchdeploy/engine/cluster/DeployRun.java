@@ -45,6 +45,7 @@ final class DeployRun {
     private final String installation;
     private final String owner;
     private final String deployedBy;
+    private final String databaseBranch;
     private final EnvironmentNames names;
     private final BranchRef branch;
     private final Duration ttl;
@@ -56,9 +57,10 @@ final class DeployRun {
     /**
      * @param owner the project deploying, or {@code null} for a deploy on behalf of none (it keeps the owner found)
      * @param deployedBy the run deploying, or {@code null}; recorded as it is, so a deploy naming none removes an earlier one
+     * @param databaseBranch the database branch made for this deploy, or {@code null} to keep the one recorded
      */
     DeployRun(KubernetesClient client, ApiCalls api, RolloutWait rollout, Clock clock, String installation, String owner,
-            String deployedBy, EnvironmentNames names, BranchRef branch, Duration ttl, Duration timeout, ProgressListener progress) {
+            String deployedBy, String databaseBranch, EnvironmentNames names, BranchRef branch, Duration ttl, Duration timeout, ProgressListener progress) {
         this.client = client;
         this.api = api;
         this.rollout = rollout;
@@ -66,6 +68,7 @@ final class DeployRun {
         this.installation = installation;
         this.owner = owner;
         this.deployedBy = deployedBy;
+        this.databaseBranch = databaseBranch;
         this.names = names;
         this.branch = branch;
         this.ttl = ttl;
@@ -158,7 +161,8 @@ final class DeployRun {
         return new EnvironmentNamespace.Record(names, installation, branch, EnvironmentStatus.DEPLOYING,
                 null, url, createdAt, now, now.plus(ttl),
                 live == null ? null : EnvironmentNamespace.annotation(live, ClusterContract.KEEP_UNTIL), both, null,
-                owner != null || live == null ? owner : EnvironmentNamespace.annotation(live, ClusterContract.OWNER), deployedBy);
+                owner != null || live == null ? owner : EnvironmentNamespace.annotation(live, ClusterContract.OWNER), deployedBy,
+                databaseBranch != null || live == null ? databaseBranch : EnvironmentNamespace.annotation(live, ClusterContract.DATABASE_BRANCH));
     }
 
     /** Phases apply and prune: every object in order, then what the last deploy had and this one has not. */

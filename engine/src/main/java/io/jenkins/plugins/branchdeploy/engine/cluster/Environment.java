@@ -21,6 +21,7 @@ import java.time.Instant;
  * @param scaledDownBy why it is scaled down, or {@code null} when it is not (or the cause is not recorded)
  * @param owner the project that owns it ({@link ClusterContract#OWNER}), or {@code null}
  * @param deployedBy the run whose deploy the environment holds ({@link ClusterContract#DEPLOYED_BY}), or {@code null}
+ * @param databaseBranch its database branch ({@link ClusterContract#DATABASE_BRANCH}), or {@code null}
  */
 public record Environment(
         String namespace,
@@ -37,7 +38,16 @@ public record Environment(
         Instant keepUntil,
         ScaleDownCause scaledDownBy,
         String owner,
-        String deployedBy) {
+        String deployedBy,
+        String databaseBranch) {
+
+    /** An environment without a database branch. */
+    public Environment(String namespace, String app, String environment, String branch, Integer change, String commit,
+            String url, EnvironmentStatus status, Instant createdAt, Instant deployedAt, Instant expiresAt, Instant keepUntil,
+            ScaleDownCause scaledDownBy, String owner, String deployedBy) {
+        this(namespace, app, environment, branch, change, commit, url, status, createdAt, deployedAt, expiresAt, keepUntil,
+                scaledDownBy, owner, deployedBy, null);
+    }
 
     /** An environment without a recorded scale-down cause. */
     public Environment(String namespace, String app, String environment, String branch, Integer change, String commit,

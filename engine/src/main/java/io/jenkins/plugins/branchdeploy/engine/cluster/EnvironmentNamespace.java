@@ -31,7 +31,8 @@ final class EnvironmentNamespace {
     private static final List<String> RECORD_ANNOTATIONS = List.of(ClusterContract.BRANCH, ClusterContract.CHANGE,
             ClusterContract.COMMIT, ClusterContract.CREATED_AT, ClusterContract.DEPLOYED_AT, ClusterContract.EXPIRES_AT,
             ClusterContract.KEEP_UNTIL, ClusterContract.URL, ClusterContract.STATUS, ClusterContract.STATUS_REASON,
-            ClusterContract.APPLIED, ClusterContract.FINGERPRINT, ClusterContract.OWNER, ClusterContract.DEPLOYED_BY);
+            ClusterContract.APPLIED, ClusterContract.FINGERPRINT, ClusterContract.OWNER, ClusterContract.DEPLOYED_BY,
+            ClusterContract.DATABASE_BRANCH);
 
     /**
      * Everything recorded on the namespace by one write.
@@ -42,15 +43,16 @@ final class EnvironmentNamespace {
      * @param fingerprint the digest of a successful deploy's input, or {@code null}
      * @param owner the owning project, or {@code null} when it has none
      * @param deployedBy the run that deploys, or {@code null} when it names none
+     * @param databaseBranch the environment's database branch, or {@code null} when it has none
      */
     record Record(EnvironmentNames names, String installation, BranchRef branch, EnvironmentStatus status, String reason,
             String url, Instant createdAt, Instant deployedAt, Instant expiresAt, String keepUntil,
-            Collection<AppliedResource> applied, String fingerprint, String owner, String deployedBy) {
+            Collection<AppliedResource> applied, String fingerprint, String owner, String deployedBy, String databaseBranch) {
 
         Record withOutcome(EnvironmentStatus newStatus, String newReason, String newUrl,
                 Collection<AppliedResource> newApplied, String newFingerprint) {
             return new Record(names, installation, branch, newStatus, newReason, newUrl, createdAt, deployedAt, expiresAt,
-                    keepUntil, newApplied, newFingerprint, owner, deployedBy);
+                    keepUntil, newApplied, newFingerprint, owner, deployedBy, databaseBranch);
         }
 
         Namespace toNamespace() {
@@ -74,6 +76,7 @@ final class EnvironmentNamespace {
             putIfPresent(annotations, ClusterContract.FINGERPRINT, fingerprint);
             putIfPresent(annotations, ClusterContract.OWNER, owner);
             putIfPresent(annotations, ClusterContract.DEPLOYED_BY, deployedBy);
+            putIfPresent(annotations, ClusterContract.DATABASE_BRANCH, databaseBranch);
             return new NamespaceBuilder().withNewMetadata().withName(names.namespace())
                     .withLabels(labels).withAnnotations(annotations).endMetadata().build();
         }
@@ -194,7 +197,8 @@ final class EnvironmentNamespace {
                 status(namespace) == EnvironmentStatus.SCALED_DOWN
                         ? ScaleDownCause.fromValue(annotation(namespace, ClusterContract.SCALED_DOWN_BY)) : null,
                 annotation(namespace, ClusterContract.OWNER),
-                annotation(namespace, ClusterContract.DEPLOYED_BY));
+                annotation(namespace, ClusterContract.DEPLOYED_BY),
+                annotation(namespace, ClusterContract.DATABASE_BRANCH));
     }
 
     static String format(Instant instant) {

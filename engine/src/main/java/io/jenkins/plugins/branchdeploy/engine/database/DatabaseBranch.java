@@ -31,6 +31,11 @@ public record DatabaseBranch(String host, int port, String database, String sche
         Objects.requireNonNull(password, "password");
     }
 
+    /** The name of the environment's database, or of its schema: the role has the same name. */
+    public String name() {
+        return schema != null ? schema : database;
+    }
+
     /** {@code postgresql://user:password@host:port/database}, understood by libpq, psycopg, node-postgres, Rails. */
     public String url() {
         return "postgresql://" + AdminConnection.encode(user) + ":" + AdminConnection.encode(password) + "@"

@@ -177,6 +177,7 @@ public final class BranchDeployer {
     public TeardownOutcome teardown(BranchRef branch, TeardownCause cause, ProgressListener progress) {
         Objects.requireNonNull(cause, "cause");
         EnvironmentNames names = environments.names(branch);
+        String databaseBranch = environments.find(branch).map(Environment::databaseBranch).orElse(null);
         TeardownOutcome outcome = environments.teardown(branch, progress);
         if (outcome == TeardownOutcome.ABSENT && databases != null && environments.owner().isPresent()) {
             progress.info("Kept the database branch of " + names.environment() + ", if there is one: without its namespace, "
@@ -184,14 +185,14 @@ public final class BranchDeployer {
                     + "; a teardown from the command line drops it");
             return outcome;
         }
-        return afterTeardown(outcome, names.app(), names.environment(), cause, progress);
+        return afterTeardown(outcome, names.app(), names.environment(), databaseBranch, cause, progress);
     }
 
     /** As {@link #teardown(BranchRef, TeardownCause, ProgressListener)}, for an environment found by the inventory. */
     public TeardownOutcome teardown(Environment environment, TeardownCause cause, ProgressListener progress) {
         Objects.requireNonNull(cause, "cause");
         return afterTeardown(environments.teardown(environment, progress), environment.app(), environment.environment(),
-                cause, progress);
+                environment.databaseBranch(), cause, progress);
     }
 
     /**
@@ -206,15 +207,23 @@ public final class BranchDeployer {
 
     /**
      * The database goes after the namespace, so that nothing is dropped for a namespace that is not
-     * this installation's; a drop that fails is thrown after the teardown was counted.
+     * this installation's; a drop that fails is thrown after the teardown was counted. Without the
+     * admin connection, a database branch the namespace recorded is named as left behind.
+     *
+     * @param databaseBranch the database branch the namespace recorded, or {@code null}
      */
-    private TeardownOutcome afterTeardown(TeardownOutcome outcome, String app, String environment, TeardownCause cause,
-            ProgressListener progress) {
+    private TeardownOutcome afterTeardown(TeardownOutcome outcome, String app, String environment, String databaseBranch,
+            TeardownCause cause, ProgressListener progress) {
         if (outcome == TeardownOutcome.DELETED) {
             bookkeeping.recordTeardown(cause, progress);
         }
         if (databases != null) {
             databases.drop(app, environment, progress);
+        } else if (databaseBranch != null) {
+            progress.warn("Kept database branch " + databaseBranch + " of environment " + environment
+                    + ": this teardown has no admin connection to its PostgreSQL server. Drop it with a teardown that has one, "
+                    + "or on the server: DROP DATABASE \"" + databaseBranch + "\" WITH (FORCE) (or DROP SCHEMA \""
+                    + databaseBranch + "\" CASCADE), then DROP ROLE \"" + databaseBranch + "\"");
         }
         return outcome;
     }
@@ -235,9 +244,7 @@ public final class BranchDeployer {
         DatabaseBranch database = databases.provision(names, options.database(), current, progress);
         List<SecretEntry> secrets = new ArrayList<>(request.secrets());
         secrets.addAll(database.secretEntries());
-        return new DeployRequest(request.branch(), request.manifests(), request.variables(), secrets, request.quota(),
-                request.ttl(), request.timeout(), request.sourceNamespace(), request.deployedBy(),
-                request.networkIsolation());
+        return request.withDatabaseBranch(database.name(), secrets);
     }
 
     private void refuseDatabaseWithout(DeployRequest request, DeployOptions options) {

@@ -194,7 +194,7 @@ public final class DeployInput {
     /** The request; an untrusted fork's has no secrets. */
     public DeployRequest request() {
         return new DeployRequest(branch, manifests, variables, trusted() ? secrets : List.of(), quota, ttl, timeout,
-                sourceNamespace, deployedBy, networkIsolation);
+                sourceNamespace, deployedBy, networkIsolation, null);
     }
 
     /** The options; an untrusted fork's have no database branch. */

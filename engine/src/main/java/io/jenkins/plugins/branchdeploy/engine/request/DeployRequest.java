@@ -22,6 +22,8 @@ import java.util.Map;
  *        recorded on the environment; or {@code null}
  * @param networkIsolation which namespaces may connect to the environment's pods; {@code null} is
  *        {@link NetworkIsolation#DEFAULT}
+ * @param databaseBranch the name of the database branch made for this deploy, recorded on the
+ *        environment so that its teardown finds it; or {@code null}
  */
 public record DeployRequest(
         BranchRef branch,
@@ -33,7 +35,8 @@ public record DeployRequest(
         Duration timeout,
         String sourceNamespace,
         String deployedBy,
-        NetworkIsolation networkIsolation) {
+        NetworkIsolation networkIsolation,
+        String databaseBranch) {
 
     /** The time to live as users write it; the command line shows it as its default. */
     public static final String DEFAULT_TTL_TEXT = "7d";
@@ -51,7 +54,13 @@ public record DeployRequest(
     /** A request isolated as by default. */
     public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
             Quota quota, Duration ttl, Duration timeout, String sourceNamespace, String deployedBy) {
-        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy, null);
+        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy, null, null);
+    }
+
+    /** This request, going with the database branch {@code name}. */
+    public DeployRequest withDatabaseBranch(String name, List<SecretEntry> newSecrets) {
+        return new DeployRequest(branch, manifests, variables, newSecrets, quota, ttl, timeout, sourceNamespace, deployedBy,
+                networkIsolation, name);
     }
 
     /** A request that names no run. */
