@@ -19,6 +19,7 @@ public record StatusBadge(String text, String colorClass) {
         return switch (status) {
             case READY -> new StatusBadge("Ready", "jenkins-!-success-color");
             case DEPLOYING -> new StatusBadge("Deploying", "jenkins-!-info-color");
+            case INTERRUPTED -> new StatusBadge("Interrupted", "jenkins-!-warning-color");
             case FAILED -> new StatusBadge("Failed", "jenkins-!-error-color");
             case SCALED_DOWN -> new StatusBadge("Scaled down", "jenkins-!-text-color-secondary");
             case TEARING_DOWN -> new StatusBadge("Tearing down", "jenkins-!-warning-color");

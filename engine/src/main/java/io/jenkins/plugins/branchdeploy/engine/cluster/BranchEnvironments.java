@@ -293,7 +293,7 @@ public final class BranchEnvironments {
                         () -> client.namespaces().withLabelSelector(ClusterContract.ownedBy(installation)).list().getItems())
                 .stream()
                 .filter(ns -> EnvironmentNamespace.isOwnedBy(ns, installation))
-                .map(EnvironmentNamespace::environmentOf)
+                .map(n -> EnvironmentNamespace.environmentOf(n, clock.instant()))
                 .sorted(Comparator.comparing(Environment::namespace))
                 .toList();
     }
@@ -306,7 +306,7 @@ public final class BranchEnvironments {
      */
     public Optional<Environment> find(BranchRef branch) {
         return Optional.ofNullable(readOwned(naming.names(branch).namespace(), ProgressListener.SILENT))
-                .map(EnvironmentNamespace::environmentOf);
+                .map(n -> EnvironmentNamespace.environmentOf(n, clock.instant()));
     }
 
     /**
@@ -407,7 +407,7 @@ public final class BranchEnvironments {
             if (live == null || EnvironmentNamespace.isTerminating(live)) {
                 throw absent.get();
             }
-            Environment current = EnvironmentNamespace.environmentOf(live);
+            Environment current = EnvironmentNamespace.environmentOf(live, clock.instant());
             Instant from = clock.instant();
             for (Instant end : new Instant[] {current.expiresAt(), current.keepUntil()}) {
                 if (end != null && end.isAfter(from)) {
@@ -418,7 +418,7 @@ public final class BranchEnvironments {
             Namespace extended = api.call("patch namespace " + namespace, ProgressListener.SILENT, () -> client.namespaces()
                     .withName(namespace).patch(JsonPatch.CONTEXT, new JsonPatch(live.getMetadata())
                             .annotate(ClusterContract.KEEP_UNTIL, keepUntil).toJson()));
-            return EnvironmentNamespace.environmentOf(extended);
+            return EnvironmentNamespace.environmentOf(extended, clock.instant());
         }
     }
 

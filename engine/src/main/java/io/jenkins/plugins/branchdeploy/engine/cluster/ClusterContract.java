@@ -47,6 +47,13 @@ public final class ClusterContract {
      */
     public static final String DATABASE_BRANCH = PREFIX + "database-branch";
 
+    /**
+     * While the status is {@code deploying}: when that deploy ends at the latest (its start, its
+     * rollout timeout and {@code DeployRun}'s allowance for the other phases). Past it, the
+     * environment reads as {@code interrupted}.
+     */
+    public static final String DEPLOY_DEADLINE = PREFIX + "deploy-deadline";
+
     /** Why the environment is scaled down (with status {@code scaled-down}): {@code idle}, {@code schedule} or {@code manual}. */
     public static final String SCALED_DOWN_BY = PREFIX + "scaled-down-by";
     /** The status before the scale-down, which wake restores. */

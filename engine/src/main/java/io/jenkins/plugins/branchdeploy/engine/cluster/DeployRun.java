@@ -42,6 +42,12 @@ final class DeployRun {
     private final ApiCalls api;
     private final RolloutWait rollout;
     private final Clock clock;
+    /**
+     * What a deploy may take besides its rollout timeout (namespace, apply, prune, the record): past
+     * start, timeout and this, a deploy still recorded as under way reads as interrupted.
+     */
+    static final Duration DEADLINE_ALLOWANCE = Duration.ofMinutes(5);
+
     private final String installation;
     private final String owner;
     private final String deployedBy;
@@ -162,7 +168,8 @@ final class DeployRun {
                 null, url, createdAt, now, now.plus(ttl),
                 live == null ? null : EnvironmentNamespace.annotation(live, ClusterContract.KEEP_UNTIL), both, null,
                 owner != null || live == null ? owner : EnvironmentNamespace.annotation(live, ClusterContract.OWNER), deployedBy,
-                databaseBranch != null || live == null ? databaseBranch : EnvironmentNamespace.annotation(live, ClusterContract.DATABASE_BRANCH));
+                databaseBranch != null || live == null ? databaseBranch : EnvironmentNamespace.annotation(live, ClusterContract.DATABASE_BRANCH),
+                now.plus(timeout).plus(DEADLINE_ALLOWANCE));
     }
 
     /** Phases apply and prune: every object in order, then what the last deploy had and this one has not. */

@@ -32,7 +32,7 @@ final class EnvironmentNamespace {
             ClusterContract.COMMIT, ClusterContract.CREATED_AT, ClusterContract.DEPLOYED_AT, ClusterContract.EXPIRES_AT,
             ClusterContract.KEEP_UNTIL, ClusterContract.URL, ClusterContract.STATUS, ClusterContract.STATUS_REASON,
             ClusterContract.APPLIED, ClusterContract.FINGERPRINT, ClusterContract.OWNER, ClusterContract.DEPLOYED_BY,
-            ClusterContract.DATABASE_BRANCH);
+            ClusterContract.DATABASE_BRANCH, ClusterContract.DEPLOY_DEADLINE);
 
     /**
      * Everything recorded on the namespace by one write.
@@ -44,15 +44,17 @@ final class EnvironmentNamespace {
      * @param owner the owning project, or {@code null} when it has none
      * @param deployedBy the run that deploys, or {@code null} when it names none
      * @param databaseBranch the environment's database branch, or {@code null} when it has none
+     * @param deployDeadline while deploying, when the deploy ends at the latest; else {@code null}
      */
     record Record(EnvironmentNames names, String installation, BranchRef branch, EnvironmentStatus status, String reason,
             String url, Instant createdAt, Instant deployedAt, Instant expiresAt, String keepUntil,
-            Collection<AppliedResource> applied, String fingerprint, String owner, String deployedBy, String databaseBranch) {
+            Collection<AppliedResource> applied, String fingerprint, String owner, String deployedBy, String databaseBranch,
+            Instant deployDeadline) {
 
         Record withOutcome(EnvironmentStatus newStatus, String newReason, String newUrl,
                 Collection<AppliedResource> newApplied, String newFingerprint) {
             return new Record(names, installation, branch, newStatus, newReason, newUrl, createdAt, deployedAt, expiresAt,
-                    keepUntil, newApplied, newFingerprint, owner, deployedBy, databaseBranch);
+                    keepUntil, newApplied, newFingerprint, owner, deployedBy, databaseBranch, null);
         }
 
         Namespace toNamespace() {
@@ -77,6 +79,9 @@ final class EnvironmentNamespace {
             putIfPresent(annotations, ClusterContract.OWNER, owner);
             putIfPresent(annotations, ClusterContract.DEPLOYED_BY, deployedBy);
             putIfPresent(annotations, ClusterContract.DATABASE_BRANCH, databaseBranch);
+            if (deployDeadline != null) {
+                annotations.put(ClusterContract.DEPLOY_DEADLINE, format(deployDeadline));
+            }
             return new NamespaceBuilder().withNewMetadata().withName(names.namespace())
                     .withLabels(labels).withAnnotations(annotations).endMetadata().build();
         }
@@ -98,6 +103,7 @@ final class EnvironmentNamespace {
         annotations.put(ClusterContract.STATUS, EnvironmentStatus.FAILED.value());
         annotations.put(ClusterContract.STATUS_REASON, recordedReason(reason));
         annotations.remove(ClusterContract.FINGERPRINT);
+        annotations.remove(ClusterContract.DEPLOY_DEADLINE);
         Map<String, String> labels = new LinkedHashMap<>();
         for (String key : List.of(ClusterContract.MANAGED_BY, ClusterContract.INSTALLATION, ClusterContract.APP,
                 ClusterContract.ENVIRONMENT)) {
@@ -179,7 +185,15 @@ final class EnvironmentNamespace {
         return applied;
     }
 
-    static Environment environmentOf(Namespace namespace) {
+    /**
+     * The environment a namespace records, as of {@code now}: a deploy still recorded as under way
+     * past its deadline reads as {@link EnvironmentStatus#INTERRUPTED}.
+     */
+    static Environment environmentOf(Namespace namespace, Instant now) {
+        EnvironmentStatus recorded = status(namespace);
+        Instant deadline = instant(namespace, ClusterContract.DEPLOY_DEADLINE);
+        EnvironmentStatus status = recorded == EnvironmentStatus.DEPLOYING && deadline != null && now.isAfter(deadline)
+                ? EnvironmentStatus.INTERRUPTED : recorded;
         Map<String, String> labels = namespace.getMetadata().getLabels() == null ? Map.of() : namespace.getMetadata().getLabels();
         return new Environment(
                 namespace.getMetadata().getName(),
@@ -189,7 +203,7 @@ final class EnvironmentNamespace {
                 change(annotation(namespace, ClusterContract.CHANGE)),
                 annotation(namespace, ClusterContract.COMMIT),
                 annotation(namespace, ClusterContract.URL),
-                status(namespace),
+                status,
                 instant(namespace, ClusterContract.CREATED_AT),
                 instant(namespace, ClusterContract.DEPLOYED_AT),
                 instant(namespace, ClusterContract.EXPIRES_AT),

@@ -3,9 +3,14 @@ package io.jenkins.plugins.branchdeploy.engine.cluster;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Where an environment stands, as recorded in the {@code status} annotation. */
+/**
+ * Where an environment stands, as recorded in the {@code status} annotation; {@link #INTERRUPTED} is
+ * never recorded but read: a deploy whose process ended before it finished.
+ */
 public enum EnvironmentStatus {
     DEPLOYING,
+    /** Recorded as deploying, past the deploy's deadline: its process ended (killed, crashed); the next deploy continues it. */
+    INTERRUPTED,
     READY,
     FAILED,
     SCALED_DOWN,

@@ -60,7 +60,7 @@ public final class CleanupPlanner {
         if (expiry != null && !now.isBefore(expiry)) {
             return PlannedAction.teardown(env, TeardownCause.TTL_EXPIRED, expiryReason(env, expiry));
         }
-        if (env.status() != EnvironmentStatus.DEPLOYING) {
+        if (env.status() != EnvironmentStatus.DEPLOYING && env.status() != EnvironmentStatus.INTERRUPTED) {
             PlannedAction scaling = scaling(env, now, insideHours);
             if (scaling != null) {
                 return scaling;
@@ -137,6 +137,9 @@ public final class CleanupPlanner {
         }
         if (env.status() == EnvironmentStatus.DEPLOYING) {
             return "deploy in progress";
+        }
+        if (env.status() == EnvironmentStatus.INTERRUPTED) {
+            return "deploy interrupted: its process ended before it finished; the next deploy continues it";
         }
         if (env.status() == EnvironmentStatus.SCALED_DOWN) {
             return env.scaledDownBy() == ScaleDownCause.MANUAL

@@ -300,6 +300,16 @@ class CleanupPlannerTest {
         }
 
         @Test
+        void anInterruptedDeployIsKeptForTheNextDeployAndNeitherScaledDownNorWoken() {
+            Instant night = Instant.parse("2026-11-20T23:00:00Z");
+            CleanupPlan plan = new CleanupPlanner(office).plan(
+                    List.of(branch("main").status(EnvironmentStatus.INTERRUPTED).build()), SCM, night);
+
+            assertPlanned(plan.actions().get(0), LifecycleAction.KEEP,
+                    "deploy interrupted: its process ended before it finished; the next deploy continues it");
+        }
+
+        @Test
         void failedDeployStillCostsAndIsScaledDown() {
             assertThat(planOne(idle8h, branch("main").status(EnvironmentStatus.FAILED).deployed("2026-11-19T00:00:00Z")).action())
                     .isEqualTo(LifecycleAction.SCALE_DOWN);

@@ -1,0 +1,103 @@
+package io.jenkins.plugins.branchdeploy.engine.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
+import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A deploy whose process dies mid-apply reads as interrupted once its deadline has passed, and the next deploy finishes it. */
+class InterruptedDeployTest {
+
+    private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    private final BranchRef cart = BranchRef.of("shop", "feature/cart").withCommit("4f2a9c1");
+    private final SettableClock clock = new SettableClock();
+
+    private SandboxCluster cluster;
+    private KubernetesClient client;
+    private BranchEnvironments environments;
+
+    @BeforeEach
+    void start() {
+        cluster = SandboxCluster.start();
+        client = cluster.newClient(Duration.ofSeconds(5));
+        environments = new BranchEnvironments(client, "ci-1", NamingPolicy.withDefaults("preview.example.dev"), clock);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        cluster.close();
+    }
+
+    @Test
+    void aDeployThatDiedReadsAsInterruptedPastItsDeadlineAndTheNextDeployFinishesIt() {
+        ProgressListener dyingMidApply = message -> {
+            if (message.startsWith("Applied ")) {
+                throw new ProcessDied();
+            }
+        };
+        assertThatThrownBy(() -> environments.deploy(shop(), dyingMidApply)).isInstanceOf(ProcessDied.class);
+
+        clock.now = START.plus(TIMEOUT).plus(DeployRun.DEADLINE_ALLOWANCE);
+        assertThat(environments.find(cart).orElseThrow().status()).isEqualTo(EnvironmentStatus.DEPLOYING);
+        clock.now = clock.now.plusSeconds(1);
+        assertThat(environments.find(cart).orElseThrow().status()).isEqualTo(EnvironmentStatus.INTERRUPTED);
+        assertThat(environments.inventory()).extracting(Environment::status).containsExactly(EnvironmentStatus.INTERRUPTED);
+        assertThat(EnvironmentStatus.INTERRUPTED.value()).isEqualTo("interrupted");
+
+        DeployResult next = environments.deploy(shop(), ProgressListener.SILENT);
+
+        assertThat(next.succeeded()).isTrue();
+        assertThat(next.unchanged()).isFalse();
+        assertThat(environments.find(cart).orElseThrow().status()).isEqualTo(EnvironmentStatus.READY);
+        assertThat(client.namespaces().withName(next.names().namespace()).get().getMetadata().getAnnotations())
+                .doesNotContainKey(ClusterContract.DEPLOY_DEADLINE);
+    }
+
+    private DeployRequest shop() {
+        return new DeployRequest(cart, BranchEnvironmentsTest.SHOP, Map.of("IMAGE_TAG", "1.4.2"),
+                List.of(new SecretEntry("shop-db", "password", "s3cret")), null, null, TIMEOUT, null);
+    }
+
+    /** What a killed process looks like to the deploy: it stops between two steps. */
+    private static final class ProcessDied extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static final class SettableClock extends Clock {
+        Instant now = START;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
