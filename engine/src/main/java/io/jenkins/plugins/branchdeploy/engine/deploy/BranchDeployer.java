@@ -21,6 +21,7 @@ import io.jenkins.plugins.branchdeploy.engine.lifecycle.EnvironmentActions;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
+import io.jenkins.plugins.branchdeploy.engine.shaping.ShapedManifests;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeReport;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeRunner;
 import java.io.UncheckedIOException;
@@ -106,6 +107,8 @@ public final class BranchDeployer {
                     + "PostgreSQL server; give it, or deploy without a database");
         }
         refuseDatabaseSecret(request, options);
+        ShapedManifests shaped = environments.prepare(request, progress);
+        refuseSmokeWithoutUrl(shaped, options, names);
         ChangeComparison comparison = new ChangeComparison(environments);
         ChangeReport changes = options.baseline() instanceof ChangeBaseline.Manifests
                 ? comparison.compare(comparison.rendered(request), options.baseline(), request, progress) : null;
@@ -116,7 +119,7 @@ public final class BranchDeployer {
         try {
             DeployRequest withDatabase = options.database() == null ? request
                     : timed("database", phases, () -> withDatabase(request, names, options, progress));
-            result = environments.deploy(withDatabase, progress);
+            result = environments.deploy(withDatabase, shaped, progress);
         } catch (DatabaseBranchException e) {
             progress.warn("Deploy of " + names.environment() + " failed: " + e.getMessage());
             result = new DeployResult(names, names.url(), EnvironmentStatus.FAILED, e.getMessage(), false, List.of(), Map.of());
@@ -157,7 +160,7 @@ public final class BranchDeployer {
         Optional<Duration> firstTimeToLiveUrl = !before.isLive() && after.isLive()
                 ? after.timeToLiveUrl(openedAt(branch)) : Optional.empty();
         count(result.succeeded(), firstTimeToLiveUrl, progress);
-        return new DeployOutcome(result, smoke, changes, options.drift(), after);
+        return new DeployOutcome(result, smoke, changes, options.drift(), after, shaped.adjustments(), shaped.warnings());
     }
 
     /**
@@ -230,8 +233,7 @@ public final class BranchDeployer {
         DatabaseBranch database = databases.provision(names, options.database(), current, progress);
         List<SecretEntry> secrets = new ArrayList<>(request.secrets());
         secrets.addAll(database.secretEntries());
-        return new DeployRequest(request.branch(), request.manifests(), request.variables(), secrets, request.quota(),
-                request.ttl(), request.timeout(), request.sourceNamespace());
+        return request.withSecrets(secrets);
     }
 
     private static void refuseDatabaseSecret(DeployRequest request, DeployOptions options) {
@@ -239,6 +241,15 @@ public final class BranchDeployer {
                 && request.secrets().stream().anyMatch(s -> s.secretName().equals(DatabaseBranch.SECRET_NAME))) {
             throw new InvalidInputException("secrets", "Secret '" + DatabaseBranch.SECRET_NAME
                     + "' holds the database branch's connection details; give your secret another name");
+        }
+    }
+
+    /** Smoke checks need a URL: refused before anything is written when nothing routes to the environment. */
+    private static void refuseSmokeWithoutUrl(ShapedManifests shaped, DeployOptions options, EnvironmentNames names) {
+        if (!options.smokeChecks().isEmpty() && options.smokeBaseUrl() == null && shaped.url() == null) {
+            throw new InvalidInputException("smoke", "the smoke checks need a URL, and nothing routes to " + names.host()
+                    + "; expose a Service (--expose SERVICE, Pipeline: expose: 'SERVICE'), add an Ingress for ${HOST}, "
+                    + "or send the checks elsewhere with --smoke-base-url");
         }
     }
 

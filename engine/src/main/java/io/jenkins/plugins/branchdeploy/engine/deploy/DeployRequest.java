@@ -1,6 +1,7 @@
 package io.jenkins.plugins.branchdeploy.engine.deploy;
 
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.shaping.Exposure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.Map;
  * @param ttl how long the environment lives after its last deploy
  * @param timeout how long to wait for workloads to become ready
  * @param sourceNamespace the namespace the manifests hard-code (re-homed into the environment's), or {@code null}
+ * @param exposure the Service the environment's host routes to through an added Ingress or HTTPRoute, or {@code null}
+ * @param keepLoadBalancers whether {@code LoadBalancer} Services stay so; by default they become {@code ClusterIP}
  */
 public record DeployRequest(
         BranchRef branch,
@@ -26,7 +29,9 @@ public record DeployRequest(
         Quota quota,
         Duration ttl,
         Duration timeout,
-        String sourceNamespace) {
+        String sourceNamespace,
+        Exposure exposure,
+        boolean keepLoadBalancers) {
 
     public static final Duration DEFAULT_TTL = Duration.ofDays(7);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
@@ -34,5 +39,17 @@ public record DeployRequest(
     public DeployRequest {
         variables = Map.copyOf(variables);
         secrets = List.copyOf(secrets);
+    }
+
+    /** A request that exposes nothing and turns load balancers into ClusterIP Services. */
+    public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
+            Quota quota, Duration ttl, Duration timeout, String sourceNamespace) {
+        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, null, false);
+    }
+
+    /** This request with other secrets, e.g. with the database branch's. */
+    public DeployRequest withSecrets(List<SecretEntry> newSecrets) {
+        return new DeployRequest(branch, manifests, variables, newSecrets, quota, ttl, timeout, sourceNamespace, exposure,
+                keepLoadBalancers);
     }
 }
