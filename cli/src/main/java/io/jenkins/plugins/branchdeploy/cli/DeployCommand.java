@@ -59,6 +59,9 @@ class DeployCommand implements Callable<Integer> {
     @Mixin
     StateOptions state;
 
+    @Mixin
+    ExposeOptions exposure;
+
     @Option(names = "--commit", paramLabel = "SHA", description = "The commit being deployed (recorded; $${COMMIT} in manifests).")
     String commit;
 
@@ -79,7 +82,9 @@ class DeployCommand implements Callable<Integer> {
             description = "Key KEY of Secret NAME, read from an environment variable or a file; repeatable. Values never go on the command line.")
     List<String> secrets = List.of();
 
-    @Option(names = "--quota", paramLabel = "cpu=2,memory=4Gi,pods=20", description = "Resource limits of the environment (default: cpu=2,memory=4Gi,pods=20).")
+    @Option(names = "--quota", paramLabel = "cpu=2,memory=4Gi,pods=20|auto", description = "Resource limits of the environment "
+            + "(default: cpu=2,memory=4Gi,pods=20); auto sizes them from the app's requests and limits plus 50 %. An app "
+            + "above its quota is refused before anything is written.")
     String quota;
 
     @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "7d", description = "How long the environment lives after this deploy (default: ${DEFAULT-VALUE}).")
@@ -109,7 +114,8 @@ class DeployCommand implements Callable<Integer> {
         List<SecretEntry> secretEntries = secrets.stream().map(s -> SecretOption.parse(s, System::getenv)).toList();
         DeployRequest request = new DeployRequest(target.branchRef(commit), manifests, variables, secretEntries,
                 Quota.DEFAULT.with("quota", quota),
-                Durations.parse("ttl", ttl), Durations.parse("timeout", timeout), sourceNamespace);
+                Durations.parse("ttl", ttl), Durations.parse("timeout", timeout), sourceNamespace, exposure.exposure(),
+                exposure.keepLoadBalancers);
         DeployOptions options = DeployOptions.NONE
                 .withDatabase(database.strategy())
                 .withSmokeChecks(smoke == null ? List.of() : SmokeCheckFile.read(smoke))
@@ -143,9 +149,13 @@ class DeployCommand implements Callable<Integer> {
             return;
         }
         if (result.succeeded()) {
-            out.println((result.unchanged() ? "Unchanged: " : "Ready: ") + result.url());
+            String status = result.unchanged() ? "Unchanged" : "Ready";
+            out.println(result.url() == null ? status + ", with no URL: nothing routes to " + result.names().host()
+                    : status + ": " + result.url());
             out.println("  environment " + result.names().environment() + ", namespace " + result.names().namespace());
             out.println("  " + result.appliedResources().size() + " resources; " + phases(result));
+            outcome.adjustments().forEach(adjustment -> out.println("  changed: " + adjustment));
+            outcome.warnings().forEach(warning -> out.println("WARNING: " + warning));
         } else {
             out.println("Failed: " + result.failureReason());
             out.println("  environment " + result.names().environment() + ", namespace " + result.names().namespace());
@@ -181,6 +191,8 @@ class DeployCommand implements Callable<Integer> {
             map.put("failureReason", result.failureReason());
         }
         map.put("appliedResources", result.appliedResources());
+        map.put("adjustments", outcome.adjustments());
+        map.put("warnings", outcome.warnings());
         map.put("phases", ReviewJson.seconds(result.phases()));
         if (outcome.smoke() != null) {
             map.put("smoke", ReviewJson.smoke(outcome.smoke()));

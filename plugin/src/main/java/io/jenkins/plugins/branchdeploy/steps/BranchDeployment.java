@@ -98,7 +98,9 @@ final class BranchDeployment {
                         settings.quota().with("quota", step.getQuota()),
                         ttl,
                         timeout,
-                        step.getSourceNamespace());
+                        step.getSourceNamespace(),
+                        StepExposure.of(step, settings),
+                        step.isKeepLoadBalancers());
                 DeployOptions options = DeployOptions.NONE
                         .withDatabase(strategy(database, schemaScript))
                         .withSmokeChecks(smokeFile.path() == null ? List.of() : SmokeCheckFile.read(smokeFile.path()))
@@ -113,7 +115,9 @@ final class BranchDeployment {
                 if (!result.succeeded()) {
                     throw new AbortException("Deploy of environment " + result.names().environment() + " failed: " + result.failureReason());
                 }
-                progress.info("Environment " + result.names().environment() + " is live at " + result.url());
+                if (result.url() != null) {
+                    progress.info("Environment " + result.names().environment() + " is live at " + result.url());
+                }
                 return result;
             }
         } catch (InvalidInputException | DatabaseBranchException | EnvironmentOwnedElsewhereException | ForeignNamespaceException

@@ -8,6 +8,7 @@ import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.shaping.Exposure;
 import jenkins.model.Jenkins;
 
 /**
@@ -41,6 +42,18 @@ final class StepForms {
 
     static FormValidation quota(String value) {
         return engineCheck(value, text -> Quota.DEFAULT.with("quota", text));
+    }
+
+    static FormValidation expose(String value) {
+        return engineCheck(value, text -> Exposure.of("expose", text));
+    }
+
+    /** A Gateway reference, which needs {@code expose} beside it. */
+    static FormValidation routeVia(String value, String expose) {
+        if (Util.fixEmptyAndTrim(value) != null && Util.fixEmptyAndTrim(expose) == null) {
+            return FormValidation.error(StepExposure.ROUTE_VIA_WITHOUT_EXPOSE);
+        }
+        return engineCheck(value, text -> Exposure.of("expose", "service").withRouteVia("routeVia", text));
     }
 
     static FormValidation duration(String field, String value) {

@@ -133,25 +133,23 @@ public final class BranchEnvironments {
      * @throws EnvironmentBusyException when another deploy of the environment does not finish in time
      */
     public DeployResult deploy(DeployRequest request, ProgressListener progress) {
-        return deploy(request, prepare(request, progress), progress);
+        return deploy(request, prepare(request), progress);
     }
 
     /**
      * Renders a branch's manifests and shapes them for its environment ({@link EnvironmentShaping}),
      * writing nothing: every check that needs no write (the quota preflight included) is done here.
+     * What the shaping changed and warns about is reported by the deploy.
      *
      * @throws InvalidInputException for bad input
      */
-    public ShapedManifests prepare(DeployRequest request, ProgressListener progress) {
+    public ShapedManifests prepare(DeployRequest request) {
         Objects.requireNonNull(request, "request");
         EnvironmentNames names = naming.names(Objects.requireNonNull(request.branch(), "request.branch"));
         Quota quota = request.quota() == null ? Quota.DEFAULT : request.quota();
         EnvironmentResources.validate(quota);
-        ShapedManifests shaped = EnvironmentShaping.shape(render(request, request.manifests()), request.exposure(),
-                request.keepLoadBalancers(), quota, names);
-        shaped.adjustments().forEach(progress::info);
-        shaped.warnings().forEach(progress::warn);
-        return shaped;
+        return EnvironmentShaping.shape(render(request, request.manifests()), request.exposure(), request.keepLoadBalancers(),
+                quota, names);
     }
 
     /**
@@ -167,6 +165,8 @@ public final class BranchEnvironments {
         List<Secret> secrets = EnvironmentResources.secrets(request.secrets());
         List<HasMetadata> limits = EnvironmentResources.limits(shaped.quota());
         refuseClashes(manifests, secrets, limits);
+        shaped.adjustments().forEach(progress::info);
+        shaped.warnings().forEach(progress::warn);
 
         progress.info("Deploying " + branch.branch() + " of " + names.app() + " into namespace " + names.namespace());
         try (EnvironmentLocks.Held lock = lock(names.namespace(), timeout.plus(LOCK_PATIENCE), progress)) {

@@ -107,7 +107,7 @@ public final class BranchDeployer {
                     + "PostgreSQL server; give it, or deploy without a database");
         }
         refuseDatabaseSecret(request, options);
-        ShapedManifests shaped = environments.prepare(request, progress);
+        ShapedManifests shaped = environments.prepare(request);
         refuseSmokeWithoutUrl(shaped, options, names);
         ChangeComparison comparison = new ChangeComparison(environments);
         ChangeReport changes = options.baseline() instanceof ChangeBaseline.Manifests
