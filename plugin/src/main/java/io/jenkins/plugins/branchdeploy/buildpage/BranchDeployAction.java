@@ -15,7 +15,8 @@ import jenkins.model.RunAction2;
 
 /**
  * What one deploy left on its build: the environment, its live URL as a sidebar link (or that
- * nothing routes to it), and a summary on the build page. Stores only what may be shown to anyone who can see the build; never a secret.
+ * nothing routes to it), and a summary on the build page. Stores only what may be shown to anyone
+ * who can see the build; never a secret.
  */
 public final class BranchDeployAction implements RunAction2 {
 

@@ -35,8 +35,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code branchDeploy}: deploys this branch's manifests into its own environment and returns its
- * {@code url} ({@code null} when nothing routes to the environment), {@code namespace} and {@code environment}. Holds only names and credentials ids,
- * never a secret value. The freestyle "Deploy this branch" build step wraps the same object.
+ * {@code url} ({@code null} when nothing routes to the environment), {@code namespace} and
+ * {@code environment}. Holds only names and credentials ids, never a secret value. The freestyle "Deploy this branch" build step wraps the same object.
  */
 public final class BranchDeployStep extends Step {
 
