@@ -32,6 +32,7 @@ public final class EnvironmentShaping {
             LoadBalancers.toClusterIp(manifests).forEach(changed -> adjustments.add(changed + " (--keep-load-balancers or keepLoadBalancers: true keeps it)"));
         }
         if (exposure != null) {
+            refuseSecondRoute(manifests, names);
             RenderedManifest route = ExposedRoute.of(exposure, manifests, names);
             manifests.add(route);
             adjustments.add(route.kindAndName() + ": added, routes " + names.host() + " to Service " + exposure
@@ -51,6 +52,17 @@ public final class EnvironmentShaping {
             warnings.add(nothingRoutes(names, manifests));
         }
         return new ShapedManifests(manifests, effective, url, adjustments, warnings);
+    }
+
+    /** Two routes for one host: an ingress controller takes one of them, or refuses the second. */
+    private static void refuseSecondRoute(List<RenderedManifest> manifests, EnvironmentNames names) {
+        for (RenderedManifest manifest : manifests) {
+            String url = LiveUrl.of(List.of(manifest.resource()), names);
+            if (url != null && url.endsWith("://" + names.host())) {
+                throw new InvalidInputException("expose", manifest.describe() + " already routes " + names.host()
+                        + "; drop expose, or that " + manifest.kind());
+            }
+        }
     }
 
     /** Says that nothing routes to the environment's host, and how to fix it. */

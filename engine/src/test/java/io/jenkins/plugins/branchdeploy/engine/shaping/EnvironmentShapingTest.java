@@ -155,6 +155,16 @@ class EnvironmentShapingTest {
         assertThat(shaped.manifests()).hasSameSizeAs(shop);
     }
 
+    @Test
+    void exposingAnAppWhoseIngressAlreadyRoutesTheHostIsRefused() {
+        List<RenderedManifest> shop = render(SHOP, Map.of("IMAGE_TAG", "1.4.2"));
+
+        assertThatThrownBy(() -> shape(shop, Exposure.of("expose", "frontend"), false, Quota.DEFAULT))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("expose: ingress.yaml, document 1 (Ingress/shop) already routes " + names.host()
+                        + "; drop expose, or that Ingress");
+    }
+
     private ShapedManifests shape(List<RenderedManifest> manifests, Exposure exposure, boolean keepLoadBalancers, Quota quota) {
         return EnvironmentShaping.shape(manifests, exposure, keepLoadBalancers, quota, names);
     }
