@@ -99,6 +99,7 @@ final class BranchDeployment {
                         ttl,
                         timeout,
                         step.getSourceNamespace(),
+                        run.getExternalizableId(),
                         StepExposure.of(step, settings),
                         step.isKeepLoadBalancers());
                 DeployOptions options = DeployOptions.NONE

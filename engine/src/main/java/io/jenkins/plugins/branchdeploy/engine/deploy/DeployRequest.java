@@ -18,6 +18,8 @@ import java.util.Map;
  * @param ttl how long the environment lives after its last deploy
  * @param timeout how long to wait for workloads to become ready
  * @param sourceNamespace the namespace the manifests hard-code (re-homed into the environment's), or {@code null}
+ * @param deployedBy the run that deploys, as the front end names it (a Jenkins build's {@code job#number}),
+ *        recorded on the environment; or {@code null}
  * @param exposure the Service the environment's host routes to through an added Ingress or HTTPRoute, or {@code null}
  * @param keepLoadBalancers whether {@code LoadBalancer} Services stay so; by default they become {@code ClusterIP}
  */
@@ -30,6 +32,7 @@ public record DeployRequest(
         Duration ttl,
         Duration timeout,
         String sourceNamespace,
+        String deployedBy,
         Exposure exposure,
         boolean keepLoadBalancers) {
 
@@ -41,15 +44,21 @@ public record DeployRequest(
         secrets = List.copyOf(secrets);
     }
 
-    /** A request that exposes nothing and turns load balancers into ClusterIP Services. */
+    /** A request that names no run, exposes nothing and turns load balancers into ClusterIP Services. */
     public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
             Quota quota, Duration ttl, Duration timeout, String sourceNamespace) {
-        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, null, false);
+        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, null);
+    }
+
+    /** A request that exposes nothing and turns load balancers into ClusterIP Services. */
+    public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
+            Quota quota, Duration ttl, Duration timeout, String sourceNamespace, String deployedBy) {
+        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy, null, false);
     }
 
     /** This request with other secrets, e.g. with the database branch's. */
     public DeployRequest withSecrets(List<SecretEntry> newSecrets) {
-        return new DeployRequest(branch, manifests, variables, newSecrets, quota, ttl, timeout, sourceNamespace, exposure,
-                keepLoadBalancers);
+        return new DeployRequest(branch, manifests, variables, newSecrets, quota, ttl, timeout, sourceNamespace, deployedBy,
+                exposure, keepLoadBalancers);
     }
 }

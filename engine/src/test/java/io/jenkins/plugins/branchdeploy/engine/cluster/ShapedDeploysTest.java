@@ -122,7 +122,7 @@ class ShapedDeploysTest {
     @Test
     void keptLoadBalancersStaySo() {
         DeployRequest request = new DeployRequest(branch, MICROSERVICES_DEMO, Map.of(), List.of(), auto(), Duration.ofDays(3),
-                Duration.ofSeconds(30), null, null, true);
+                Duration.ofSeconds(30), null, null, null, true);
 
         assertThat(environments.deploy(request, progress).succeeded()).isTrue();
         assertThat(client.services().inNamespace(names.namespace()).withName("frontend-external").get().getSpec().getType())
@@ -135,6 +135,6 @@ class ShapedDeploysTest {
 
     private DeployRequest request(Quota quota, Exposure exposure) {
         return new DeployRequest(branch, MICROSERVICES_DEMO, Map.of(), List.of(), quota, Duration.ofDays(3), Duration.ofSeconds(30),
-                null, exposure, false);
+                null, null, exposure, false);
     }
 }
