@@ -1,7 +1,6 @@
 package io.jenkins.plugins.branchdeploy.cli;
 
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
-import io.jenkins.plugins.branchdeploy.engine.shaping.Exposure;
 import picocli.CommandLine.Option;
 
 /** How the environment's host reaches the app: {@code --expose} with an Ingress or {@code --route-via} a Gateway. */
@@ -26,25 +25,24 @@ class ExposeOptions {
     @Option(names = "--keep-load-balancers", description = "Keep LoadBalancer Services as they are (default: they become ClusterIP).")
     boolean keepLoadBalancers;
 
-    /** @return {@code null} when nothing is exposed */
-    Exposure exposure() {
-        Exposure exposure = Exposure.of("expose", expose);
-        if (exposure == null) {
-            refuseWithoutExpose("route-via", routeVia);
-            refuseWithoutExpose("ingress-class", ingressClass);
-            refuseWithoutExpose("tls-secret", tlsSecret);
-            return null;
-        }
-        if (routeVia != null && (ingressClass != null || tlsSecret != null)) {
-            throw new InvalidInputException(ingressClass != null ? "ingress-class" : "tls-secret", "applies to the Ingress that "
-                    + "--expose adds, and --route-via adds an HTTPRoute instead (its Gateway terminates TLS); drop one of them");
-        }
-        return exposure.withRouteVia("route-via", routeVia).withIngressClass(ingressClass).withTlsSecret(tlsSecret);
+    /** The ingress class, refused where no Ingress is added. */
+    String ingressClass() {
+        return refuseWithoutIngress("ingress-class", ingressClass);
     }
 
-    private static void refuseWithoutExpose(String field, String value) {
-        if (value != null) {
-            throw new InvalidInputException(field, "applies to the Service that --expose routes to; add --expose SERVICE[:PORT]");
+    /** The TLS secret, refused where no Ingress is added. */
+    String tlsSecret() {
+        return refuseWithoutIngress("tls-secret", tlsSecret);
+    }
+
+    private String refuseWithoutIngress(String field, String value) {
+        if (value != null && expose == null) {
+            throw new InvalidInputException(field, "applies to the Ingress that --expose adds; add --expose SERVICE[:PORT]");
         }
+        if (value != null && routeVia != null) {
+            throw new InvalidInputException(field, "applies to the Ingress that --expose adds, and --route-via adds an "
+                    + "HTTPRoute instead (its Gateway terminates TLS); drop one of them");
+        }
+        return value;
     }
 }

@@ -7,9 +7,10 @@ import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
-import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployInput;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
-import io.jenkins.plugins.branchdeploy.engine.shaping.Exposure;
+import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import jenkins.model.Jenkins;
 
 /**
@@ -49,10 +50,7 @@ final class StepForms {
 
     /** A Gateway reference, which needs {@code expose} beside it. */
     static FormValidation routeVia(String value, String expose) {
-        if (Util.fixEmptyAndTrim(value) != null && Util.fixEmptyAndTrim(expose) == null) {
-            return FormValidation.error(StepExposure.ROUTE_VIA_WITHOUT_EXPOSE);
-        }
-        return engineCheck(value, text -> Exposure.of("expose", "service").withRouteVia("routeVia", text));
+        return engineCheck(value, text -> DeployInput.exposure(expose, text, null, null));
     }
 
     static FormValidation duration(String field, String value) {

@@ -175,7 +175,7 @@ class BranchDeployPipelineTest {
                 }
                 """.formatted(WRITE_MANIFESTS));
         r.assertBuildStatus(Result.FAILURE, routeVia);
-        r.assertLogContains("routeVia: applies to the Service that expose routes to; add expose: 'SERVICE[:PORT]'", routeVia);
+        r.assertLogContains("route-via: applies to the Service that expose routes to; add expose SERVICE[:PORT]", routeVia);
     }
 
     @Test
@@ -188,7 +188,7 @@ class BranchDeployPipelineTest {
                     branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'hello']
                   }
                   withEnv(['BRANCH_NAME=feature/summary']) {
-                    branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi'], compareWith: '%s'
+                    branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi'], baselineNamespace: '%s'
                   }
                 }
                 """.formatted(WRITE_MANIFESTS, production));

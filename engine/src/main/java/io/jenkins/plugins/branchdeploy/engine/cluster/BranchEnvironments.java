@@ -7,14 +7,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
-import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestRenderer;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.shaping.EnvironmentShaping;
 import io.jenkins.plugins.branchdeploy.engine.shaping.ShapedManifests;
 import java.nio.charset.StandardCharsets;
@@ -145,11 +144,11 @@ public final class BranchEnvironments {
      */
     public ShapedManifests prepare(DeployRequest request) {
         Objects.requireNonNull(request, "request");
-        EnvironmentNames names = naming.names(Objects.requireNonNull(request.branch(), "request.branch"));
+        EnvironmentNames names = naming.requireHosts().names(Objects.requireNonNull(request.branch(), "request.branch"));
         Quota quota = request.quota() == null ? Quota.DEFAULT : request.quota();
         EnvironmentResources.validate(quota);
         return EnvironmentShaping.shape(render(request, request.manifests()), request.exposure(), request.keepLoadBalancers(),
-                quota, names);
+                quota, names, EnvironmentResources.ownLabels());
     }
 
     /**
@@ -158,7 +157,7 @@ public final class BranchEnvironments {
     public DeployResult deploy(DeployRequest request, ShapedManifests shaped, ProgressListener progress) {
         Objects.requireNonNull(request, "request");
         BranchRef branch = Objects.requireNonNull(request.branch(), "request.branch");
-        EnvironmentNames names = naming.names(branch);
+        EnvironmentNames names = naming.requireHosts().names(branch);
         Duration ttl = positive("ttl", request.ttl(), DeployRequest.DEFAULT_TTL);
         Duration timeout = positive("timeout", request.timeout(), DeployRequest.DEFAULT_TIMEOUT);
         List<RenderedManifest> manifests = shaped.manifests();
@@ -207,7 +206,7 @@ public final class BranchEnvironments {
      * @throws InvalidInputException naming the file and document of the first problem
      */
     public List<RenderedManifest> render(DeployRequest request, Path manifests) {
-        EnvironmentNames names = naming.names(request.branch());
+        EnvironmentNames names = naming.requireHosts().names(request.branch());
         return new ManifestRenderer(ManifestVariables.forEnvironment(request.branch(), names, request.variables()),
                 request.sourceNamespace()).render(manifests, names.namespace());
     }

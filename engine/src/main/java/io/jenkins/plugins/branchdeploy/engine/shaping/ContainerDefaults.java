@@ -1,7 +1,7 @@
 package io.jenkins.plugins.branchdeploy.engine.shaping;
 
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 
 /**
  * What the environment's LimitRange gives a container that sets no requests or limits of its own:

@@ -2,11 +2,13 @@ package io.jenkins.plugins.branchdeploy.engine.shaping;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
-import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
+import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What is done to the rendered manifests before they are applied, whatever they were rendered
@@ -21,10 +23,11 @@ public final class EnvironmentShaping {
     /**
      * @param exposure the Service to route the environment's host to, or {@code null}
      * @param keepLoadBalancers whether {@code LoadBalancer} Services stay as they are
+     * @param ownLabels the labels of what the deploy adds itself (the exposure's route)
      * @throws InvalidInputException when the exposure names no Service of the manifests, or the app does not fit the quota
      */
     public static ShapedManifests shape(List<RenderedManifest> rendered, Exposure exposure, boolean keepLoadBalancers,
-            Quota quota, EnvironmentNames names) {
+            Quota quota, EnvironmentNames names, Map<String, String> ownLabels) {
         List<RenderedManifest> manifests = new ArrayList<>(rendered);
         List<String> adjustments = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -33,7 +36,7 @@ public final class EnvironmentShaping {
         }
         if (exposure != null) {
             refuseSecondRoute(manifests, names);
-            RenderedManifest route = ExposedRoute.of(exposure, manifests, names);
+            RenderedManifest route = ExposedRoute.of(exposure, manifests, names, ownLabels);
             manifests.add(route);
             adjustments.add(route.kindAndName() + ": added, routes " + names.host() + " to Service " + exposure
                     + (exposure.gateway() == null ? "" : " through Gateway " + exposure.gateway()));

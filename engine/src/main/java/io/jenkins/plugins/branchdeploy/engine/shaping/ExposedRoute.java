@@ -7,8 +7,8 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
-import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterContract;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
+import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +26,12 @@ final class ExposedRoute {
     private ExposedRoute() {}
 
     /**
+     * @param labels the labels of what the deploy adds, e.g. {@code app.kubernetes.io/managed-by}
      * @throws InvalidInputException (field {@code expose}) when the manifests have no such Service or port,
      *     or already have an object of the route's name
      */
-    static RenderedManifest of(Exposure exposure, List<RenderedManifest> manifests, EnvironmentNames names) {
+    static RenderedManifest of(Exposure exposure, List<RenderedManifest> manifests, EnvironmentNames names,
+            Map<String, String> labels) {
         Service service = manifests.stream().map(RenderedManifest::resource).filter(Service.class::isInstance)
                 .map(Service.class::cast).filter(s -> exposure.service().equals(s.getMetadata().getName()))
                 .findFirst().orElseThrow(() -> new InvalidInputException("expose", "the manifests have no Service '"
@@ -41,13 +43,14 @@ final class ExposedRoute {
                     throw new InvalidInputException("expose", m.describe() + " has the name of the " + kind
                             + " that expose adds; rename it, or drop expose and route with it");
                 });
-        HasMetadata route = exposure.gateway() == null ? ingress(exposure, port, names) : httpRoute(exposure, port, names);
+        HasMetadata route = exposure.gateway() == null ? ingress(exposure, port, names, labels)
+                : httpRoute(exposure, port, names, labels);
         route.getMetadata().setNamespace(names.namespace());
         return new RenderedManifest(route, "expose " + exposure);
     }
 
-    private static HasMetadata ingress(Exposure exposure, int port, EnvironmentNames names) {
-        IngressBuilder ingress = new IngressBuilder().withNewMetadata().withName(Exposure.ROUTE_NAME).withLabels(labels()).endMetadata()
+    private static HasMetadata ingress(Exposure exposure, int port, EnvironmentNames names, Map<String, String> labels) {
+        IngressBuilder ingress = new IngressBuilder().withNewMetadata().withName(Exposure.ROUTE_NAME).withLabels(labels).endMetadata()
                 .withNewSpec().withIngressClassName(exposure.ingressClass())
                 .addNewRule().withHost(names.host()).withNewHttp().addNewPath().withPath("/").withPathType("Prefix")
                 .withNewBackend().withNewService().withName(exposure.service()).withNewPort().withNumber(port).endPort()
@@ -58,7 +61,8 @@ final class ExposedRoute {
         return ingress.build();
     }
 
-    private static GenericKubernetesResource httpRoute(Exposure exposure, int port, EnvironmentNames names) {
+    private static GenericKubernetesResource httpRoute(Exposure exposure, int port, EnvironmentNames names,
+            Map<String, String> labels) {
         Map<String, Object> parent = new LinkedHashMap<>();
         parent.put("group", "gateway.networking.k8s.io");
         parent.put("kind", "Gateway");
@@ -69,7 +73,7 @@ final class ExposedRoute {
         spec.put("hostnames", List.of(names.host()));
         spec.put("rules", List.of(Map.of("backendRefs", List.of(Map.of("name", exposure.service(), "port", port)))));
         return new GenericKubernetesResourceBuilder().withApiVersion(GATEWAY_API_VERSION).withKind("HTTPRoute")
-                .withNewMetadata().withName(Exposure.ROUTE_NAME).withLabels(labels()).endMetadata()
+                .withNewMetadata().withName(Exposure.ROUTE_NAME).withLabels(labels).endMetadata()
                 .withAdditionalProperties(Map.of("spec", spec)).build();
     }
 
@@ -93,10 +97,6 @@ final class ExposedRoute {
         throw new InvalidInputException("expose", "Service '" + name + "' has " + (exposure.port() == null
                 ? "several ports, " + choices + "; say which, e.g. " + name + ":" + ports.get(0).getPort()
                 : "no port " + exposure.port() + "; it has " + choices));
-    }
-
-    private static Map<String, String> labels() {
-        return Map.of(ClusterContract.MANAGED_BY, ClusterContract.MANAGED_BY_VALUE);
     }
 
     private static String serviceNames(List<RenderedManifest> manifests) {

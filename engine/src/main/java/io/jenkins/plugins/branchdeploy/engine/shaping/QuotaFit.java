@@ -2,7 +2,7 @@ package io.jenkins.plugins.branchdeploy.engine.shaping;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
-import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.branchdeploy.engine.shaping;
 
-import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import java.util.List;
 

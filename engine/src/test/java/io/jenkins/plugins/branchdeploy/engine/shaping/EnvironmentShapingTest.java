@@ -8,10 +8,11 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestRenderer;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
+import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ class EnvironmentShapingTest {
 
     private final BranchRef branch = BranchRef.of("boutique", "feature/cart");
     private final EnvironmentNames names = NamingPolicy.withDefaults("preview.example.dev").names(branch);
+    private static final Map<String, String> LABELS = Map.of("app.kubernetes.io/managed-by", "branch-deploy");
+
     private final Quota auto = Quota.DEFAULT.with("quota", "auto");
 
     @Test
@@ -84,6 +87,7 @@ class EnvironmentShapingTest {
         Ingress ingress = (Ingress) shaped.manifests().get(shaped.manifests().size() - 1).resource();
         assertThat(ingress.getMetadata().getName()).isEqualTo("branch-deploy");
         assertThat(ingress.getMetadata().getNamespace()).isEqualTo(names.namespace());
+        assertThat(ingress.getMetadata().getLabels()).isEqualTo(LABELS);
         assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
         assertThat(ingress.getSpec().getTls()).singleElement().satisfies(t -> {
             assertThat(t.getHosts()).containsExactly(names.host());
@@ -166,7 +170,7 @@ class EnvironmentShapingTest {
     }
 
     private ShapedManifests shape(List<RenderedManifest> manifests, Exposure exposure, boolean keepLoadBalancers, Quota quota) {
-        return EnvironmentShaping.shape(manifests, exposure, keepLoadBalancers, quota, names);
+        return EnvironmentShaping.shape(manifests, exposure, keepLoadBalancers, quota, names, LABELS);
     }
 
     private List<RenderedManifest> demo() {
