@@ -107,7 +107,7 @@ class ShapingCommandsTest {
     }
 
     private CommandRun deploy(String... extra) {
-        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation", "laptop",
+        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation-id", "laptop",
                 "--app", "boutique", "--branch", "feature/cart", "--manifests", MICROSERVICES_DEMO,
                 "--domain", "preview.example.dev", "--timeout", "30s", "--state-dir", dir.resolve("state").toString()));
         args.addAll(List.of(extra));
