@@ -32,7 +32,7 @@ import java.util.logging.Logger;
  * {@code ClusterIssuer} and Prometheus Operator {@code ServiceMonitor}; more with
  * {@link #installCustomResource}.
  *
- * <p>What it cannot do (DESIGN.md §7): no strategic-merge patch, no pods, no paging, and
+ * <p>What it cannot do: no strategic-merge patch, no pods, no paging, and
  * {@code in}/{@code notin} label selectors match everything.
  */
 public final class SandboxCluster implements AutoCloseable {
