@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
-import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
-import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.sandbox.RequestLog;
 import java.time.Duration;
 import java.util.ArrayList;
