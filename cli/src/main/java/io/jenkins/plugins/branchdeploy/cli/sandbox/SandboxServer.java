@@ -34,6 +34,7 @@ public final class SandboxServer {
     private final PrintWriter out;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final CountDownLatch stopDone = new CountDownLatch(1);
     private SandboxCluster cluster;
     private String written;
 
@@ -134,21 +135,44 @@ public final class SandboxServer {
      */
     private void stop() {
         stopRequested.countDown();
-        if (cluster == null || !stopped.compareAndSet(false, true)) {
+        if (cluster == null) {
             return;
         }
-        cluster.close();
-        if (stillOurs()) {
-            try {
-                Files.deleteIfExists(kubeconfig);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            out.println("Sandbox stopped; removed " + kubeconfig);
-        } else {
-            out.println("Sandbox stopped; left " + kubeconfig + ", which someone else has written since");
+        if (!stopped.compareAndSet(false, true)) {
+            // the shutdown hook must not return before the other thread's stop is done: the JVM
+            // halts when the hooks have run, and would cut that stop off halfway
+            awaitStopDone();
+            return;
         }
-        out.flush();
+        try {
+            cluster.close();
+            if (stillOurs()) {
+                Files.deleteIfExists(kubeconfig);
+                out.println("Sandbox stopped; removed " + kubeconfig);
+            } else {
+                out.println("Sandbox stopped; left " + kubeconfig + ", which someone else has written since");
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            stopDone.countDown();
+        }
+    }
+
+    private void awaitStopDone() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                stopDone.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private boolean stillOurs() {
