@@ -40,7 +40,7 @@ class TeardownCommand implements Callable<Integer> {
     OutputOption output;
 
     @Mixin
-    DatabaseOptions database;
+    TeardownDatabaseOptions database;
 
     @Mixin
     StateOptions state;
@@ -51,7 +51,7 @@ class TeardownCommand implements Callable<Integer> {
         NamingPolicy naming = target.namespacesOnly();
         BranchRef branch = target.branchRef(null);
         String namespace = naming.names(branch).namespace();
-        DatabaseBranches databases = database.branchesIfAdmin(System::getenv);
+        DatabaseBranches databases = database.branches(System::getenv);
         TeardownOutcome outcome;
         try (KubernetesClient client = cluster.connect()) {
             BranchDeployer deployer = new BranchDeployer(new BranchEnvironments(client, cluster.installation(), naming), state.metrics())

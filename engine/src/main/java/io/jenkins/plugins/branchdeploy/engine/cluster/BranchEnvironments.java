@@ -13,6 +13,9 @@ import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
+import io.jenkins.plugins.branchdeploy.engine.shaping.EnvironmentShaping;
+import io.jenkins.plugins.branchdeploy.engine.shaping.ShapedManifests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -129,11 +132,38 @@ public final class BranchEnvironments {
      * @throws EnvironmentBusyException when another deploy of the environment does not finish in time
      */
     public DeployResult deploy(DeployRequest request, ProgressListener progress) {
+        return deploy(request, prepare(request), progress);
+    }
+
+    /**
+     * Renders a branch's manifests and shapes them for its environment ({@link EnvironmentShaping}),
+     * writing nothing: every check that needs no write (the quota preflight included) is done here.
+     * What the shaping changed and warns about is reported by the deploy.
+     *
+     * @throws InvalidInputException for bad input
+     */
+    public ShapedManifests prepare(DeployRequest request) {
+        Objects.requireNonNull(request, "request");
+        EnvironmentNames names = naming.requireHosts().names(Objects.requireNonNull(request.branch(), "request.branch"));
+        Quota quota = request.quota() == null ? Quota.DEFAULT : request.quota();
+        EnvironmentResources.validate(quota);
+        ShapedManifests shaped = EnvironmentShaping.shape(render(request, request.manifests()), request.exposure(),
+                request.keepLoadBalancers(), quota, names, EnvironmentResources.ownLabels());
+        DeployPlan.of(names, request, shaped); // durations, secrets and name clashes too, before the first request
+        return shaped;
+    }
+
+    /**
+     * Deploys manifests {@link #prepare prepared} from {@code request}; see {@link #deploy(DeployRequest, ProgressListener)}.
+     */
+    public DeployResult deploy(DeployRequest request, ShapedManifests shaped, ProgressListener progress) {
         Objects.requireNonNull(request, "request");
         BranchRef branch = Objects.requireNonNull(request.branch(), "request.branch");
-        DeployPlan plan = plan(request);
+        DeployPlan plan = DeployPlan.of(naming.requireHosts().names(branch), request, shaped);
         EnvironmentNames names = plan.names();
         Duration timeout = plan.timeout();
+        shaped.adjustments().forEach(progress::info);
+        shaped.warnings().forEach(progress::warn);
 
         progress.info("Deploying " + branch.branch() + " of " + names.app() + " into namespace " + names.namespace());
         try (EnvironmentLocks.Held lock = lock(names.namespace(), timeout.plus(LOCK_PATIENCE), progress)) {
@@ -159,21 +189,6 @@ public final class BranchEnvironments {
     /** Deletes an environment found by {@link #inventory()}; see {@link #teardown(BranchRef, ProgressListener)}. */
     public TeardownOutcome teardown(Environment environment, ProgressListener progress) {
         return teardown(environment.namespace(), progress);
-    }
-
-    /**
-     * Checks a deploy request as {@link #deploy} would, without a cluster: manifests, secrets, quota
-     * and durations. Front ends call it before anything else that talks to the cluster.
-     *
-     * @throws InvalidInputException naming the field of the first problem
-     */
-    public void check(DeployRequest request) {
-        plan(request);
-    }
-
-    private DeployPlan plan(DeployRequest request) {
-        Objects.requireNonNull(request.branch(), "request.branch");
-        return DeployPlan.of(naming.requireHosts().names(request.branch()), request, render(request, request.manifests()));
     }
 
     /** The names of a branch's environment under this installation's naming policy. */

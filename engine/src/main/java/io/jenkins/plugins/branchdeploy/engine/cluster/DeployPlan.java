@@ -6,7 +6,7 @@ import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.request.Quota;
+import io.jenkins.plugins.branchdeploy.engine.shaping.ShapedManifests;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A deploy request checked and turned into what is written, without a cluster: every refusal of bad
- * input (manifests, secrets, quota, durations) happens here, before the first request.
+ * A deploy request checked and turned into what is written, without a cluster: the refusals of bad
+ * durations, secrets and name clashes happen here, before the first request.
  *
  * @param ownResources what the environment gets besides its manifests and secrets: quota, limits, NetworkPolicy
  */
@@ -23,16 +23,15 @@ record DeployPlan(EnvironmentNames names, Duration ttl, Duration timeout, List<R
         List<Secret> secrets, List<HasMetadata> ownResources) {
 
     /**
-     * @param manifests the request's manifests, rendered into the environment's namespace
+     * @param shaped the request's manifests, rendered and shaped for the environment
      * @throws InvalidInputException naming the field of the first problem
      */
-    static DeployPlan of(EnvironmentNames names, DeployRequest request, List<RenderedManifest> manifests) {
-        Quota quota = request.quota() == null ? Quota.DEFAULT : request.quota();
-        EnvironmentResources.validate(quota);
+    static DeployPlan of(EnvironmentNames names, DeployRequest request, ShapedManifests shaped) {
+        List<RenderedManifest> manifests = shaped.manifests();
         Duration ttl = positive("ttl", request.ttl(), DeployRequest.DEFAULT_TTL);
         Duration timeout = positive("timeout", request.timeout(), DeployRequest.DEFAULT_TIMEOUT);
         List<Secret> secrets = EnvironmentResources.secrets(request.secrets());
-        List<HasMetadata> own = new ArrayList<>(EnvironmentResources.limits(quota));
+        List<HasMetadata> own = new ArrayList<>(EnvironmentResources.limits(shaped.quota()));
         own.addAll(EnvironmentResources.networkPolicies(request.networkIsolation()));
         refuseClashes(manifests, secrets, own);
         return new DeployPlan(names, ttl, timeout, manifests, secrets, List.copyOf(own));

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param sourceNamespace the namespace the manifests hard-code (re-homed into the environment's), or {@code null}
  * @param deployedBy the run that deploys, as the front end names it (a Jenkins build's {@code job#number}),
  *        recorded on the environment; or {@code null}
+ * @param exposure the Service the environment's host routes to through an added Ingress or HTTPRoute, or {@code null}
+ * @param keepLoadBalancers whether {@code LoadBalancer} Services stay so; by default they become {@code ClusterIP}
  * @param networkIsolation which namespaces may connect to the environment's pods; {@code null} is
  *        {@link NetworkIsolation#DEFAULT}
  * @param databaseBranch the name of the database branch made for this deploy, recorded on the
@@ -35,6 +37,8 @@ public record DeployRequest(
         Duration timeout,
         String sourceNamespace,
         String deployedBy,
+        Exposure exposure,
+        boolean keepLoadBalancers,
         NetworkIsolation networkIsolation,
         String databaseBranch) {
 
@@ -51,21 +55,35 @@ public record DeployRequest(
         networkIsolation = networkIsolation == null ? NetworkIsolation.DEFAULT : networkIsolation;
     }
 
-    /** A request isolated as by default. */
-    public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
-            Quota quota, Duration ttl, Duration timeout, String sourceNamespace, String deployedBy) {
-        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy, null, null);
-    }
-
-    /** This request, going with the database branch {@code name}. */
-    public DeployRequest withDatabaseBranch(String name, List<SecretEntry> newSecrets) {
-        return new DeployRequest(branch, manifests, variables, newSecrets, quota, ttl, timeout, sourceNamespace, deployedBy,
-                networkIsolation, name);
-    }
-
-    /** A request that names no run. */
+    /** A request that names no run, exposes nothing and turns load balancers into ClusterIP Services. */
     public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
             Quota quota, Duration ttl, Duration timeout, String sourceNamespace) {
         this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, null);
+    }
+
+    /** A request that exposes nothing and turns load balancers into ClusterIP Services. */
+    public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
+            Quota quota, Duration ttl, Duration timeout, String sourceNamespace, String deployedBy) {
+        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy, null, false);
+    }
+
+    /** A request isolated as by default, without a database branch. */
+    public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
+            Quota quota, Duration ttl, Duration timeout, String sourceNamespace, String deployedBy, Exposure exposure,
+            boolean keepLoadBalancers) {
+        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy, exposure,
+                keepLoadBalancers, null, null);
+    }
+
+    /** This request with other secrets, e.g. with the database branch's. */
+    public DeployRequest withSecrets(List<SecretEntry> newSecrets) {
+        return new DeployRequest(branch, manifests, variables, newSecrets, quota, ttl, timeout, sourceNamespace, deployedBy,
+                exposure, keepLoadBalancers, networkIsolation, databaseBranch);
+    }
+
+    /** This request going with the database branch {@code name}, whose connection details are among {@code newSecrets}. */
+    public DeployRequest withDatabaseBranch(String name, List<SecretEntry> newSecrets) {
+        return new DeployRequest(branch, manifests, variables, newSecrets, quota, ttl, timeout, sourceNamespace, deployedBy,
+                exposure, keepLoadBalancers, networkIsolation, name);
     }
 }
