@@ -55,6 +55,7 @@ public final class BranchDeployStep extends Step {
     private String expose;
     private String routeVia;
     private boolean keepLoadBalancers;
+    private boolean networkPolicy = true;
     private String baselineNamespace;
     private Integer commitsBehind;
     private Integer driftThreshold;
@@ -203,6 +204,16 @@ public final class BranchDeployStep extends Step {
     @DataBoundSetter
     public void setKeepLoadBalancers(boolean keepLoadBalancers) {
         this.keepLoadBalancers = keepLoadBalancers;
+    }
+
+    /** Whether the environment gets its NetworkPolicy, which admits only its own namespace and the ingress controller's. */
+    public boolean isNetworkPolicy() {
+        return networkPolicy;
+    }
+
+    @DataBoundSetter
+    public void setNetworkPolicy(boolean networkPolicy) {
+        this.networkPolicy = networkPolicy;
     }
 
     /** The namespace whose live resources the change report compares with, e.g. {@code production}. */

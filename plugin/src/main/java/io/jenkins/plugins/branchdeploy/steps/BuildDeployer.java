@@ -80,6 +80,7 @@ final class BuildDeployer {
                         .sourceNamespace(step.getSourceNamespace())
                         .expose(step.getExpose(), step.getRouteVia(), settings.ingressClass(), settings.tlsSecret())
                         .keepLoadBalancers(step.isKeepLoadBalancers())
+                        .networkPolicy(step.isNetworkPolicy(), List.of())
                         .database(strategy(database, schemaScript))
                         .smokeTests(smokeFile.path())
                         .baseline(step.getBaselineNamespace(), null)
