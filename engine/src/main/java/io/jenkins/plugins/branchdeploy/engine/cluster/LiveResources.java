@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * Reads resources back from the cluster to compare environments: those an environment's last deploy
  * applied, or all those of the same kinds in a reference namespace. Never writes. Left out on both
- * sides is what no manifest wrote: the environment's own ResourceQuota and LimitRange, and what
- * Kubernetes puts into every namespace.
+ * sides is what no manifest wrote: the environment's own ResourceQuota, LimitRange and
+ * NetworkPolicy, and what Kubernetes puts into every namespace.
  */
 final class LiveResources {
 
@@ -86,11 +86,12 @@ final class LiveResources {
                 Map.of("apiVersion", apiVersion, "kind", kind, "metadata", Map.of("name", name)), KubernetesResource.class);
     }
 
-    /** What no manifest wrote: the environment's own limits, and what Kubernetes adds to every namespace. */
+    /** What no manifest wrote: the environment's own limits and isolation, and what Kubernetes adds to every namespace. */
     private static boolean isUnwritten(HasMetadata resource) {
         String kind = resource.getKind();
         String name = resource.getMetadata().getName();
-        return ("ResourceQuota".equals(kind) || "LimitRange".equals(kind)) && EnvironmentResources.NAME.equals(name)
+        return ("ResourceQuota".equals(kind) || "LimitRange".equals(kind) || "NetworkPolicy".equals(kind))
+                        && EnvironmentResources.NAME.equals(name)
                 || "ConfigMap".equals(kind) && "kube-root-ca.crt".equals(name)
                 || "ServiceAccount".equals(kind) && "default".equals(name)
                 || resource instanceof Secret secret && "kubernetes.io/service-account-token".equals(secret.getType());

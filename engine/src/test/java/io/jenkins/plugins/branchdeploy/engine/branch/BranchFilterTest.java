@@ -61,6 +61,6 @@ class BranchFilterTest {
     @Test
     void bareExclamationMarkIsRejected() {
         assertThatThrownBy(() -> BranchFilter.parse("feature/* !"))
-                .hasMessageStartingWith("branches: ").hasMessageContaining("!dependabot/**");
+                .hasMessageStartingWith("branchFilter: ").hasMessageContaining("!dependabot/**");
     }
 }

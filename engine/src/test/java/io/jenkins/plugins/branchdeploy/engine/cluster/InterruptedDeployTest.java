@@ -3,13 +3,11 @@ package io.jenkins.plugins.branchdeploy.engine.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +15,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A deploy whose process dies mid-apply reads as interrupted once its deadline has passed, and the next deploy finishes it. */
 class InterruptedDeployTest {
@@ -30,25 +27,12 @@ class InterruptedDeployTest {
     private final BranchRef cart = BranchRef.of("shop", "feature/cart").withCommit("4f2a9c1");
     private final SettableClock clock = new SettableClock();
 
-    private SandboxCluster cluster;
-    private KubernetesClient client;
-    private BranchEnvironments environments;
-
-    @BeforeEach
-    void start() {
-        cluster = SandboxCluster.start();
-        client = cluster.newClient(Duration.ofSeconds(5));
-        environments = new BranchEnvironments(client, "ci-1", NamingPolicy.withDefaults("preview.example.dev"), clock);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        cluster.close();
-    }
+    @RegisterExtension
+    final SandboxEnvironments sandbox = new SandboxEnvironments(NamingPolicy.withDefaults("preview.example.dev"));
 
     @Test
     void aDeployThatDiedReadsAsInterruptedPastItsDeadlineAndTheNextDeployFinishesIt() {
+        BranchEnvironments environments = sandbox.environments(SandboxEnvironments.INSTALLATION, clock);
         ProgressListener dyingMidApply = message -> {
             if (message.startsWith("Applied ")) {
                 throw new ProcessDied();
@@ -68,7 +52,7 @@ class InterruptedDeployTest {
         assertThat(next.succeeded()).isTrue();
         assertThat(next.unchanged()).isFalse();
         assertThat(environments.find(cart).orElseThrow().status()).isEqualTo(EnvironmentStatus.READY);
-        assertThat(client.namespaces().withName(next.names().namespace()).get().getMetadata().getAnnotations())
+        assertThat(sandbox.client().namespaces().withName(next.names().namespace()).get().getMetadata().getAnnotations())
                 .doesNotContainKey(ClusterContract.DEPLOY_DEADLINE);
     }
 

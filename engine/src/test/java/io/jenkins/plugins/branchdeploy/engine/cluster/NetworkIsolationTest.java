@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
@@ -14,13 +13,11 @@ import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.NetworkIsolation;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each environment's pods accept connections from their own namespace and the ingress controller's only, unless opted out. */
 class NetworkIsolationTest {
@@ -29,26 +26,12 @@ class NetworkIsolationTest {
     private final BranchRef cart = BranchRef.of("shop", "feature/cart").withCommit("4f2a9c1");
     private final EnvironmentNames names = naming.names(cart);
 
-    private SandboxCluster cluster;
-    private KubernetesClient client;
-    private BranchEnvironments environments;
-
-    @BeforeEach
-    void start() {
-        cluster = SandboxCluster.start();
-        client = cluster.newClient(Duration.ofSeconds(5));
-        environments = new BranchEnvironments(client, "ci-1", naming);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        cluster.close();
-    }
+    @RegisterExtension
+    final SandboxEnvironments sandbox = new SandboxEnvironments(naming);
 
     @Test
     void anEnvironmentIsIsolatedByDefaultAndAnUnchangedRedeployWritesNothing() {
-        assertThat(environments.deploy(shop(null), ProgressListener.SILENT).succeeded()).isTrue();
+        assertThat(sandbox.environments().deploy(shop(null), ProgressListener.SILENT).succeeded()).isTrue();
 
         NetworkPolicy policy = policy();
         assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isNullOrEmpty();
@@ -60,21 +43,21 @@ class NetworkIsolationTest {
         assertThat(from.get(1).getNamespaceSelector().getMatchLabels())
                 .isEqualTo(Map.of("kubernetes.io/metadata.name", "ingress-nginx"));
 
-        cluster.requests().clear();
-        assertThat(environments.deploy(shop(null), ProgressListener.SILENT).unchanged()).isTrue();
-        assertThat(cluster.requests().writes()).isEmpty();
+        sandbox.cluster().requests().clear();
+        assertThat(sandbox.environments().deploy(shop(null), ProgressListener.SILENT).unchanged()).isTrue();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
     }
 
     @Test
     void theIngressNamespacesAreChosenByLabelAndTheOptOutRemovesThePolicy() {
-        environments.deploy(shop(NetworkIsolation.allowingFrom(List.of("team=edge", "kubernetes.io/metadata.name=traefik"))),
+        sandbox.environments().deploy(shop(NetworkIsolation.allowingFrom(List.of("team=edge", "kubernetes.io/metadata.name=traefik"))),
                 ProgressListener.SILENT);
         assertThat(policy().getSpec().getIngress().get(0).getFrom()).extracting(p -> p.getNamespaceSelector() == null
                 ? null : p.getNamespaceSelector().getMatchLabels())
                 .containsExactly(null, Map.of("team", "edge"), Map.of("kubernetes.io/metadata.name", "traefik"));
 
-        assertThat(environments.deploy(shop(NetworkIsolation.NONE), ProgressListener.SILENT).succeeded()).isTrue();
-        assertThat(client.network().v1().networkPolicies().inNamespace(names.namespace()).list().getItems()).isEmpty();
+        assertThat(sandbox.environments().deploy(shop(NetworkIsolation.NONE), ProgressListener.SILENT).succeeded()).isTrue();
+        assertThat(sandbox.client().network().v1().networkPolicies().inNamespace(names.namespace()).list().getItems()).isEmpty();
     }
 
     @Test
@@ -86,11 +69,12 @@ class NetworkIsolationTest {
     }
 
     private NetworkPolicy policy() {
-        return client.network().v1().networkPolicies().inNamespace(names.namespace()).withName(EnvironmentResources.NAME).get();
+        return sandbox.client().network().v1().networkPolicies().inNamespace(names.namespace()).withName(EnvironmentResources.NAME).get();
     }
 
     private DeployRequest shop(NetworkIsolation isolation) {
         return new DeployRequest(cart, BranchEnvironmentsTest.SHOP, Map.of("IMAGE_TAG", "1.4.2"),
-                List.of(new SecretEntry("shop-db", "password", "s3cret")), null, null, Duration.ofSeconds(30), null, null, null, false, isolation, null);
+                List.of(new SecretEntry("shop-db", "password", "s3cret")), null, null, Duration.ofSeconds(30), null, null, null,
+                false, isolation, null);
     }
 }

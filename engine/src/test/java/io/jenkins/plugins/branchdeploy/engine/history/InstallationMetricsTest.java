@@ -53,7 +53,7 @@ class InstallationMetricsTest {
         assertThat(metrics.activeEnvironments()).isEqualTo(4);
         assertThat(metrics.environmentsByStatus()).containsEntry("ready", 2L).containsEntry("failed", 1L)
                 .containsEntry("unknown", 1L).containsEntry("deploying", 0L).containsEntry("scaled-down", 0L)
-                .containsEntry("tearing-down", 0L).hasSize(6);
+                .containsEntry("tearing-down", 0L).containsEntry("interrupted", 0L).hasSize(7);
     }
 
     @Test
