@@ -115,7 +115,7 @@ class ClusterCommandsTest {
         assertThat(run(deployArgs("--quota", "cpu=2,disks=3")).err()).contains("quota: unknown limit 'disks'; use cpu, memory and pods");
         CommandRun badLabel = run(deployArgs("--allow-from-namespace", "ingress-nginx"));
         assertThat(badLabel.exitCode()).isEqualTo(2);
-        assertThat(badLabel.err().strip()).isEqualTo("branch-deploy: allowFromNamespace: 'ingress-nginx' is not a namespace label "
+        assertThat(badLabel.err().strip()).isEqualTo("branch-deploy: --allow-from-namespace: 'ingress-nginx' is not a namespace label "
                 + "KEY=VALUE; write e.g. kubernetes.io/metadata.name=ingress-nginx");
         CommandRun noKubeconfig = run("list", "--kubeconfig", dir.resolve("missing").toString());
         assertThat(noKubeconfig.exitCode()).isEqualTo(2);

@@ -208,7 +208,7 @@ public final class DeployInput {
      */
     public DeployInput fork(String newFork, TrustedForks trusted) {
         if (given(newFork) && branch.change() == null) {
-            throw new InvalidInputException("fork", "only a pull request comes from a fork; give its number too, or leave out the fork");
+            throw new InvalidInputException("forkOf", "only a pull request comes from a fork; give its number too, or leave out the fork");
         }
         fork = given(newFork) ? newFork.trim() : null;
         trustedForks = Objects.requireNonNull(trusted, "trusted");

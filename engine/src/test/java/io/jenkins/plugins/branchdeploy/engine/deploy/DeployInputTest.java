@@ -115,6 +115,6 @@ class DeployInputTest {
         assertThat(trusted.options().database()).isNotNull();
         assertThat(trusted.untrustedFork()).isEmpty();
         assertThatThrownBy(() -> new DeployInput(BRANCH, MANIFESTS).fork("mallory/shop", TrustedForks.parse("")))
-                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("fork: only a pull request comes from a fork");
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("forkOf: only a pull request comes from a fork");
     }
 }
