@@ -55,7 +55,7 @@ class CommandOptionsTest {
     void helpTextsSayWhatEachCommandTakesAndShows() {
         assertThat(CommandRun.of("name", "--help").out()).contains("--app=APP").contains("--branch=BRANCH").doesNotContain("<app>");
         String teardown = CommandRun.of("teardown", "--help").out();
-        assertThat(teardown).contains("Insist on dropping the environment's database branch").doesNotContain("Database state of the environment's own");
+        assertThat(teardown).contains("Insist on dropping the environment's database").doesNotContain("Database state of the environment's own");
         assertThat(CommandRun.of("deploy", "--help").out()).contains("--seed-connections=block|terminate")
                 .contains("--seed-wait=DURATION").contains("--database-host=HOST[:PORT]");
         assertThat(CommandRun.of("diff", "--help").out()).contains("--commit=SHA").contains("--source-namespace=NAMESPACE")
