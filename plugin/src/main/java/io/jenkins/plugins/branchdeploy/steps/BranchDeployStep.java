@@ -115,7 +115,8 @@ public final class BranchDeployStep extends Step {
 
     @DataBoundSetter
     public void setSecrets(List<SecretBinding> secrets) {
-        this.secrets = secrets == null ? List.of() : new ArrayList<>(secrets);
+        this.secrets = secrets == null ? new ArrayList<>() : new ArrayList<>(secrets);
+        this.secrets.removeIf(SecretBinding::isEmpty);
     }
 
     public DatabaseBranch getDatabase() {
@@ -261,10 +262,6 @@ public final class BranchDeployStep extends Step {
             return step;
         }
 
-        @POST
-        public FormValidation doCheckManifests(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.canValidate(item) ? StepForms.manifests(value) : FormValidation.ok();
-        }
 
         @POST
         public FormValidation doCheckCluster(@AncestorInPath Item item, @QueryParameter String value) {

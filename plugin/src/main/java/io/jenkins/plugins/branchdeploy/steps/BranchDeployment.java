@@ -98,7 +98,8 @@ final class BranchDeployment {
                         settings.quota().with("quota", step.getQuota()),
                         ttl,
                         timeout,
-                        step.getSourceNamespace());
+                        step.getSourceNamespace(),
+                        run.getExternalizableId());
                 DeployOptions options = DeployOptions.NONE
                         .withDatabase(strategy(database, schemaScript))
                         .withSmokeChecks(smokeFile.path() == null ? List.of() : SmokeCheckFile.read(smokeFile.path()))

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param ttl how long the environment lives after its last deploy
  * @param timeout how long to wait for workloads to become ready
  * @param sourceNamespace the namespace the manifests hard-code (re-homed into the environment's), or {@code null}
+ * @param deployedBy the run that deploys, as the front end names it (a Jenkins build's {@code job#number}),
+ *        recorded on the environment; or {@code null}
  */
 public record DeployRequest(
         BranchRef branch,
@@ -26,7 +28,8 @@ public record DeployRequest(
         Quota quota,
         Duration ttl,
         Duration timeout,
-        String sourceNamespace) {
+        String sourceNamespace,
+        String deployedBy) {
 
     public static final Duration DEFAULT_TTL = Duration.ofDays(7);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
@@ -34,5 +37,11 @@ public record DeployRequest(
     public DeployRequest {
         variables = Map.copyOf(variables);
         secrets = List.copyOf(secrets);
+    }
+
+    /** A request that names no run. */
+    public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
+            Quota quota, Duration ttl, Duration timeout, String sourceNamespace) {
+        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, null);
     }
 }
