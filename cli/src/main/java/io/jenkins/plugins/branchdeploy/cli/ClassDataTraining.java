@@ -1,6 +1,6 @@
-package io.jenkins.plugins.branchdeploy.cli.sandbox;
+package io.jenkins.plugins.branchdeploy.cli;
 
-import io.jenkins.plugins.branchdeploy.cli.BranchDeployCommand;
+import io.jenkins.plugins.branchdeploy.cli.sandbox.ExampleShop;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.io.PrintWriter;
