@@ -37,7 +37,7 @@ round() {  # round N RECORD: RECORD=0 is the warm-up
         command=${labels[$(((i + n) % ${#labels[@]}))]#*=}
         branch="b$run-$label-$n"
         timed "$label" name $command name --app ms --branch "$branch"
-        timed "$label" diff $command diff --app ms --branch "$branch" --manifests "$manifests" --against-manifests "$manifests"
+        timed "$label" diff $command diff --app ms --branch "$branch" --manifests "$manifests" --baseline-manifests "$manifests"
         timed "$label" first-deploy $command deploy --kubeconfig "$kubeconfig" --app ms --branch "$branch" --manifests "$manifests" --domain preview.example.dev
         timed "$label" redeploy $command deploy --kubeconfig "$kubeconfig" --app ms --branch "$branch" --manifests "$manifests" --domain preview.example.dev
     done

@@ -35,7 +35,7 @@ public final class ClassDataTraining {
             List<String> deploy = List.of("--manifests", manifests, "--domain", "preview.example.dev", "--var", "IMAGE_TAG=1.4.2",
                     "--secret", "shop-db/password=file:" + password, "--state-dir", work.toString());
             run(List.of("name"), branch, List.of("--output", "json"));
-            run(List.of("diff"), branch, List.of("--manifests", manifests, "--against-manifests", manifests, "--var", "IMAGE_TAG=1.4.2"));
+            run(List.of("diff"), branch, List.of("--manifests", manifests, "--baseline-manifests", manifests, "--var", "IMAGE_TAG=1.4.2"));
             run(List.of("deploy"), cluster, branch, deploy);
             run(List.of("deploy"), cluster, branch, deploy, List.of("--output", "json"));
             run(List.of("list"), cluster);
