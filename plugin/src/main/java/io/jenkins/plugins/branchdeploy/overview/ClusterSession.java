@@ -39,7 +39,7 @@ public final class ClusterSession implements AutoCloseable {
 
     /** The environment in {@code namespace}, as the inventory reads it now: never what a form claims. */
     Optional<Environment> find(String namespace) {
-        return environments.inventory().stream().filter(e -> e.namespace().equals(namespace)).findFirst();
+        return environments.inventory().all().stream().filter(e -> e.namespace().equals(namespace)).findFirst();
     }
 
     @Override

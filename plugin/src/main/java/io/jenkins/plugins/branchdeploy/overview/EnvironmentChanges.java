@@ -10,6 +10,7 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterApiException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentBusyException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentOwnedElsewhereException;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranchException;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
@@ -56,17 +57,17 @@ final class EnvironmentChanges {
         } catch (InvalidInputException e) {
             return HttpResponses.errorWithoutStack(400, e.getMessage());
         }
-        return change(cluster, namespace, false, (config, environments, environment) -> environments.extend(environment, extension));
+        return change(cluster, namespace, false, (config, environments, environment) -> environments.lifecycle().extend(EnvironmentRef.of(environment), extension));
     }
 
     /** Scales the environment to zero by hand: cleanup does not wake it, the next deploy or wake does. */
     HttpResponse scaleDown(String cluster, String namespace) {
         return change(cluster, namespace, false, (config, environments, environment) ->
-                environments.scaleDown(environment, ScaleDownCause.MANUAL, progress()));
+                environments.lifecycle().scaleDown(EnvironmentRef.of(environment), ScaleDownCause.MANUAL, progress()));
     }
 
     HttpResponse wake(String cluster, String namespace) {
-        return change(cluster, namespace, false, (config, environments, environment) -> environments.wake(environment, progress()));
+        return change(cluster, namespace, false, (config, environments, environment) -> environments.lifecycle().wake(EnvironmentRef.of(environment), progress()));
     }
 
     @FunctionalInterface

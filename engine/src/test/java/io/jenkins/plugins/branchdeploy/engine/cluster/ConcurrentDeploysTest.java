@@ -63,7 +63,7 @@ class ConcurrentDeploysTest {
                     DeployRequest request = request(branch(b), tag);
                     results.add(pool.submit(() -> {
                         start.await();
-                        return environments.deploy(request, ProgressListener.SILENT);
+                        return environments.deploys().deploy(request, ProgressListener.SILENT);
                     }));
                 }
             }
@@ -97,10 +97,10 @@ class ConcurrentDeploysTest {
             String liveTag = client.apps().deployments().inNamespace(namespace).withName("frontend").get()
                     .getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
             String winner = TAGS.stream().filter(liveTag::endsWith).findFirst().orElseThrow();
-            assertThat(environments.deploy(request(branch(b), winner), ProgressListener.SILENT).unchanged())
+            assertThat(environments.deploys().deploy(request(branch(b), winner), ProgressListener.SILENT).unchanged())
                     .as("%s converged on the last deploy's input", namespace).isTrue();
         }
-        assertThat(environments.inventory()).hasSize(BRANCHES).allSatisfy(e -> assertThat(e.status()).isEqualTo(EnvironmentStatus.READY));
+        assertThat(environments.inventory().all()).hasSize(BRANCHES).allSatisfy(e -> assertThat(e.status()).isEqualTo(EnvironmentStatus.READY));
     }
 
     private static boolean inNamespace(RequestLog.Request write, String namespace) {

@@ -146,7 +146,7 @@ class DeployFaultsTest {
         String namespace = NAMING.names(branch).namespace();
         DeployRequest request = request(branch, step.name().equals("prune") ? shopWithoutCart : BranchEnvironmentsTest.SHOP);
         if (step.redeploy()) {
-            assertThat(environments.deploy(request(branch, BranchEnvironmentsTest.SHOP), ProgressListener.SILENT).succeeded()).isTrue();
+            assertThat(environments.deploys().deploy(request(branch, BranchEnvironmentsTest.SHOP), ProgressListener.SILENT).succeeded()).isTrue();
         }
         Map<String, String> before = annotations(namespace);
 
@@ -160,7 +160,7 @@ class DeployFaultsTest {
                 assertThat(annotations(namespace)).as("%s", fault)
                         .containsEntry(ClusterContract.STATUS, "failed")
                         .containsEntry(ClusterContract.STATUS_REASON, failed.failureReason());
-                assertThat(environments.inventory()).filteredOn(e -> e.namespace().equals(namespace))
+                assertThat(environments.inventory().all()).filteredOn(e -> e.namespace().equals(namespace))
                         .singleElement().extracting(Environment::status).isEqualTo(EnvironmentStatus.FAILED);
             } else {
                 assertThat(annotations(namespace)).as("%s: a deploy that wrote nothing leaves the environment as it was", fault)
@@ -179,7 +179,7 @@ class DeployFaultsTest {
         assertThat(client.apps().deployments().inNamespace(namespace).withName("cart").get() == null)
                 .as("cart is pruned exactly when the deploy no longer has it").isEqualTo(step.name().equals("prune"));
         cluster.requests().clear();
-        assertThat(environments.deploy(request, ProgressListener.SILENT).unchanged()).isTrue();
+        assertThat(environments.deploys().deploy(request, ProgressListener.SILENT).unchanged()).isTrue();
         assertThat(cluster.requests().writes()).isEmpty();
     }
 
@@ -189,25 +189,25 @@ class DeployFaultsTest {
         BranchRef branch = BranchRef.of("shop", "fault/" + BRANCHES.incrementAndGet());
         String namespace = NAMING.names(branch).namespace();
         String path = step.path().formatted(namespace);
-        assertThat(environments.deploy(request(branch, BranchEnvironmentsTest.SHOP), ProgressListener.SILENT).succeeded()).isTrue();
+        assertThat(environments.deploys().deploy(request(branch, BranchEnvironmentsTest.SHOP), ProgressListener.SILENT).succeeded()).isTrue();
         cluster.requests().clear();
 
         for (Fault fault : Fault.values()) {
             fault.inject(cluster.faults(), step.method(), path);
-            assertThatThrownBy(() -> environments.teardown(branch, ProgressListener.SILENT)).as("%s", fault)
+            assertThatThrownBy(() -> environments.lifecycle().teardown(EnvironmentRef.of(branch), ProgressListener.SILENT)).as("%s", fault)
                     .isInstanceOf(ClusterApiException.class)
                     .hasMessageStartingWith(step.action().formatted(namespace)).hasMessageContaining(fault.answer);
             assertThat(cluster.faults().pending()).isZero();
-            assertThat(environments.inventory()).filteredOn(e -> e.namespace().equals(namespace))
+            assertThat(environments.inventory().all()).filteredOn(e -> e.namespace().equals(namespace))
                     .singleElement().extracting(Environment::status).isEqualTo(EnvironmentStatus.READY);
         }
         assertThat(cluster.requests().writes()).allSatisfy(w -> assertThat(w.toString()).isEqualTo("DELETE /api/v1/namespaces/" + namespace));
 
         cluster.faults().disconnectOnce(step.method(), path);
-        assertThat(environments.teardown(branch, ProgressListener.SILENT)).isEqualTo(TeardownOutcome.DELETED);
+        assertThat(environments.lifecycle().teardown(EnvironmentRef.of(branch), ProgressListener.SILENT)).isEqualTo(TeardownOutcome.DELETED);
         assertThat(cluster.faults().pending()).isZero();
-        assertThat(environments.inventory()).noneMatch(e -> e.namespace().equals(namespace));
-        assertThat(environments.teardown(branch, ProgressListener.SILENT)).isEqualTo(TeardownOutcome.ABSENT);
+        assertThat(environments.inventory().all()).noneMatch(e -> e.namespace().equals(namespace));
+        assertThat(environments.lifecycle().teardown(EnvironmentRef.of(branch), ProgressListener.SILENT)).isEqualTo(TeardownOutcome.ABSENT);
     }
 
     /**
@@ -223,7 +223,7 @@ class DeployFaultsTest {
             plantAt.accept(path);
             planted.set(true);
         }
-        DeployResult result = environments.deploy(request, message -> {
+        DeployResult result = environments.deploys().deploy(request, message -> {
             messages.add(message);
             if (!planted.get() && message.startsWith(step.armedBy())) {
                 plantAt.accept(path);

@@ -89,15 +89,15 @@ class SecretsStayOutTest {
         cluster.workloads().neverReady("catalog");
         deploy(request(WORD, Duration.ofSeconds(1)));
 
-        refused(() -> environments.deploy(new DeployRequest(branch, BranchEnvironmentsTest.SHOP, Map.of("IMAGE_TAG", "1"),
+        refused(() -> environments.deploys().deploy(new DeployRequest(branch, BranchEnvironmentsTest.SHOP, Map.of("IMAGE_TAG", "1"),
                 List.of(new SecretEntry("shop-db", "password", WORD), new SecretEntry("shop-db", "password", ROTATED)),
                 Quota.DEFAULT, null, null, null), progress));
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("shop-main").endMetadata().build()).create();
-        refused(() -> environments.deploy(new DeployRequest(BranchRef.of("shop", "main"), BranchEnvironmentsTest.SHOP,
+        refused(() -> environments.deploys().deploy(new DeployRequest(BranchRef.of("shop", "main"), BranchEnvironmentsTest.SHOP,
                 Map.of("IMAGE_TAG", "1"), List.of(new SecretEntry("shop-db", "password", MULTI_LINE)), null, null, null, null), progress));
 
-        environments.inventory().forEach(e -> seen.add(e.toString()));
-        seen.add(environments.teardown(branch, progress).toString());
+        environments.inventory().all().forEach(e -> seen.add(e.toString()));
+        seen.add(environments.lifecycle().teardown(EnvironmentRef.of(branch), progress).toString());
 
         assertThat(seen).hasSizeGreaterThan(20);
         for (HasMetadata namespaceRecord : client.namespaces().list().getItems()) {
@@ -115,7 +115,7 @@ class SecretsStayOutTest {
     }
 
     private void deploy(DeployRequest request) {
-        seen.add(environments.deploy(request, progress).toString());
+        seen.add(environments.deploys().deploy(request, progress).toString());
     }
 
     private void refused(Runnable deploy) {
