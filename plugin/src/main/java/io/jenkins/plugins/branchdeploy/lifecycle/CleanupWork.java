@@ -5,6 +5,7 @@ import hudson.model.AsyncPeriodicWork;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
+import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
@@ -86,7 +87,7 @@ public final class CleanupWork extends AsyncPeriodicWork {
         }
         CleanupPolicy policy;
         try {
-            policy = config.cleanupPolicy();
+            policy = new SettingsResolver(config).cleanupPolicy();
         } catch (InvalidInputException e) {
             listener.error("Cleanup did not run: " + e.getMessage());
             return;
@@ -108,7 +109,7 @@ public final class CleanupWork extends AsyncPeriodicWork {
             ScmState scm, ProgressListener progress) {
         try (ClusterSession session = ClusterSession.open(config, cluster)) {
             BranchEnvironments environments = session.environments();
-            return new Cleanup(environments, config.deployer(environments).cleanupActions(progress), policy, clock)
+            return new Cleanup(environments, new SettingsResolver(config).deployer(environments).cleanupActions(progress), policy, clock)
                     .run(scm, progress);
         }
     }

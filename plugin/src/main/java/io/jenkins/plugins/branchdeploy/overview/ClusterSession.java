@@ -3,6 +3,7 @@ package io.jenkins.plugins.branchdeploy.overview;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
+import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
@@ -30,7 +31,7 @@ public final class ClusterSession implements AutoCloseable {
     public static ClusterSession open(BranchDeployConfiguration config, ClusterConfig cluster) {
         NamingPolicy naming = new NamingPolicy(config.getDomain(), config.getNamespaceTemplate(), config.getHostTemplate());
         KubernetesClient client = cluster.connect(Jenkins.get());
-        return new ClusterSession(client, new BranchEnvironments(client, config.getEffectiveInstallationId(), naming));
+        return new ClusterSession(client, new BranchEnvironments(client, new SettingsResolver(config).installationId(), naming));
     }
 
     public BranchEnvironments environments() {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.branchdeploy.overview;
 
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
+import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
@@ -47,7 +48,7 @@ final class EnvironmentChanges {
     /** Tears the environment down (a manual teardown in the metrics) and drops its database branch where configured. */
     HttpResponse teardown(String cluster, String namespace) {
         return change(cluster, namespace, true, (config, environments, environment) ->
-                config.deployer(environments).teardown(environment, TeardownCause.MANUAL, progress()));
+                new SettingsResolver(config).deployer(environments).teardown(environment, TeardownCause.MANUAL, progress()));
     }
 
     HttpResponse extend(String cluster, String namespace, String by) {
@@ -108,7 +109,7 @@ final class EnvironmentChanges {
         if (cluster == null || cluster.isBlank()) {
             throw new InvalidInputException("cluster", "is empty; name the cluster the environment is on");
         }
-        return config.cluster(cluster);
+        return new SettingsResolver(config).cluster(cluster);
     }
 
     private static ProgressListener progress() {

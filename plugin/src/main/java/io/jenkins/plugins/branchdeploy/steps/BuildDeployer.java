@@ -8,10 +8,10 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.buildpage.BranchDeployAction;
-import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
 import io.jenkins.plugins.branchdeploy.config.EffectiveSettings;
 import io.jenkins.plugins.branchdeploy.config.MetricsFile;
+import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.RefusedException;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
@@ -59,7 +59,7 @@ final class BuildDeployer {
             throw new AbortException("manifests: give the workspace directory that holds the Kubernetes YAML, e.g. manifests: 'k8s'");
         }
         try {
-            EffectiveSettings settings = BranchDeployConfiguration.get().settingsFor(run.getParent());
+            EffectiveSettings settings = SettingsResolver.get().settingsFor(run.getParent());
             BranchRef branch = BuildBranch.of(step.getApp(), run.getParent(), env);
             ClusterConfig cluster = cluster(step.getCluster(), settings);
             NamingPolicy naming = step.getDomain() == null
@@ -112,14 +112,14 @@ final class BuildDeployer {
      */
     TeardownOutcome teardown(BranchTeardownStep step) throws IOException, InterruptedException {
         try {
-            EffectiveSettings settings = BranchDeployConfiguration.get().settingsFor(run.getParent());
+            EffectiveSettings settings = SettingsResolver.get().settingsFor(run.getParent());
             BranchRef branch = BuildBranch.of(step.getApp(), run.getParent(), env);
             ClusterConfig cluster = cluster(step.getCluster(), settings);
             try (KubernetesClient client = cluster.connect(run)) {
                 BranchDeployer deployer = new BranchDeployer(
                         environments(client, settings.installationId(), settings.namingPolicy()), MetricsFile.store())
                         .withDatabases(step.getDatabase() == null
-                                ? BranchDeployConfiguration.get().databaseBranches()
+                                ? SettingsResolver.get().databaseBranches()
                                 : databases(step.getDatabase()));
                 TeardownOutcome outcome = deployer.teardown(branch, TeardownCause.PIPELINE, progress);
                 String namespace = settings.namingPolicy().names(branch).namespace();
@@ -143,7 +143,7 @@ final class BuildDeployer {
 
     /** The step's cluster, else the project's; an unknown name is an InvalidInputException naming the field. */
     private static ClusterConfig cluster(String name, EffectiveSettings settings) {
-        return name == null ? settings.cluster() : BranchDeployConfiguration.get().cluster(name);
+        return name == null ? settings.cluster() : SettingsResolver.get().cluster(name);
     }
 
     /** Pull requests from forks get secrets and database branches only from forks the configuration trusts. */

@@ -3,7 +3,7 @@ package io.jenkins.plugins.branchdeploy.steps;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
+import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
@@ -31,7 +31,7 @@ final class StepForms {
     }
 
     static FormValidation cluster(String value) {
-        return engineCheck(value, name -> BranchDeployConfiguration.get().cluster(name));
+        return engineCheck(value, name -> SettingsResolver.get().cluster(name));
     }
 
     static FormValidation domain(String value) {
