@@ -7,6 +7,7 @@ import hudson.Util;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import java.util.List;
 import java.util.function.Supplier;
 import jenkins.model.GlobalConfiguration;
@@ -23,9 +24,11 @@ import org.kohsuke.stapler.verb.POST;
  */
 public abstract class ConfigurationValidators extends GlobalConfiguration {
 
+    private static final JenkinsFacade JENKINS = new JenkinsFacade();
+
     /** Runs a check for an administrator; anyone else is refused before it runs. */
     private static <T> T asAdministrator(Supplier<T> check) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        JENKINS.checkPermission(Jenkins.ADMINISTER);
         return check.get();
     }
 
@@ -34,7 +37,7 @@ public abstract class ConfigurationValidators extends GlobalConfiguration {
         // listing credentials reveals their ids and descriptions: only to those who configure the system
         return asAdministrator(() -> new StandardListBoxModel()
                 .includeEmptyValue()
-                .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(),
+                .includeMatchingAs(ACL.SYSTEM2, JENKINS.root(), StandardCredentials.class, List.of(),
                         CredentialsMatchers.instanceOf(StringCredentials.class))
                 .includeCurrentValue(Util.fixNull(databaseAdminCredentialsId)));
     }

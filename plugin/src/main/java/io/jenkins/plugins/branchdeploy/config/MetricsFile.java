@@ -2,6 +2,7 @@ package io.jenkins.plugins.branchdeploy.config;
 
 import io.jenkins.plugins.branchdeploy.engine.history.FileMetricsStore;
 import io.jenkins.plugins.branchdeploy.engine.history.MetricsStore;
+import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import jenkins.model.Jenkins;
 
 /**
@@ -10,9 +11,11 @@ import jenkins.model.Jenkins;
  */
 public final class MetricsFile {
 
+    private static final JenkinsFacade JENKINS = new JenkinsFacade();
+
     private MetricsFile() {}
 
     public static MetricsStore store() {
-        return new FileMetricsStore(Jenkins.get().getRootDir().toPath().resolve("branch-deploy").resolve("metrics.json"));
+        return new FileMetricsStore(JENKINS.rootDir().resolve("branch-deploy").resolve("metrics.json"));
     }
 }

@@ -19,6 +19,7 @@ import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.WorkingHours;
 import io.jenkins.plugins.branchdeploy.engine.naming.DnsNames;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -34,6 +35,8 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * deployer for work outside a build and the cleanup policy.
  */
 public final class SettingsResolver {
+
+    private static final JenkinsFacade JENKINS = new JenkinsFacade();
 
     private final BranchDeployConfiguration config;
 
@@ -135,7 +138,7 @@ public final class SettingsResolver {
     /** A secret text credential of Jenkins itself, looked up as the system; {@code null} when there is none. */
     @CheckForNull
     static StringCredentials databaseAdmin(String id) {
-        return CredentialsProvider.findCredentialByIdInItemGroup(id, StringCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of());
+        return CredentialsProvider.findCredentialByIdInItemGroup(id, StringCredentials.class, JENKINS.root(), ACL.SYSTEM2, List.of());
     }
 
     /**
@@ -179,7 +182,7 @@ public final class SettingsResolver {
 
     /** {@code jenkins-} and the start of the instance id, which Jenkins keeps in its home directory. */
     static String derivedInstallationId() {
-        return "jenkins-" + Jenkins.get().getLegacyInstanceId().substring(0, 12);
+        return "jenkins-" + JENKINS.legacyInstanceId().substring(0, 12);
     }
 
     /** How long an environment may sit idle before it is scaled to zero; empty for never. */

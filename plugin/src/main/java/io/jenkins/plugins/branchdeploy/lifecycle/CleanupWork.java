@@ -13,6 +13,7 @@ import io.jenkins.plugins.branchdeploy.engine.lifecycle.Cleanup;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupReport;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.ScmState;
+import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import io.jenkins.plugins.branchdeploy.multibranch.ProjectScan;
 import io.jenkins.plugins.branchdeploy.multibranch.SourceControlState;
 import io.jenkins.plugins.branchdeploy.overview.ClusterSession;
@@ -39,6 +40,8 @@ import jenkins.model.Jenkins;
  */
 @Extension
 public final class CleanupWork extends AsyncPeriodicWork {
+
+    private static final JenkinsFacade JENKINS = new JenkinsFacade();
 
     private static final Logger LOGGER = Logger.getLogger(CleanupWork.class.getName());
     private static final Duration TICK = Duration.ofMinutes(1);
@@ -116,7 +119,7 @@ public final class CleanupWork extends AsyncPeriodicWork {
 
     private static List<ProjectScan> scanProjects() {
         List<ProjectScan> projects = new ArrayList<>();
-        for (MultiBranchProject<?, ?> project : Jenkins.get().allItems(MultiBranchProject.class)) {
+        for (MultiBranchProject<?, ?> project : JENKINS.allItems(MultiBranchProject.class)) {
             projects.add(ProjectScan.of(project));
         }
         return projects;

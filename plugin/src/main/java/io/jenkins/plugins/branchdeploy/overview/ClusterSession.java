@@ -7,6 +7,7 @@ import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import java.util.Optional;
 import jenkins.model.Jenkins;
 
@@ -15,6 +16,8 @@ import jenkins.model.Jenkins;
  * the global settings: for work that belongs to no build (this page, periodic cleanup).
  */
 public final class ClusterSession implements AutoCloseable {
+
+    private static final JenkinsFacade JENKINS = new JenkinsFacade();
 
     private final KubernetesClient client;
     private final BranchEnvironments environments;
@@ -30,7 +33,7 @@ public final class ClusterSession implements AutoCloseable {
      */
     public static ClusterSession open(BranchDeployConfiguration config, ClusterConfig cluster) {
         NamingPolicy naming = new NamingPolicy(config.getDomain(), config.getNamespaceTemplate(), config.getHostTemplate());
-        KubernetesClient client = cluster.connect(Jenkins.get());
+        KubernetesClient client = cluster.connect(JENKINS.root());
         return new ClusterSession(client, new BranchEnvironments(client, new SettingsResolver(config).installationId(), naming));
     }
 

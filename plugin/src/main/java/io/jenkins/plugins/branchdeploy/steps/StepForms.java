@@ -9,6 +9,7 @@ import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
+import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import jenkins.model.Jenkins;
 
 /**
@@ -19,11 +20,13 @@ import jenkins.model.Jenkins;
  */
 final class StepForms {
 
+    private static final JenkinsFacade JENKINS = new JenkinsFacade();
+
     private StepForms() {}
 
     /** Whether the current user may see validation results for a form of {@code item}. */
     static boolean canValidate(Item item) {
-        return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
+        return item == null ? JENKINS.hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
     }
 
     static FormValidation databaseStrategy(String value) {
