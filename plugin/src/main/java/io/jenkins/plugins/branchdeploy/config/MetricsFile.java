@@ -3,7 +3,6 @@ package io.jenkins.plugins.branchdeploy.config;
 import io.jenkins.plugins.branchdeploy.engine.history.FileMetricsStore;
 import io.jenkins.plugins.branchdeploy.engine.history.MetricsStore;
 import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
-import jenkins.model.Jenkins;
 
 /**
  * Where this Jenkins keeps its installation's counters: one file under {@code JENKINS_HOME}, shared

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.branch.MultiBranchProject;
-import jenkins.model.Jenkins;
 
 /**
  * Periodic cleanup: on every configured cluster, the engine's lifecycle policy over this Jenkins'

@@ -9,7 +9,6 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import java.util.Optional;
-import jenkins.model.Jenkins;
 
 /**
  * This Jenkins' environments on one cluster, reached with the system's credentials and named by
