@@ -32,6 +32,8 @@ public class BranchDeployConfiguration extends ConfigurationValidators {
     private String domain;
     private String namespaceTemplate = NamingPolicy.DEFAULT_NAMESPACE_TEMPLATE;
     private String hostTemplate = NamingPolicy.DEFAULT_HOST_TEMPLATE;
+    private String ingressClass;
+    private String tlsSecret;
     private String quotaCpu = Quota.DEFAULT.cpu();
     private String quotaMemory = Quota.DEFAULT.memory();
     private int quotaPods = Quota.DEFAULT.pods();
@@ -116,6 +118,28 @@ public class BranchDeployConfiguration extends ConfigurationValidators {
     @DataBoundSetter
     public void setHostTemplate(String hostTemplate) {
         this.hostTemplate = Util.fixEmptyAndTrim(hostTemplate);
+        save();
+    }
+
+    /** The class of the Ingress that {@code expose} adds, e.g. {@code nginx}; blank for the cluster's default class. */
+    public String getIngressClass() {
+        return ingressClass;
+    }
+
+    @DataBoundSetter
+    public void setIngressClass(String ingressClass) {
+        this.ingressClass = Util.fixEmptyAndTrim(ingressClass);
+        save();
+    }
+
+    /** The Secret, in each environment's namespace, with the certificate of the host {@code expose} routes; blank for http. */
+    public String getTlsSecret() {
+        return tlsSecret;
+    }
+
+    @DataBoundSetter
+    public void setTlsSecret(String tlsSecret) {
+        this.tlsSecret = Util.fixEmptyAndTrim(tlsSecret);
         save();
     }
 

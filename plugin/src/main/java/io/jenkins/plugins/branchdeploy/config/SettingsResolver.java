@@ -68,7 +68,9 @@ public final class SettingsResolver {
                 QuotaInput.of(merged.getQuotaCpu(), merged.getQuotaMemory(), merged.getQuotaPods()),
                 Durations.parse("ttl", merged.getTtl()),
                 TrustedForks.parse(merged.getTrustedForks()),
-                BranchFilter.parse(config.getBranchFilter()));
+                BranchFilter.parse(config.getBranchFilter()),
+                merged.getIngressClass(),
+                merged.getTlsSecret());
     }
 
     /** The global values as the bottom layer of {@link #settingsFor}. */
@@ -82,6 +84,8 @@ public final class SettingsResolver {
         defaults.setQuotaMemory(config.getQuotaMemory());
         defaults.setQuotaPods(String.valueOf(config.getQuotaPods()));
         defaults.setTrustedForks(config.getTrustedForks());
+        defaults.setIngressClass(config.getIngressClass());
+        defaults.setTlsSecret(config.getTlsSecret());
         return defaults;
     }
 

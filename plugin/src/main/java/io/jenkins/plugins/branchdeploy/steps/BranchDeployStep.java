@@ -5,10 +5,8 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.FormValidation;
 import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,22 +19,18 @@ import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code branchDeploy}: deploys this branch's manifests into its own environment and returns its
- * {@code url}, {@code namespace} and {@code environment}. Holds only names and credentials ids,
- * never a secret value. The freestyle "Deploy this branch" build step wraps the same object.
+ * {@code url} ({@code null} when nothing routes to the environment), {@code namespace} and
+ * {@code environment}. Holds only names and credentials ids, never a secret value. The freestyle "Deploy this branch" build step wraps the same object.
  */
 public final class BranchDeployStep extends Step {
 
@@ -52,6 +46,9 @@ public final class BranchDeployStep extends Step {
     private String smokeTests;
     private String timeout;
     private String sourceNamespace;
+    private String expose;
+    private String routeVia;
+    private boolean keepLoadBalancers;
     private String baselineNamespace;
     private Integer commitsBehind;
     private Integer driftThreshold;
@@ -173,6 +170,35 @@ public final class BranchDeployStep extends Step {
         this.sourceNamespace = Util.fixEmptyAndTrim(sourceNamespace);
     }
 
+    /** The Service the environment's host routes to, as {@code SERVICE[:PORT]}. */
+    public String getExpose() {
+        return expose;
+    }
+
+    @DataBoundSetter
+    public void setExpose(String expose) {
+        this.expose = Util.fixEmptyAndTrim(expose);
+    }
+
+    /** The Gateway an HTTPRoute attaches to instead of an Ingress, as {@code gateway:NAMESPACE/NAME}. */
+    public String getRouteVia() {
+        return routeVia;
+    }
+
+    @DataBoundSetter
+    public void setRouteVia(String routeVia) {
+        this.routeVia = Util.fixEmptyAndTrim(routeVia);
+    }
+
+    public boolean isKeepLoadBalancers() {
+        return keepLoadBalancers;
+    }
+
+    @DataBoundSetter
+    public void setKeepLoadBalancers(boolean keepLoadBalancers) {
+        this.keepLoadBalancers = keepLoadBalancers;
+    }
+
     /** The namespace whose live resources the change report compares with, e.g. {@code production}. */
     public String getBaselineNamespace() {
         return baselineNamespace;
@@ -234,7 +260,7 @@ public final class BranchDeployStep extends Step {
 
     @Extension
     @Symbol("branchDeploy")
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends BranchDeployStepValidators {
 
         @Override
         public String getFunctionName() {
@@ -260,37 +286,6 @@ public final class BranchDeployStep extends Step {
             BranchDeployStep step = (BranchDeployStep) super.newInstance(req, formData);
             step.setVariables(variables);
             return step;
-        }
-
-
-        @POST
-        public FormValidation doCheckCluster(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.canValidate(item) ? StepForms.cluster(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckDomain(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.canValidate(item) ? StepForms.domain(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckVariablesText(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.canValidate(item) ? StepForms.variables(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckQuota(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.canValidate(item) ? StepForms.quota(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckTtl(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.canValidate(item) ? StepForms.duration("ttl", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.canValidate(item) ? StepForms.duration("timeout", value) : FormValidation.ok();
         }
     }
 }
