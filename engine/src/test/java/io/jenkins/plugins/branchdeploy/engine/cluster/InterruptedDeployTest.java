@@ -38,20 +38,20 @@ class InterruptedDeployTest {
                 throw new ProcessDied();
             }
         };
-        assertThatThrownBy(() -> environments.deploy(shop(), dyingMidApply)).isInstanceOf(ProcessDied.class);
+        assertThatThrownBy(() -> environments.deploys().deploy(shop(), dyingMidApply)).isInstanceOf(ProcessDied.class);
 
         clock.now = START.plus(TIMEOUT).plus(DeployRun.DEADLINE_ALLOWANCE);
-        assertThat(environments.find(cart).orElseThrow().status()).isEqualTo(EnvironmentStatus.DEPLOYING);
+        assertThat(environments.inventory().find(cart).orElseThrow().status()).isEqualTo(EnvironmentStatus.DEPLOYING);
         clock.now = clock.now.plusSeconds(1);
-        assertThat(environments.find(cart).orElseThrow().status()).isEqualTo(EnvironmentStatus.INTERRUPTED);
-        assertThat(environments.inventory()).extracting(Environment::status).containsExactly(EnvironmentStatus.INTERRUPTED);
+        assertThat(environments.inventory().find(cart).orElseThrow().status()).isEqualTo(EnvironmentStatus.INTERRUPTED);
+        assertThat(environments.inventory().all()).extracting(Environment::status).containsExactly(EnvironmentStatus.INTERRUPTED);
         assertThat(EnvironmentStatus.INTERRUPTED.value()).isEqualTo("interrupted");
 
-        DeployResult next = environments.deploy(shop(), ProgressListener.SILENT);
+        DeployResult next = environments.deploys().deploy(shop(), ProgressListener.SILENT);
 
         assertThat(next.succeeded()).isTrue();
         assertThat(next.unchanged()).isFalse();
-        assertThat(environments.find(cart).orElseThrow().status()).isEqualTo(EnvironmentStatus.READY);
+        assertThat(environments.inventory().find(cart).orElseThrow().status()).isEqualTo(EnvironmentStatus.READY);
         assertThat(sandbox.client().namespaces().withName(next.names().namespace()).get().getMetadata().getAnnotations())
                 .doesNotContainKey(ClusterContract.DEPLOY_DEADLINE);
     }

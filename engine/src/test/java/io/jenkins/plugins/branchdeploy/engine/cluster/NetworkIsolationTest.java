@@ -31,7 +31,7 @@ class NetworkIsolationTest {
 
     @Test
     void anEnvironmentIsIsolatedByDefaultAndAnUnchangedRedeployWritesNothing() {
-        assertThat(sandbox.environments().deploy(shop(null), ProgressListener.SILENT).succeeded()).isTrue();
+        assertThat(sandbox.environments().deploys().deploy(shop(null), ProgressListener.SILENT).succeeded()).isTrue();
 
         NetworkPolicy policy = policy();
         assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isNullOrEmpty();
@@ -44,19 +44,19 @@ class NetworkIsolationTest {
                 .isEqualTo(Map.of("kubernetes.io/metadata.name", "ingress-nginx"));
 
         sandbox.cluster().requests().clear();
-        assertThat(sandbox.environments().deploy(shop(null), ProgressListener.SILENT).unchanged()).isTrue();
+        assertThat(sandbox.environments().deploys().deploy(shop(null), ProgressListener.SILENT).unchanged()).isTrue();
         assertThat(sandbox.cluster().requests().writes()).isEmpty();
     }
 
     @Test
     void theIngressNamespacesAreChosenByLabelAndTheOptOutRemovesThePolicy() {
-        sandbox.environments().deploy(shop(NetworkIsolation.allowingFrom(List.of("team=edge", "kubernetes.io/metadata.name=traefik"))),
+        sandbox.environments().deploys().deploy(shop(NetworkIsolation.allowingFrom(List.of("team=edge", "kubernetes.io/metadata.name=traefik"))),
                 ProgressListener.SILENT);
         assertThat(policy().getSpec().getIngress().get(0).getFrom()).extracting(p -> p.getNamespaceSelector() == null
                 ? null : p.getNamespaceSelector().getMatchLabels())
                 .containsExactly(null, Map.of("team", "edge"), Map.of("kubernetes.io/metadata.name", "traefik"));
 
-        assertThat(sandbox.environments().deploy(shop(NetworkIsolation.NONE), ProgressListener.SILENT).succeeded()).isTrue();
+        assertThat(sandbox.environments().deploys().deploy(shop(NetworkIsolation.NONE), ProgressListener.SILENT).succeeded()).isTrue();
         assertThat(sandbox.client().network().v1().networkPolicies().inNamespace(names.namespace()).list().getItems()).isEmpty();
     }
 

@@ -65,17 +65,18 @@ class DatabaseBranchMemoryTest {
 
     @Test
     void aTeardownWithoutTheAdminConnectionNamesTheDatabaseBranchThatStays() {
-        environments.deploy(shop().withDatabaseBranch(DATABASE_BRANCH, shop().secrets()), ProgressListener.SILENT);
-        environments.deploy(shop(), ProgressListener.SILENT); // a later deploy without one keeps the record
+        environments.deploys().deploy(shop().withDatabaseBranch(DATABASE_BRANCH, shop().secrets()), ProgressListener.SILENT);
+        environments.deploys().deploy(shop(), ProgressListener.SILENT); // a later deploy without one keeps the record
         String namespace = environments.names(cart).namespace();
         assertThat(client.namespaces().withName(namespace).get().getMetadata().getAnnotations())
                 .containsEntry(ClusterContract.DATABASE_BRANCH, DATABASE_BRANCH);
-        assertThat(environments.find(cart).orElseThrow().databaseBranch()).isEqualTo(DATABASE_BRANCH);
+        assertThat(environments.inventory().find(cart).orElseThrow().databaseBranch()).isEqualTo(DATABASE_BRANCH);
 
         TeardownOutcome outcome = new BranchDeployer(environments, new InMemoryMetricsStore()).teardown(cart, TeardownCause.MANUAL, progress);
 
         assertThat(outcome).isEqualTo(TeardownOutcome.DELETED);
-        assertThat(warnings).containsExactly("Kept database branch shop_feature_cart of environment " + environments.names(cart).environment() + ": this teardown "
+        assertThat(warnings).containsExactly("Kept database branch shop_feature_cart of environment "
+                + environments.names(cart).environment() + ": this teardown "
                 + "has no admin connection to its PostgreSQL server. Drop it with a teardown that has one, or on the server: "
                 + "DROP DATABASE \"shop_feature_cart\" WITH (FORCE) (or DROP SCHEMA \"shop_feature_cart\" CASCADE), "
                 + "then DROP ROLE \"shop_feature_cart\"");
@@ -84,7 +85,7 @@ class DatabaseBranchMemoryTest {
 
     @Test
     void anEnvironmentWithoutADatabaseBranchTearsDownWithoutAWord() {
-        environments.deploy(shop(), ProgressListener.SILENT);
+        environments.deploys().deploy(shop(), ProgressListener.SILENT);
 
         new BranchDeployer(environments, new InMemoryMetricsStore()).teardown(cart, TeardownCause.MANUAL, progress);
 
