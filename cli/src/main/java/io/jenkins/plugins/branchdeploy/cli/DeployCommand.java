@@ -3,7 +3,6 @@ package io.jenkins.plugins.branchdeploy.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import io.jenkins.plugins.branchdeploy.engine.branch.TrustedForks;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
@@ -14,7 +13,6 @@ import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportText;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.request.NetworkIsolation;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import java.io.PrintWriter;
@@ -104,25 +102,11 @@ class DeployCommand implements Callable<Integer> {
             description = "How long the smoke checks together may keep retrying (default: ${DEFAULT-VALUE}).")
     String smokeTimeout;
 
-    @Option(names = "--branch-filter", paramLabel = "GLOBS", description = "Deploy only branches that match these globs "
-            + "(comma-separated; ! excludes, e.g. 'main, feature/*, !dependabot/**'); another branch exits 0 with one line saying why.")
-    String branchFilter;
+    @Mixin
+    NetworkPolicyOptions network;
 
-    @Option(names = "--fork-of", paramLabel = "OWNER/REPO", description = "The fork the pull request (--change) comes from; "
-            + "unless --trusted-forks trusts it, the environment gets no secrets and no database branch.")
-    String fork;
-
-    @Option(names = "--trusted-forks", paramLabel = "PATTERNS", description = "Forks (owners or owner/repository, comma-separated) "
-            + "whose pull requests get secrets and database branches.")
-    String trustedForks;
-
-    @Option(names = "--allow-from-namespace", paramLabel = "KEY=VALUE", description = "Namespaces with this label may connect "
-            + "to the environment's pods besides its own, e.g. the ingress controller's; repeatable (default: "
-            + NetworkIsolation.DEFAULT_ALLOW_FROM_TEXT + ").")
-    List<String> allowFromNamespaces = List.of();
-
-    @Option(names = "--no-network-policy", description = "Give the environment no NetworkPolicy: pods of every namespace may connect to it.")
-    boolean noNetworkPolicy;
+    @Mixin
+    TrustOptions trust;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -143,9 +127,9 @@ class DeployCommand implements Callable<Integer> {
                 .smokeTimeout(smokeTimeout)
                 .baseline(baseline.namespace, baseline.manifests)
                 .drift(drift.commitsBehind, drift.threshold, drift.target)
-                .networkPolicy(noNetworkPolicy ? false : null, allowFromNamespaces)
-                .branchFilter(branchFilter)
-                .fork(fork, TrustedForks.parse(trustedForks));
+                .networkPolicy(network.enabled(), network.allowFromNamespaces)
+                .branchFilter(trust.branchFilter)
+                .fork(trust.fork, trust.trustedForks());
         if (input.filteredOut().isPresent()) {
             printFilteredOut(input.filteredOut().get());
             return 0;
