@@ -10,6 +10,7 @@ import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
+import io.jenkins.plugins.branchdeploy.engine.manifest.HelmRelease;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestRenderer;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -138,7 +140,7 @@ public final class BranchEnvironments {
         EnvironmentResources.validate(quota);
         Duration ttl = positive("ttl", request.ttl(), DeployRequest.DEFAULT_TTL);
         Duration timeout = positive("timeout", request.timeout(), DeployRequest.DEFAULT_TIMEOUT);
-        List<RenderedManifest> manifests = render(request, request.manifests());
+        List<RenderedManifest> manifests = render(request, request.manifests(), progress::info);
         List<Secret> secrets = EnvironmentResources.secrets(request.secrets());
         List<HasMetadata> limits = EnvironmentResources.limits(quota);
         refuseClashes(manifests, secrets, limits);
@@ -147,7 +149,7 @@ public final class BranchEnvironments {
         try (EnvironmentLocks.Held lock = lock(names.namespace(), timeout.plus(LOCK_PATIENCE), progress)) {
             DeployRun run = new DeployRun(client, api, new RolloutWait(client, api, pollEvery, progressEvery), clock,
                     installation, owner, names, branch, ttl, timeout, progress);
-            return run.run(limits, secrets, manifests);
+            return run.run(limits, secrets, manifests, request.source().helmTests());
         }
     }
 
@@ -182,9 +184,19 @@ public final class BranchEnvironments {
      * @throws InvalidInputException naming the file and document of the first problem
      */
     public List<RenderedManifest> render(DeployRequest request, Path manifests) {
+        return render(request, manifests, note -> {});
+    }
+
+    private List<RenderedManifest> render(DeployRequest request, Path manifests, Consumer<String> notes) {
         EnvironmentNames names = naming.names(request.branch());
         return new ManifestRenderer(ManifestVariables.forEnvironment(request.branch(), names, request.variables()),
-                request.sourceNamespace()).render(manifests, names.namespace());
+                request.sourceNamespace(), request.source(), new HelmRelease(names.helmRelease(), this::kubeVersion))
+                .render(manifests, names.namespace(), notes);
+    }
+
+    /** The cluster's Kubernetes version, which a Helm chart renders for (as Argo CD renders charts). */
+    private String kubeVersion() {
+        return api.call("read the Kubernetes version", ProgressListener.SILENT, () -> client.getKubernetesVersion().getGitVersion());
     }
 
     /**

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
+import io.jenkins.plugins.branchdeploy.engine.manifest.HelmHooks;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import java.time.Clock;
@@ -66,7 +67,8 @@ final class DeployRun {
         this.progress = progress;
     }
 
-    DeployResult run(List<HasMetadata> limits, List<Secret> secrets, List<RenderedManifest> manifests) {
+    /** @param helmTests whether to run a chart's Helm tests after the rollout */
+    DeployResult run(List<HasMetadata> limits, List<Secret> secrets, List<RenderedManifest> manifests, boolean helmTests) {
         String namespace = names.namespace();
         Namespace live;
         Map<HasMetadata, ResourceDefinitionContext> customKinds = new IdentityHashMap<>();
@@ -91,8 +93,14 @@ final class DeployRun {
             return failed(e.getMessage(), List.of());
         }
 
-        List<HasMetadata> objects = ordered(limits, secrets, manifests);
-        List<HasMetadata> nonSecret = objects.stream().filter(o -> !(o instanceof Secret)).toList();
+        HelmHooks hooks = HelmHooks.of(manifests);
+        if (!hooks.skipped().isEmpty()) {
+            progress.info("Helm hooks that a deploy does not run are left out: " + String.join(", ", hooks.skipped()));
+        }
+        List<HasMetadata> objects = ordered(limits, secrets, hooks.app());
+        List<HasMetadata> nonSecret = new ArrayList<>(objects.stream().filter(o -> !(o instanceof Secret)).toList());
+        hooks.before().forEach(h -> nonSecret.add(h.resource()));
+        hooks.after().forEach(h -> nonSecret.add(h.resource()));
         String fingerprint = DeployFingerprint.of(nonSecret, secrets, branch, ttl, client.getKubernetesSerialization());
         String url = LiveUrl.of(objects, names);
         Set<AppliedResource> previous = live == null ? Set.of() : EnvironmentNamespace.applied(live);
@@ -130,6 +138,10 @@ final class DeployRun {
             phase("namespace", () -> applyNamespace(deploying.toNamespace()));
             namespaceWritten = true;
             NamespaceWriter writer = new NamespaceWriter(client, api, discovery, namespace);
+            HookRunner hookRunner = new HookRunner(writer, customKinds::get, rollout, namespace, timeout, progress);
+            if (!hooks.before().isEmpty()) {
+                phase("pre-hooks", () -> hookRunner.run(live == null ? "pre-install hook" : "pre-upgrade hook", hooks.before()));
+            }
             phase("apply", () -> {
                 for (HasMetadata object : objects) {
                     writer.apply(object, customKinds.get(object), progress);
@@ -141,6 +153,11 @@ final class DeployRun {
             phase("prune", () -> {
                 for (AppliedResource stale : previous) {
                     if (!current.contains(stale)) {
+                        if (writer.isKept(stale, progress)) {
+                            progress.info("Kept " + stale.kindAndName() + ", which this deploy no longer has: it asks to be kept ("
+                                    + HelmHooks.RESOURCE_POLICY + ": keep)");
+                            continue;
+                        }
                         writer.delete(stale, progress);
                         progress.info("Pruned " + stale.kindAndName() + ", which this deploy no longer has");
                     }
@@ -151,6 +168,12 @@ final class DeployRun {
                 rollout.await(namespace, objects, timeout, progress);
                 return null;
             });
+            if (!hooks.after().isEmpty()) {
+                phase("post-hooks", () -> hookRunner.run(live == null ? "post-install hook" : "post-upgrade hook", hooks.after()));
+            }
+            if (helmTests && !hooks.tests().isEmpty()) {
+                phase("helm-tests", () -> helmTests(hookRunner, hooks.tests()));
+            }
             applyNamespace(deploying.withOutcome(EnvironmentStatus.READY, null, url, current, fingerprint).toNamespace());
             progress.info("Environment " + names.environment() + " is ready at " + url);
             return new DeployResult(names, url, EnvironmentStatus.READY, null, false, kindAndNames(objects), phases);
@@ -161,6 +184,16 @@ final class DeployRun {
             }
             return failed(reason, appliedSoFar);
         }
+    }
+
+    private void helmTests(HookRunner hookRunner, List<RenderedManifest> tests) {
+        List<String> results = hookRunner.test(tests);
+        results.forEach(progress::info);
+        List<String> failed = results.stream().filter(r -> r.startsWith("failed")).toList();
+        if (!failed.isEmpty()) {
+            throw new DeployFailure(failed.size() + " of " + results.size() + " Helm tests failed: " + String.join("; ", failed));
+        }
+        progress.info("All " + results.size() + " Helm tests passed");
     }
 
     private boolean unchanged(Namespace live, String fingerprint, List<Secret> secrets) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.branchdeploy.engine.deploy;
 
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.manifest.SourceOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param ttl how long the environment lives after its last deploy
  * @param timeout how long to wait for workloads to become ready
  * @param sourceNamespace the namespace the manifests hard-code (re-homed into the environment's), or {@code null}
+ * @param source plain YAML, a Helm chart or a Kustomize overlay (detected unless given), and a chart's values
  */
 public record DeployRequest(
         BranchRef branch,
@@ -26,7 +28,8 @@ public record DeployRequest(
         Quota quota,
         Duration ttl,
         Duration timeout,
-        String sourceNamespace) {
+        String sourceNamespace,
+        SourceOptions source) {
 
     public static final Duration DEFAULT_TTL = Duration.ofDays(7);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
@@ -34,5 +37,12 @@ public record DeployRequest(
     public DeployRequest {
         variables = Map.copyOf(variables);
         secrets = List.copyOf(secrets);
+        source = source == null ? SourceOptions.DETECT : source;
+    }
+
+    /** A request whose source is detected from {@code manifests}, without chart values. */
+    public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
+            Quota quota, Duration ttl, Duration timeout, String sourceNamespace) {
+        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, SourceOptions.DETECT);
     }
 }
