@@ -26,7 +26,9 @@ import java.util.logging.Logger;
 /**
  * A Kubernetes API server in this process, on loopback: fabric8's mock server in CRUD mode with
  * server-side apply emulated, workloads that become ready by themselves, planned faults, and a log
- * of every request. Clients reach it through a {@link ConnectionFront} that can drop their connections. It knows the custom resources cert-manager {@code Certificate} and
+ * of every request. Clients reach it through a {@link ConnectionFront} that can drop their connections.
+ * It answers {@code /version} and API discovery, so that {@code kubectl} and Helm can read it. It
+ * knows the custom resources cert-manager {@code Certificate} and
  * {@code ClusterIssuer} and Prometheus Operator {@code ServiceMonitor}; more with
  * {@link #installCustomResource}.
  *
@@ -80,6 +82,9 @@ public final class SandboxCluster implements AutoCloseable {
 
     /** Makes a custom resource kind known, as installing its CustomResourceDefinition would. */
     public SandboxCluster installCustomResource(String group, String version, String kind, String plural, boolean namespaced) {
+        dispatcher.discovery().install(namespaced
+                ? ApiResource.namespaced(group + "/" + version, kind, plural)
+                : ApiResource.clusterScoped(group + "/" + version, kind, plural));
         store.expectCustomResource(new CustomResourceDefinitionContext.Builder()
                 .withGroup(group).withVersion(version).withKind(kind).withPlural(plural)
                 .withName(plural + "." + group).withScope(namespaced ? "Namespaced" : "Cluster")
