@@ -59,10 +59,14 @@ class DeployCommand implements Callable<Integer> {
     @Mixin
     StateOptions state;
 
+    @Mixin
+    SourceFlags source;
+
     @Option(names = "--commit", paramLabel = "SHA", description = "The commit being deployed (recorded; $${COMMIT} in manifests).")
     String commit;
 
-    @Option(names = "--manifests", required = true, paramLabel = "DIR", description = "Directory (searched recursively) or file of Kubernetes YAML.")
+    @Option(names = "--manifests", required = true, paramLabel = "PATH",
+            description = "Directory (searched recursively) or file of Kubernetes YAML, a Helm chart (directory or .tgz) or a Kustomize overlay.")
     Path manifests;
 
     @Option(names = "--domain", required = true, paramLabel = "DOMAIN", description = "Domain of environment hosts, e.g. preview.example.dev.")
@@ -72,7 +76,8 @@ class DeployCommand implements Callable<Integer> {
             + NamingPolicy.DEFAULT_HOST_TEMPLATE + ").")
     String hostTemplate;
 
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for $${NAME} in the manifests; repeatable.")
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for $${NAME} in plain YAML manifests; repeatable "
+            + "(a Helm chart takes --set instead).")
     Map<String, String> variables = new LinkedHashMap<>();
 
     @Option(names = "--secret", paramLabel = "NAME/KEY=env:VAR|NAME/KEY=file:PATH",
@@ -109,7 +114,7 @@ class DeployCommand implements Callable<Integer> {
         List<SecretEntry> secretEntries = secrets.stream().map(s -> SecretOption.parse(s, System::getenv)).toList();
         DeployRequest request = new DeployRequest(target.branchRef(commit), manifests, variables, secretEntries,
                 Quota.DEFAULT.with("quota", quota),
-                Durations.parse("ttl", ttl), Durations.parse("timeout", timeout), sourceNamespace);
+                Durations.parse("ttl", ttl), Durations.parse("timeout", timeout), sourceNamespace, source.options());
         DeployOptions options = DeployOptions.NONE
                 .withDatabase(database.strategy())
                 .withSmokeChecks(smoke == null ? List.of() : SmokeCheckFile.read(smoke))
