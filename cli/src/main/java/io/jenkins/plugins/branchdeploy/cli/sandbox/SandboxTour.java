@@ -7,7 +7,10 @@ import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
 import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestRenderer;
+import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestSource;
+import io.jenkins.plugins.branchdeploy.engine.manifest.SourceOptions;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
@@ -40,15 +43,21 @@ public final class SandboxTour {
     private final BranchEnvironments environments;
     private final NamingPolicy naming = NamingPolicy.withDefaults(DOMAIN);
     private final Path manifests;
+    private final Path chart;
     private final PrintWriter out;
     /** The shop's database password: made up for this run, stored only as a Secret in the sandbox. */
     private final SecretEntry databasePassword;
     private final Map<ExampleBranch, DeployResult> deployed = new LinkedHashMap<>();
 
-    public SandboxTour(SandboxCluster cluster, BranchEnvironments environments, Path manifests, PrintWriter out) {
+    /**
+     * @param manifests the example shop's manifests
+     * @param chart the example Helm chart
+     */
+    public SandboxTour(SandboxCluster cluster, BranchEnvironments environments, Path manifests, Path chart, PrintWriter out) {
         this.cluster = cluster;
         this.environments = environments;
         this.manifests = manifests;
+        this.chart = chart;
         this.out = out;
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
@@ -80,6 +89,22 @@ public final class SandboxTour {
             throw new IllegalStateException("the deploy of " + branch.describe() + " failed: " + result.failureReason());
         }
         deployed.put(branch, result);
+        return result;
+    }
+
+    /**
+     * Deploys a branch of the example Helm chart with its host set to the environment's and runs its Helm tests.
+     *
+     * @throws IllegalStateException when the deploy fails
+     */
+    public DeployResult deployChart(BranchRef branch) {
+        Map<String, String> set = Map.of("host", naming.names(branch).host());
+        DeployRequest request = new DeployRequest(branch, chart, Map.of(), List.of(), Quota.DEFAULT, DeployRequest.DEFAULT_TTL,
+                ROLLOUT_TIMEOUT, null, new SourceOptions(ManifestSource.HELM, List.of(), set, true));
+        DeployResult result = environments.deploy(request, progress());
+        if (!result.succeeded()) {
+            throw new IllegalStateException("the deploy of the example chart failed: " + result.failureReason());
+        }
         return result;
     }
 
