@@ -32,6 +32,8 @@ import io.jenkins.plugins.branchdeploy.engine.deploy.ChangeBaseline;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOptions;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestSource;
+import io.jenkins.plugins.branchdeploy.engine.manifest.SourceOptions;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
@@ -86,7 +88,9 @@ final class BranchDeployment {
             boolean trusted = trusted(branch, settings, step);
             List<SecretEntry> secrets = trusted ? CredentialSecrets.resolve(step.getSecrets(), run) : List.of();
             DatabaseBranch database = trusted ? step.getDatabase() : null;
-            try (WorkspaceManifests manifests = WorkspaceManifests.of(workspace, step.getManifests());
+            ManifestSource source = ManifestSource.named(step.getSource());
+            try (WorkspaceManifests manifests = WorkspaceManifests.manifests(workspace, step.getManifests(), source);
+                    WorkspaceValues values = WorkspaceValues.of(workspace, step.getValues());
                     WorkspaceManifests smokeFile = WorkspaceManifests.optional(workspace, "smokeTests", step.getSmokeTests());
                     WorkspaceManifests schemaScript = WorkspaceManifests.optional(workspace, "database", schemaScript(database));
                     KubernetesClient client = cluster.connect(run)) {
@@ -98,7 +102,9 @@ final class BranchDeployment {
                         settings.quota().with("quota", step.getQuota()),
                         ttl,
                         timeout,
-                        step.getSourceNamespace());
+                        step.getSourceNamespace(),
+                        new SourceOptions(source, values.paths(),
+                                Objects.requireNonNullElse(step.getSet(), Map.of()), step.isHelmTests()));
                 DeployOptions options = DeployOptions.NONE
                         .withDatabase(strategy(database, schemaScript))
                         .withSmokeChecks(smokeFile.path() == null ? List.of() : SmokeCheckFile.read(smokeFile.path()))

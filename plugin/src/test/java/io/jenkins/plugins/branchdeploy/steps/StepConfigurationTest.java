@@ -60,6 +60,15 @@ class StepConfigurationTest {
     }
 
     @Test
+    void snippetGeneratorWritesChartParametersInTheirOrder() throws Exception {
+        assertThat(Snippetizer.object2Groovy(fullyConfigured()))
+                .contains("source: 'helm'")
+                .contains("values: ['deploy/values-preview.yaml', 'deploy/values-branch.yaml']")
+                .contains("set: [replicaCount: '2', 'image.tag': 'abc123']")
+                .contains("helmTests: true");
+    }
+
+    @Test
     void minimalSnippetNamesOnlyTheManifests() throws Exception {
         assertThat(Snippetizer.object2Groovy(new BranchDeployStep("k8s"))).isEqualTo("branchDeploy 'k8s'");
     }
@@ -126,6 +135,13 @@ class StepConfigurationTest {
         step.setTimeout("10m");
         step.setSmokeTests("smoke.yaml");
         step.setSourceNamespace("podinfo");
+        step.setSource("helm");
+        step.setValues(List.of("deploy/values-preview.yaml", "deploy/values-branch.yaml"));
+        Map<String, String> set = new java.util.LinkedHashMap<>();
+        set.put("replicaCount", "2");
+        set.put("image.tag", "abc123");
+        step.setSet(set);
+        step.setHelmTests(true);
         step.setCompareWith("production");
         step.setCommitsBehind(12);
         step.setDriftThreshold(30);

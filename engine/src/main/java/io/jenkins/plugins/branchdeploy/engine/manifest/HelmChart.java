@@ -45,6 +45,10 @@ final class HelmChart {
                 throw new InvalidInputException("values", values + " does not exist; give an existing values file of chart " + chartName);
             }
         }
+        // helm-java finds its native library through the context class loader, which in Jenkins is not the plugin's
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        thread.setContextClassLoader(HelmChart.class.getClassLoader());
         try (HookMarking marked = HookMarking.copy(chart)) {
             TemplateCommand template = new Helm(marked.chart()).template()
                     .withName(release)
@@ -52,13 +56,11 @@ final class HelmChart {
                     .withKubeVersion(kubeVersion.get());
             options.values().forEach(template::withValuesFile);
             options.set().forEach(template::set);
-            String rendered;
-            try {
-                rendered = template.call();
-            } catch (IllegalStateException e) {
-                throw refusal(e.getMessage());
-            }
-            return split(HookMarking.unmark(rendered));
+            return split(HookMarking.unmark(template.call()));
+        } catch (IllegalStateException e) {
+            throw refusal(e.getMessage());
+        } finally {
+            thread.setContextClassLoader(context);
         }
     }
 

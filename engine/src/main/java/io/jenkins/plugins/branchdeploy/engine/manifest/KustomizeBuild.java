@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
  */
 final class KustomizeBuild {
 
-    static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Pattern LOGGED_ERROR = Pattern.compile("\"command failed\" err=\"(.*)\"$");
     private static final Pattern UNREADABLE_RESOURCE = Pattern.compile("accumulating resources from '([^']+)'");
@@ -34,7 +33,7 @@ final class KustomizeBuild {
 
     /** The overlay's kustomization file, or {@code null} when the directory has none. */
     static Path kustomization(Path directory) {
-        return FILE_NAMES.stream().map(directory::resolve).filter(Files::isRegularFile).findFirst().orElse(null);
+        return ManifestSource.KUSTOMIZATION_FILES.stream().map(directory::resolve).filter(Files::isRegularFile).findFirst().orElse(null);
     }
 
     /** The {@code namespace:} the overlay sets for all its objects, or {@code null}. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.branchdeploy.engine.manifest;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** What the manifests of a deploy are: plain YAML, a Helm chart or a Kustomize overlay. */
@@ -14,6 +15,9 @@ public enum ManifestSource {
     HELM,
     /** A Kustomize overlay or base: a directory with {@code kustomization.yaml}. */
     KUSTOMIZE;
+
+    /** The file names Kustomize reads an overlay from. */
+    public static final List<String> KUSTOMIZATION_FILES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
     /** The source a path holds: a chart, an overlay, or else plain YAML. */
     public static ManifestSource detect(Path manifests) {
