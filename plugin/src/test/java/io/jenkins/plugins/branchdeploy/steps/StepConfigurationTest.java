@@ -64,7 +64,7 @@ class StepConfigurationTest {
         assertThat(Snippetizer.object2Groovy(fullyConfigured()))
                 .contains("source: 'helm'")
                 .contains("values: ['deploy/values-preview.yaml', 'deploy/values-branch.yaml']")
-                .contains("set: [replicaCount: '2', 'image.tag': 'abc123']")
+                .contains("set: [replicaCount: '2', logLevel: 'debug']")
                 .contains("helmTests: true");
     }
 
@@ -139,7 +139,7 @@ class StepConfigurationTest {
         step.setValues(List.of("deploy/values-preview.yaml", "deploy/values-branch.yaml"));
         Map<String, String> set = new java.util.LinkedHashMap<>();
         set.put("replicaCount", "2");
-        set.put("image.tag", "abc123");
+        set.put("logLevel", "debug");
         step.setSet(set);
         step.setHelmTests(true);
         step.setCompareWith("production");
