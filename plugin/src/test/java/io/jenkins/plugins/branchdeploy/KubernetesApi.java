@@ -10,6 +10,7 @@ import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * The Kubernetes API plugin tests talk to: the sandbox module's API server on loopback (server-side
@@ -61,6 +62,12 @@ public final class KubernetesApi implements AutoCloseable {
      */
     public Namespace addEnvironment(String namespace, String installation, String app, String branch, Integer change,
             Instant createdAt, Instant expiresAt) {
+        return addEnvironment(namespace, installation, app, branch, change, createdAt, expiresAt, Map.of());
+    }
+
+    /** As above, with further annotations, e.g. the project that owns the environment. */
+    public Namespace addEnvironment(String namespace, String installation, String app, String branch, Integer change,
+            Instant createdAt, Instant expiresAt, Map<String, String> annotations) {
         Namespace ns = new NamespaceBuilder()
                 .withNewMetadata()
                 .withName(namespace)
@@ -80,6 +87,7 @@ public final class KubernetesApi implements AutoCloseable {
         if (change != null) {
             ns.getMetadata().getAnnotations().put(ClusterContract.CHANGE, String.valueOf(change));
         }
+        ns.getMetadata().getAnnotations().putAll(annotations);
         return client.namespaces().resource(ns).create();
     }
 

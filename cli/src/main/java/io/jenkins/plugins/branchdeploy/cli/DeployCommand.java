@@ -114,7 +114,7 @@ class DeployCommand implements Callable<Integer> {
         List<SecretEntry> secretEntries = secrets.stream().map(s -> SecretOption.parse(s, System::getenv)).toList();
         DeployRequest request = new DeployRequest(target.branchRef(commit), manifests, variables, secretEntries,
                 Quota.DEFAULT.with("quota", quota),
-                Durations.parse("ttl", ttl), Durations.parse("timeout", timeout), sourceNamespace, source.options());
+                Durations.parse("ttl", ttl), Durations.parse("timeout", timeout), sourceNamespace, null, source.options());
         DeployOptions options = DeployOptions.NONE
                 .withDatabase(database.strategy())
                 .withSmokeChecks(smoke == null ? List.of() : SmokeCheckFile.read(smoke))

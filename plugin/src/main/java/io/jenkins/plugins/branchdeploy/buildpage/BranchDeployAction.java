@@ -6,6 +6,7 @@ import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportText;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeReport;
+import io.jenkins.plugins.branchdeploy.overview.StatusBadge;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +28,8 @@ public final class BranchDeployAction implements RunAction2 {
     private final String failureReason;
     private String smokeResults;
     private String changeReport;
+    /** What the change report compared with, e.g. {@code main}; {@code null} for drift alone and for builds before it was kept. */
+    private String comparedWith;
 
     BranchDeployAction(
             String environment,
@@ -64,6 +67,7 @@ public final class BranchDeployAction implements RunAction2 {
         action.smokeResults = outcome.smoke() == null ? null : smokeText(outcome.smoke());
         if (outcome.changes() != null) {
             action.changeReport = ChangeReportText.render(outcome.changes());
+            action.comparedWith = outcome.changes().baseline();
         } else if (outcome.drift() != null) {
             action.changeReport = (outcome.drift().exceeded() ? "WARNING: " : "") + outcome.drift().message();
         }
@@ -125,6 +129,11 @@ public final class BranchDeployAction implements RunAction2 {
         return status;
     }
 
+    /** The status as the build page shows it: a word in a coloured badge. */
+    public StatusBadge getStatusBadge() {
+        return StatusBadge.of(status);
+    }
+
     public String getCommit() {
         return commit;
     }
@@ -152,6 +161,15 @@ public final class BranchDeployAction implements RunAction2 {
     /** The report of what changed versus main, with the drift, as plain text (shown escaped), or {@code null}. */
     public String getChangeReport() {
         return changeReport;
+    }
+
+    /** The change report's heading: what it compared with, as its first line says. */
+    public String getChangeHeading() {
+        if (comparedWith != null) {
+            return "Changes versus " + comparedWith;
+        }
+        // builds recorded before the baseline was kept: the report's own summary line names it
+        return changeReport != null && changeReport.contains("Changes versus ") ? "Changes" : "Drift";
     }
 
 }

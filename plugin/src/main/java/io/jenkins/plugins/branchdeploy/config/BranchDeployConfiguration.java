@@ -462,8 +462,8 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     public FormValidation doCheckDatabaseAdminCredentialsId(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         if (FieldChecks.blank(value)) {
-            return FormValidation.ok("Without it, cleanup, the Branch deployments page and branchTeardown steps without "
-                    + "a database block tear environments down but leave their database branches on the server");
+            return FormValidation.ok("Without one, environments torn down by cleanup, by the Branch deployments pages "
+                    + "and by branchTeardown steps without a database block keep their database branches on the server.");
         }
         return databaseAdmin(value.trim()) == null
                 ? FormValidation.error("databaseAdminCredentialsId: no secret text credential '" + value.trim()
@@ -481,7 +481,7 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     public FormValidation doCheckDomain(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return FieldChecks.blank(value)
-                ? FormValidation.warning("Deploys need a domain for environment hosts, e.g. preview.example.dev")
+                ? FormValidation.warning("Deploys need a domain for environment hosts, e.g. preview.example.dev.")
                 : FieldChecks.domain(value);
     }
 

@@ -4,14 +4,17 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Job;
 import hudson.model.JobProperty;
-import hudson.model.JobPropertyDescriptor;
+import jenkins.model.OptionalJobProperty;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.StaplerRequest2;
 
-/** Branch deployment settings of one job, over those of its folders. */
-public class BranchDeployJobProperty extends JobProperty<Job<?, ?>> {
+/**
+ * Branch deployment settings of one job, over those of its folders. Drawn inside General as a
+ * checkbox, as "Discard old builds" is: its fields show only when it is switched on.
+ */
+public class BranchDeployJobProperty extends OptionalJobProperty<Job<?, ?>> {
 
     private final ProjectSettings settings;
 
@@ -26,15 +29,15 @@ public class BranchDeployJobProperty extends JobProperty<Job<?, ?>> {
 
     @Extension
     @Symbol("branchDeploySettings")
-    public static class DescriptorImpl extends JobPropertyDescriptor {
+    public static class DescriptorImpl extends OptionalJobPropertyDescriptor {
 
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Branch deployments";
+            return "Override branch deployment settings";
         }
 
-        /** A job that overrides nothing keeps no property. */
+        /** A job whose box is off, or that overrides nothing, keeps no property. */
         @Override
         public JobProperty<?> newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
             JobProperty<?> property = super.newInstance(req, formData);

@@ -12,7 +12,8 @@ import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * Branch deployment settings of a folder or multibranch project, for every job inside it. Folders
- * nearer the job win over folders further out.
+ * nearer the job win over folders further out. Drawn under the folder's Properties as a checkbox
+ * whose fields show only when it is switched on.
  */
 public class BranchDeployProperty extends AbstractFolderProperty<AbstractFolder<?>> {
 
@@ -34,12 +35,15 @@ public class BranchDeployProperty extends AbstractFolderProperty<AbstractFolder<
         @NonNull
         @Override
         public String getDisplayName() {
-            return "Branch deployments";
+            return "Override branch deployment settings";
         }
 
-        /** A folder that overrides nothing keeps no property. */
+        /** A folder whose box is off, or that overrides nothing, keeps no property. */
         @Override
         public AbstractFolderProperty<?> newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+            if (formData == null || !formData.optBoolean("specified")) {
+                return null;
+            }
             AbstractFolderProperty<?> property = super.newInstance(req, formData);
             return property instanceof BranchDeployProperty p && p.settings.isEmpty() ? null : property;
         }

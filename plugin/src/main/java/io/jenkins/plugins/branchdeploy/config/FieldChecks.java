@@ -107,18 +107,18 @@ final class FieldChecks {
 
     static FormValidation installationId(String value, String derived) {
         if (blank(value)) {
-            return FormValidation.ok("This Jenkins is " + derived);
+            return FormValidation.ok("The ID of this Jenkins is " + derived + ".");
         }
         return check(() -> {
             BranchDeployConfiguration.validInstallationId(value);
-            return FormValidation.ok("This Jenkins looks after the environments labelled with this id only");
+            return FormValidation.ok("This Jenkins lists, cleans up and changes only the environments labelled with this ID.");
         });
     }
 
     static FormValidation serverUrl(String value, boolean inCluster, String credentialsId) {
         if (inCluster || blank(value)) {
             return inCluster || !blank(credentialsId) ? FormValidation.ok()
-                    : FormValidation.error("Give the API server URL, a kubeconfig credential, or choose in-cluster");
+                    : FormValidation.error("Give the API server URL, choose a kubeconfig credential, or tick In cluster.");
         }
         try {
             URI uri = new URI(value.trim());

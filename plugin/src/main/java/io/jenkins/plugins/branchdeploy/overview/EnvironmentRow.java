@@ -1,46 +1,69 @@
 package io.jenkins.plugins.branchdeploy.overview;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
+import hudson.model.Item;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
-/** One environment as the overview table shows it. */
+/** One environment as the Branch deployments pages show it. */
 public final class EnvironmentRow {
 
     private final String cluster;
     private final Environment environment;
     private final Instant now;
+    private final boolean changeable;
+    private List<HistoryEntry> history = List.of();
 
-    EnvironmentRow(String cluster, Environment environment, Instant now) {
+    /** @param changeable whether the current user may extend, wake, scale down and tear it down */
+    EnvironmentRow(String cluster, Environment environment, Instant now, boolean changeable) {
         this.cluster = cluster;
         this.environment = environment;
         this.now = now;
+        this.changeable = changeable;
     }
 
-    /** Where the tear-down button posts to, relative to the page. */
-    public String getTeardownUrl() {
-        return "teardown?cluster=" + URLEncoder.encode(cluster, StandardCharsets.UTF_8)
-                + "&namespace=" + URLEncoder.encode(environment.namespace(), StandardCharsets.UTF_8);
+    /** This row with the environment's deploys, newest first, for the branch job's page. */
+    EnvironmentRow withHistory(List<HistoryEntry> deploys) {
+        this.history = List.copyOf(deploys);
+        return this;
+    }
+
+    /** The deploys the environment's namespace records, newest first; empty on the overview pages. */
+    public List<HistoryEntry> getHistory() {
+        return history;
+    }
+
+    public String getCluster() {
+        return cluster;
     }
 
     public String getNamespace() {
         return environment.namespace();
     }
 
+    /** The project that owns the environment, as the user may see it, or {@code null}. */
+    @CheckForNull
+    public Item getProject() {
+        return environment.owner() == null ? null : Projects.visible(environment.owner());
+    }
+
+    /** The owning project's full name, or {@code null} when the environment records none. */
+    @CheckForNull
+    public String getOwner() {
+        return environment.owner();
+    }
+
     public String getApp() {
         return environment.app();
     }
 
+    /** The branch as its job builds it, e.g. {@code feature/cart} or {@code PR-42}. */
     public String getBranch() {
         return environment.branch();
-    }
-
-    /** {@code #42}, or empty for a plain branch. */
-    public String getChange() {
-        return environment.change() == null ? "" : "#" + environment.change();
     }
 
     public String getUrl() {
@@ -53,8 +76,23 @@ public final class EnvironmentRow {
         return url != null && (url.startsWith("https://") || url.startsWith("http://"));
     }
 
-    public String getStatus() {
-        return environment.status() == null ? "unknown" : environment.status().value();
+    public StatusBadge getStatus() {
+        return StatusBadge.of(environment.status());
+    }
+
+    /** A scaled-down environment offers wake; any other offers scale-down. */
+    public boolean isScaledDown() {
+        return environment.status() == EnvironmentStatus.SCALED_DOWN;
+    }
+
+    public boolean isChangeable() {
+        return changeable;
+    }
+
+    /** The job and build whose deploy the environment holds, as far as the user may see them, or {@code null}. */
+    @CheckForNull
+    public DeployedBy getDeployedBy() {
+        return DeployedBy.resolve(environment.deployedBy());
     }
 
     /** Since the first deploy, e.g. {@code 3 days}. */

@@ -122,7 +122,8 @@ public final class BranchDeployStep extends Step {
 
     @DataBoundSetter
     public void setSecrets(List<SecretBinding> secrets) {
-        this.secrets = secrets == null ? List.of() : new ArrayList<>(secrets);
+        this.secrets = secrets == null ? new ArrayList<>() : new ArrayList<>(secrets);
+        this.secrets.removeIf(SecretBinding::isEmpty);
     }
 
     public DatabaseBranch getDatabase() {
@@ -334,11 +335,6 @@ public final class BranchDeployStep extends Step {
             items.add("Helm chart", "helm");
             items.add("Kustomize overlay", "kustomize");
             return items;
-        }
-
-        @POST
-        public FormValidation doCheckManifests(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.canValidate(item) ? StepForms.manifests(value) : FormValidation.ok();
         }
 
         @POST

@@ -103,6 +103,7 @@ final class BranchDeployment {
                         ttl,
                         timeout,
                         step.getSourceNamespace(),
+                        run.getExternalizableId(),
                         new SourceOptions(source, values.paths(),
                                 Objects.requireNonNullElse(step.getSet(), Map.of()), step.isHelmTests()));
                 DeployOptions options = DeployOptions.NONE

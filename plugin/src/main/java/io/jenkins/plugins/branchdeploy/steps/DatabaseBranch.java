@@ -68,9 +68,7 @@ public final class DatabaseBranch implements Describable<DatabaseBranch> {
 
         @POST
         public FormValidation doCheckStrategy(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.canValidate(item)
-                    ? StepForms.required(value, "Give the strategy, e.g. template:seed or schema:db/seed.sql.")
-                    : FormValidation.ok();
+            return StepForms.canValidate(item) ? StepForms.databaseStrategy(value) : FormValidation.ok();
         }
     }
 }

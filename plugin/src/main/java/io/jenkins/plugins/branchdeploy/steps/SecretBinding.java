@@ -8,7 +8,6 @@ import hudson.Util;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
-import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.Objects;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
@@ -80,6 +79,11 @@ public final class SecretBinding implements Describable<SecretBinding> {
         return Objects.requireNonNullElse(passwordKey, key + "-password");
     }
 
+    /** A row added in the form and left untouched: the Snippet Generator leaves it out rather than write {@code [[]]}. */
+    boolean isEmpty() {
+        return credentialsId == null && secretName == null && key == null && usernameKey == null && passwordKey == null;
+    }
+
     @Override
     public String toString() {
         return credentialsId + " -> " + secretName + "/" + key;
@@ -100,26 +104,6 @@ public final class SecretBinding implements Describable<SecretBinding> {
                     CredentialsMatchers.instanceOf(StringCredentials.class),
                     CredentialsMatchers.instanceOf(UsernamePasswordCredentials.class),
                     CredentialsMatchers.instanceOf(FileCredentials.class)));
-        }
-
-        @POST
-        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            if (!CredentialsChoices.canList(item)) {
-                return FormValidation.ok();
-            }
-            return Util.fixEmptyAndTrim(value) == null
-                    ? FormValidation.error("Choose the credential whose value goes into the Secret.")
-                    : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckSecretName(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.canValidate(item) ? StepForms.required(value, "Give the Kubernetes Secret's name, e.g. db.") : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckKey(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.canValidate(item) ? StepForms.required(value, "Give the key inside the Secret, e.g. password.") : FormValidation.ok();
         }
     }
 }

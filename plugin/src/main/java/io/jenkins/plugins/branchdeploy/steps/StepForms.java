@@ -6,13 +6,16 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
 import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import jenkins.model.Jenkins;
 
 /**
  * Form validation of the step parameters. The engine decides what is valid; this class only turns
- * its {@link InvalidInputException} into a form message. Empty optional fields are fine.
+ * its {@link InvalidInputException} into a form message. An empty field is never an error here, since
+ * forms check every field as it appears, before anything was typed (a new secret row, a fresh
+ * Snippet Generator); the step refuses a missing required value when it runs, naming the parameter.
  */
 final class StepForms {
 
@@ -23,12 +26,8 @@ final class StepForms {
         return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
     }
 
-    static FormValidation required(String value, String hint) {
-        return Util.fixEmptyAndTrim(value) == null ? FormValidation.error(hint) : FormValidation.ok();
-    }
-
-    static FormValidation manifests(String value) {
-        return required(value, "Give the workspace directory that holds the Kubernetes YAML, e.g. k8s.");
+    static FormValidation databaseStrategy(String value) {
+        return engineCheck(value, DatabaseStrategy::parse);
     }
 
     static FormValidation cluster(String value) {

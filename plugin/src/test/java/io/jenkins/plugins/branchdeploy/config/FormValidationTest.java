@@ -42,7 +42,7 @@ class FormValidationTest {
         assertError(config.doCheckScaleDownSchedule("Mon-Fri 19:00-08:00 UTC"), "scaleDownSchedule: ", "cannot cross midnight");
         assertOk(config.doCheckScaleDownSchedule("Mon-Fri 08:00-19:00 Europe/Berlin"), null);
         assertError(config.doCheckInstallationId("Jenkins_Prod"), "installationId: ");
-        assertOk(config.doCheckInstallationId(""), "This Jenkins is jenkins-");
+        assertOk(config.doCheckInstallationId(""), "The ID of this Jenkins is jenkins-");
         assertOk(config.doCheckDatabaseAdminCredentialsId(""), "leave their database branches on the server");
         assertError(config.doCheckDatabaseAdminCredentialsId("no-such-admin"), "databaseAdminCredentialsId: ", "no-such-admin");
     }

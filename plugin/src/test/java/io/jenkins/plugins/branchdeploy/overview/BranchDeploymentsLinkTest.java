@@ -80,13 +80,15 @@ class BranchDeploymentsLinkTest {
         List<HtmlTableRow> rows = table.getBodies().get(0).getRows();
         assertThat(rows).extracting(row -> row.getAttribute("data-namespace")).containsExactly("shop-feature-auth", "shop-pr-42");
         HtmlTableRow pr = rows.get(1);
-        assertThat(pr.getCell(0).asNormalizedText()).isEqualTo("shop");
-        assertThat(pr.getCell(1).asNormalizedText()).isEqualTo("feature/cart");
-        assertThat(pr.getCell(2).asNormalizedText()).isEqualTo("#42");
+        assertThat(table.getHeader().getRows().get(0).getCells()).extracting(cell -> cell.asNormalizedText())
+                .containsExactly("Project", "App", "Branch", "URL", "Status", "Deployed by", "Age", "Expires", "Actions");
+        assertThat(pr.getCell(0).asNormalizedText()).as("deployed from the command line: no project").isEmpty();
+        assertThat(pr.getCell(1).asNormalizedText()).isEqualTo("shop");
+        assertThat(pr.getCell(2).asNormalizedText()).isEqualTo("feature/cart");
         assertThat(pr.getCell(3).asNormalizedText()).isEqualTo("https://shop-pr-42.preview.example.dev");
-        assertThat(pr.getCell(4).asNormalizedText()).isEqualTo("ready");
-        assertThat(pr.getCell(5).asNormalizedText()).startsWith("2 days");
-        assertThat(pr.getCell(6).asNormalizedText()).startsWith("in 4 days");
+        assertThat(pr.getCell(4).asNormalizedText()).isEqualTo("Ready");
+        assertThat(pr.getCell(6).asNormalizedText()).startsWith("2 days");
+        assertThat(pr.getCell(7).asNormalizedText()).startsWith("in 4 days");
         assertThat(page.asNormalizedText()).doesNotContain("feature/foreign");
         assertThat(page.asNormalizedText())
                 .as("a cluster that cannot be read says why, and hides no other")

@@ -16,6 +16,8 @@ import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterContract;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -113,6 +115,33 @@ class BranchDeployPipelineTest {
                 .contains("Environment " + names.environment())
                 .contains(names.namespace())
                 .contains("feedc0de");
+    }
+
+    @Test
+    void buildSummaryNamesWhatItComparedWithAndShowsTheStatusAsAWord() throws Exception {
+        String production = names(BranchRef.of("shop", "main")).namespace();
+        WorkflowRun build = run("""
+                node {
+                  %s
+                  withEnv(['BRANCH_NAME=main']) {
+                    branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'hello']
+                  }
+                  withEnv(['BRANCH_NAME=feature/summary']) {
+                    branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi'], compareWith: '%s'
+                  }
+                }
+                """.formatted(WRITE_MANIFESTS, production));
+        r.assertBuildStatusSuccess(build);
+
+        HtmlPage page = r.createWebClient().getPage(build);
+        String namespace = names(BranchRef.of("shop", "feature/summary")).namespace();
+        DomElement summary = page.querySelectorAll(".branch-deploy-summary").stream().map(DomElement.class::cast)
+                .filter(block -> block.asNormalizedText().contains(namespace)).findFirst().orElseThrow();
+        assertThat(summary.asNormalizedText()).contains("Changes versus namespace " + production).doesNotContain("ready");
+        DomNode badge = summary.querySelector(".jenkins-badge");
+        assertThat(badge.getTextContent().trim()).isEqualTo("Ready");
+        DomNode phases = summary.querySelector("table.jenkins-table--auto-width");
+        assertThat(phases).as("the phase table is as wide as its content").isNotNull();
     }
 
     @Test

@@ -148,7 +148,7 @@ public final class BranchEnvironments {
         progress.info("Deploying " + branch.branch() + " of " + names.app() + " into namespace " + names.namespace());
         try (EnvironmentLocks.Held lock = lock(names.namespace(), timeout.plus(LOCK_PATIENCE), progress)) {
             DeployRun run = new DeployRun(client, api, new RolloutWait(client, api, pollEvery, progressEvery), clock,
-                    installation, owner, names, branch, ttl, timeout, progress);
+                    installation, owner, request.deployedBy(), names, branch, ttl, timeout, progress);
             return run.run(limits, secrets, manifests, request.source().helmTests());
         }
     }
@@ -224,7 +224,16 @@ public final class BranchEnvironments {
      * stored, or {@code null} when there is none or no environment.
      */
     public String history(BranchRef branch, ProgressListener progress) {
-        Namespace live = readMine(naming.names(branch).namespace(), progress);
+        return history(naming.names(branch).namespace(), progress);
+    }
+
+    /** The deploy history stored on an environment found by {@link #inventory()}; see {@link #history(BranchRef, ProgressListener)}. */
+    public String history(Environment environment, ProgressListener progress) {
+        return history(environment.namespace(), progress);
+    }
+
+    private String history(String namespace, ProgressListener progress) {
+        Namespace live = readMine(namespace, progress);
         return live == null ? null : EnvironmentNamespace.annotation(live, ClusterContract.HISTORY);
     }
 

@@ -33,6 +33,12 @@ public final class ClusterContract {
      * owner adopts it.
      */
     public static final String OWNER = PREFIX + "owner";
+    /**
+     * The run whose deploy the environment holds, as the front end names it (a Jenkins build's
+     * {@code folder/project/PR-42#7}), so that a page can link to it; absent when the deploy named
+     * none (the command line). An unchanged redeploy writes nothing and so keeps it.
+     */
+    public static final String DEPLOYED_BY = PREFIX + "deployed-by";
 
     /** Why the environment is scaled down (with status {@code scaled-down}): {@code idle}, {@code schedule} or {@code manual}. */
     public static final String SCALED_DOWN_BY = PREFIX + "scaled-down-by";

@@ -43,6 +43,7 @@ final class DeployRun {
     private final Clock clock;
     private final String installation;
     private final String owner;
+    private final String deployedBy;
     private final EnvironmentNames names;
     private final BranchRef branch;
     private final Duration ttl;
@@ -51,15 +52,19 @@ final class DeployRun {
     private final Map<String, Duration> phases = new LinkedHashMap<>();
     private final List<HasMetadata> appliedSoFar = new ArrayList<>();
 
-    /** @param owner the project deploying, or {@code null} for a deploy on behalf of none (it keeps the owner found) */
+    /**
+     * @param owner the project deploying, or {@code null} for a deploy on behalf of none (it keeps the owner found)
+     * @param deployedBy the run deploying, or {@code null}; recorded as it is, so a deploy naming none removes an earlier one
+     */
     DeployRun(KubernetesClient client, ApiCalls api, RolloutWait rollout, Clock clock, String installation, String owner,
-            EnvironmentNames names, BranchRef branch, Duration ttl, Duration timeout, ProgressListener progress) {
+            String deployedBy, EnvironmentNames names, BranchRef branch, Duration ttl, Duration timeout, ProgressListener progress) {
         this.client = client;
         this.api = api;
         this.rollout = rollout;
         this.clock = clock;
         this.installation = installation;
         this.owner = owner;
+        this.deployedBy = deployedBy;
         this.names = names;
         this.branch = branch;
         this.ttl = ttl;
@@ -125,7 +130,7 @@ final class DeployRun {
         EnvironmentNamespace.Record deploying = new EnvironmentNamespace.Record(names, installation, branch, EnvironmentStatus.DEPLOYING,
                 null, url, createdAt, now, now.plus(ttl),
                 live == null ? null : EnvironmentNamespace.annotation(live, ClusterContract.KEEP_UNTIL), both, null,
-                owner != null || live == null ? owner : EnvironmentNamespace.annotation(live, ClusterContract.OWNER));
+                owner != null || live == null ? owner : EnvironmentNamespace.annotation(live, ClusterContract.OWNER), deployedBy);
         boolean namespaceWritten = false;
         try {
             if (live != null && EnvironmentNamespace.status(live) == EnvironmentStatus.SCALED_DOWN) {

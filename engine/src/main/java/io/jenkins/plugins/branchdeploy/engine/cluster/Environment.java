@@ -19,6 +19,8 @@ import java.time.Instant;
  * @param expiresAt when its time-to-live runs out, or {@code null}
  * @param keepUntil an extension set by "extend", or {@code null}
  * @param scaledDownBy why it is scaled down, or {@code null} when it is not (or the cause is not recorded)
+ * @param owner the project that owns it ({@link ClusterContract#OWNER}), or {@code null}
+ * @param deployedBy the run whose deploy the environment holds ({@link ClusterContract#DEPLOYED_BY}), or {@code null}
  */
 public record Environment(
         String namespace,
@@ -33,11 +35,21 @@ public record Environment(
         Instant deployedAt,
         Instant expiresAt,
         Instant keepUntil,
-        ScaleDownCause scaledDownBy) {
+        ScaleDownCause scaledDownBy,
+        String owner,
+        String deployedBy) {
 
     /** An environment without a recorded scale-down cause. */
     public Environment(String namespace, String app, String environment, String branch, Integer change, String commit,
             String url, EnvironmentStatus status, Instant createdAt, Instant deployedAt, Instant expiresAt, Instant keepUntil) {
         this(namespace, app, environment, branch, change, commit, url, status, createdAt, deployedAt, expiresAt, keepUntil, null);
+    }
+
+    /** An environment that records no owner and no run. */
+    public Environment(String namespace, String app, String environment, String branch, Integer change, String commit,
+            String url, EnvironmentStatus status, Instant createdAt, Instant deployedAt, Instant expiresAt, Instant keepUntil,
+            ScaleDownCause scaledDownBy) {
+        this(namespace, app, environment, branch, change, commit, url, status, createdAt, deployedAt, expiresAt, keepUntil,
+                scaledDownBy, null, null);
     }
 }

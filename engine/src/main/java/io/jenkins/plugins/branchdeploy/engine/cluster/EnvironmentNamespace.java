@@ -31,7 +31,7 @@ final class EnvironmentNamespace {
     private static final List<String> RECORD_ANNOTATIONS = List.of(ClusterContract.BRANCH, ClusterContract.CHANGE,
             ClusterContract.COMMIT, ClusterContract.CREATED_AT, ClusterContract.DEPLOYED_AT, ClusterContract.EXPIRES_AT,
             ClusterContract.KEEP_UNTIL, ClusterContract.URL, ClusterContract.STATUS, ClusterContract.STATUS_REASON,
-            ClusterContract.APPLIED, ClusterContract.FINGERPRINT, ClusterContract.OWNER);
+            ClusterContract.APPLIED, ClusterContract.FINGERPRINT, ClusterContract.OWNER, ClusterContract.DEPLOYED_BY);
 
     /**
      * Everything recorded on the namespace by one write.
@@ -41,15 +41,16 @@ final class EnvironmentNamespace {
      * @param keepUntil the "extend" annotation as found, carried over unchanged, or {@code null}
      * @param fingerprint the digest of a successful deploy's input, or {@code null}
      * @param owner the owning project, or {@code null} when it has none
+     * @param deployedBy the run that deploys, or {@code null} when it names none
      */
     record Record(EnvironmentNames names, String installation, BranchRef branch, EnvironmentStatus status, String reason,
             String url, Instant createdAt, Instant deployedAt, Instant expiresAt, String keepUntil,
-            Collection<AppliedResource> applied, String fingerprint, String owner) {
+            Collection<AppliedResource> applied, String fingerprint, String owner, String deployedBy) {
 
         Record withOutcome(EnvironmentStatus newStatus, String newReason, String newUrl,
                 Collection<AppliedResource> newApplied, String newFingerprint) {
             return new Record(names, installation, branch, newStatus, newReason, newUrl, createdAt, deployedAt, expiresAt,
-                    keepUntil, newApplied, newFingerprint, owner);
+                    keepUntil, newApplied, newFingerprint, owner, deployedBy);
         }
 
         Namespace toNamespace() {
@@ -72,6 +73,7 @@ final class EnvironmentNamespace {
             annotations.put(ClusterContract.APPLIED, writeApplied(applied));
             putIfPresent(annotations, ClusterContract.FINGERPRINT, fingerprint);
             putIfPresent(annotations, ClusterContract.OWNER, owner);
+            putIfPresent(annotations, ClusterContract.DEPLOYED_BY, deployedBy);
             return new NamespaceBuilder().withNewMetadata().withName(names.namespace())
                     .withLabels(labels).withAnnotations(annotations).endMetadata().build();
         }
@@ -190,7 +192,9 @@ final class EnvironmentNamespace {
                 instant(namespace, ClusterContract.EXPIRES_AT),
                 instant(namespace, ClusterContract.KEEP_UNTIL),
                 status(namespace) == EnvironmentStatus.SCALED_DOWN
-                        ? ScaleDownCause.fromValue(annotation(namespace, ClusterContract.SCALED_DOWN_BY)) : null);
+                        ? ScaleDownCause.fromValue(annotation(namespace, ClusterContract.SCALED_DOWN_BY)) : null,
+                annotation(namespace, ClusterContract.OWNER),
+                annotation(namespace, ClusterContract.DEPLOYED_BY));
     }
 
     static String format(Instant instant) {

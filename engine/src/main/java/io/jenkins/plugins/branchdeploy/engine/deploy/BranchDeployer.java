@@ -216,8 +216,17 @@ public final class BranchDeployer {
 
     /** The deploy history stored on a branch's environment; empty when there is none. */
     public DeployHistory history(BranchRef branch, ProgressListener progress) {
+        return history(environments.history(branch, progress), progress);
+    }
+
+    /** The deploy history stored on an environment found by the inventory, e.g. for a page; empty when there is none. */
+    public DeployHistory history(Environment environment, ProgressListener progress) {
+        return history(environments.history(environment, progress), progress);
+    }
+
+    private DeployHistory history(String stored, ProgressListener progress) {
         try {
-            return DeployHistoryJson.read(environments.history(branch, progress), historyLimit);
+            return DeployHistoryJson.read(stored, historyLimit);
         } catch (InvalidInputException e) {
             progress.warn(e.getMessage());
             return DeployHistory.empty(historyLimit);

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param ttl how long the environment lives after its last deploy
  * @param timeout how long to wait for workloads to become ready
  * @param sourceNamespace the namespace the manifests hard-code (re-homed into the environment's), or {@code null}
+ * @param deployedBy the run that deploys, as the front end names it (a Jenkins build's {@code job#number}),
+ *        recorded on the environment; or {@code null}
  * @param source plain YAML, a Helm chart or a Kustomize overlay (detected unless given), and a chart's values
  */
 public record DeployRequest(
@@ -29,6 +31,7 @@ public record DeployRequest(
         Duration ttl,
         Duration timeout,
         String sourceNamespace,
+        String deployedBy,
         SourceOptions source) {
 
     public static final Duration DEFAULT_TTL = Duration.ofDays(7);
@@ -42,7 +45,13 @@ public record DeployRequest(
 
     /** A request whose source is detected from {@code manifests}, without chart values. */
     public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
+            Quota quota, Duration ttl, Duration timeout, String sourceNamespace, String deployedBy) {
+        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy, SourceOptions.DETECT);
+    }
+
+    /** A request that names no run, its source detected. */
+    public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
             Quota quota, Duration ttl, Duration timeout, String sourceNamespace) {
-        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, SourceOptions.DETECT);
+        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, null);
     }
 }

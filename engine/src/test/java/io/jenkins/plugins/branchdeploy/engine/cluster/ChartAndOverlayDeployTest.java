@@ -207,6 +207,6 @@ class ChartAndOverlayDeployTest {
     }
 
     private DeployRequest request(Path manifests, SourceOptions source) {
-        return new DeployRequest(branch, manifests, Map.of(), List.of(), ROOMY, Duration.ofDays(3), Duration.ofSeconds(20), null, source);
+        return new DeployRequest(branch, manifests, Map.of(), List.of(), ROOMY, Duration.ofDays(3), Duration.ofSeconds(20), null, null, source);
     }
 }

@@ -61,6 +61,7 @@ class EnvironmentOwnersTest {
         assertThat(installation.owner()).isEmpty();
         assertThat(shop.deploy(request(), ProgressListener.SILENT).succeeded()).isTrue();
         assertThat(owner()).isEqualTo("team/shop");
+        assertThat(installation.inventory()).singleElement().extracting(Environment::owner).isEqualTo("team/shop");
 
         cluster.requests().clear();
         assertThat(shop.deploy(request(), ProgressListener.SILENT).unchanged()).isTrue();

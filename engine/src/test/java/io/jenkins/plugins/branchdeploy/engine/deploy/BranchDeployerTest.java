@@ -375,6 +375,19 @@ class BranchDeployerTest {
     }
 
     @Test
+    void anEnvironmentFromTheInventoryReadsTheSameHistory() throws Exception {
+        BranchDeployer deployer = new BranchDeployer(environments, metrics);
+        BranchRef branch = BranchRef.of("shop", "feature/cart");
+        for (String commit : List.of("c1", "c2")) {
+            deployer.deploy(shop(branch.withCommit(commit)), DeployOptions.NONE, progress);
+        }
+        Environment listed = environments.inventory().stream().filter(e -> e.branch().equals("feature/cart")).findFirst().orElseThrow();
+
+        assertThat(deployer.history(listed, progress).entries()).extracting(DeployRecord::commit).containsExactly("c2", "c1");
+        assertThat(deployer.history(listed, progress)).isEqualTo(deployer.history(branch, progress));
+    }
+
+    @Test
     void aDatabaseBranchNeedsAServerAndTheSecretNameDatabaseIsItsOwn() {
         BranchRef branch = BranchRef.of("shop", "feature/cart");
         DeployOptions withDatabase = DeployOptions.NONE.withDatabase(DatabaseStrategy.parse("template:shop_seed"));

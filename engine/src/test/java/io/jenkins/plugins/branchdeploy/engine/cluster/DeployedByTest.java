@@ -1,0 +1,101 @@
+package io.jenkins.plugins.branchdeploy.engine.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An environment records the run whose deploy it holds, so that a page can link to that build. */
+class DeployedByTest {
+
+    private final NamingPolicy naming = NamingPolicy.withDefaults("preview.example.dev");
+    private final BranchRef cart = BranchRef.of("shop", "feature/cart").withCommit("4f2a9c1");
+
+    private SandboxCluster cluster;
+    private KubernetesClient client;
+    private BranchEnvironments shop;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void start() throws IOException {
+        cluster = SandboxCluster.start();
+        client = cluster.newClient(Duration.ofSeconds(1));
+        shop = new BranchEnvironments(client, "ci-1", naming)
+                .withTimings(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10))
+                .ownedBy("team/shop");
+        writeConfig("blue");
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        cluster.close();
+    }
+
+    @Test
+    void theInventoryNamesTheRunWhoseDeployTheEnvironmentHolds() throws IOException {
+        assertThat(shop.deploy(request("team/shop/feature%2Fcart#7"), ProgressListener.SILENT).succeeded()).isTrue();
+        assertThat(deployedBy()).isEqualTo("team/shop/feature%2Fcart#7");
+
+        cluster.requests().clear();
+        assertThat(shop.deploy(request("team/shop/feature%2Fcart#8"), ProgressListener.SILENT).unchanged()).isTrue();
+        assertThat(cluster.requests().writes()).as("an unchanged redeploy writes nothing").isEmpty();
+        assertThat(deployedBy()).as("the environment still holds build 7's deploy").isEqualTo("team/shop/feature%2Fcart#7");
+
+        writeConfig("green");
+        shop.deploy(request("team/shop/feature%2Fcart#9"), ProgressListener.SILENT);
+        assertThat(deployedBy()).isEqualTo("team/shop/feature%2Fcart#9");
+    }
+
+    @Test
+    void aDeployThatNamesNoRunLeavesNoStaleLink() throws IOException {
+        shop.deploy(request("team/shop/feature%2Fcart#7"), ProgressListener.SILENT);
+        writeConfig("green");
+
+        shop.deploy(new DeployRequest(cart, dir, Map.of(), List.of(), null, null, null, null), ProgressListener.SILENT);
+
+        assertThat(deployedBy()).isNull();
+        assertThat(client.namespaces().withName(naming.names(cart).namespace()).get().getMetadata().getAnnotations())
+                .doesNotContainKey(ClusterContract.DEPLOYED_BY);
+    }
+
+    @Test
+    void extendingAndScalingKeepTheRun() {
+        shop.deploy(request("team/shop/feature%2Fcart#7"), ProgressListener.SILENT);
+
+        shop.extend(cart, Duration.ofDays(1));
+        shop.scaleDown(cart);
+        shop.wake(cart);
+
+        assertThat(deployedBy()).isEqualTo("team/shop/feature%2Fcart#7");
+    }
+
+    private String deployedBy() {
+        return shop.inventory().stream().filter(e -> e.branch().equals("feature/cart")).findFirst().orElseThrow().deployedBy();
+    }
+
+    private DeployRequest request(String run) {
+        return new DeployRequest(cart, dir, Map.of(), List.of(), null, null, null, null, run);
+    }
+
+    private void writeConfig(String colour) throws IOException {
+        Files.writeString(dir.resolve("config.yaml"),
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config\ndata:\n  colour: " + colour + "\n");
+    }
+}

@@ -1,0 +1,116 @@
+package io.jenkins.plugins.branchdeploy.overview;
+
+import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
+import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
+import io.jenkins.plugins.branchdeploy.engine.Durations;
+import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterApiException;
+import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentBusyException;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentOwnedElsewhereException;
+import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
+import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranchException;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+
+/**
+ * The changes a Branch deployments page makes to one environment: tear down, extend, wake and scale
+ * down. Each reads the environment as the cluster records it now (never as the form claims), refuses
+ * one the page does not list, lets the page check the user's permission on it, and acts as the
+ * project that owns it, so that the engine refuses another project's environment as well.
+ */
+final class EnvironmentChanges {
+
+    private static final Logger LOGGER = Logger.getLogger(EnvironmentChanges.class.getName());
+
+    private final Predicate<Environment> listed;
+    private final Consumer<Environment> checkPermission;
+
+    /**
+     * @param listed the environments the page lists; any other is answered as absent
+     * @param checkPermission throws {@code AccessDeniedException} when the user may not change the environment
+     */
+    EnvironmentChanges(Predicate<Environment> listed, Consumer<Environment> checkPermission) {
+        this.listed = listed;
+        this.checkPermission = checkPermission;
+    }
+
+    /** Tears the environment down (a manual teardown in the metrics) and drops its database branch where configured. */
+    HttpResponse teardown(String cluster, String namespace) {
+        return change(cluster, namespace, true, (config, environments, environment) ->
+                config.deployer(environments).teardown(environment, TeardownCause.MANUAL, progress()));
+    }
+
+    HttpResponse extend(String cluster, String namespace, String by) {
+        Duration extension;
+        try {
+            extension = Durations.parse("by", by);
+        } catch (InvalidInputException e) {
+            return HttpResponses.errorWithoutStack(400, e.getMessage());
+        }
+        return change(cluster, namespace, false, (config, environments, environment) -> environments.extend(environment, extension));
+    }
+
+    /** Scales the environment to zero by hand: cleanup does not wake it, the next deploy or wake does. */
+    HttpResponse scaleDown(String cluster, String namespace) {
+        return change(cluster, namespace, false, (config, environments, environment) ->
+                environments.scaleDown(environment, ScaleDownCause.MANUAL, progress()));
+    }
+
+    HttpResponse wake(String cluster, String namespace) {
+        return change(cluster, namespace, false, (config, environments, environment) -> environments.wake(environment, progress()));
+    }
+
+    @FunctionalInterface
+    private interface Change {
+        void apply(BranchDeployConfiguration config, BranchEnvironments environments, Environment environment);
+    }
+
+    /** @param absentIsDone whether a missing environment counts as success (a teardown) rather than 404 */
+    private HttpResponse change(String cluster, String namespace, boolean absentIsDone, Change change) {
+        BranchDeployConfiguration config = BranchDeployConfiguration.get();
+        try (ClusterSession session = ClusterSession.open(config, named(config, cluster))) {
+            Optional<Environment> environment = session.find(namespace).filter(listed);
+            if (environment.isEmpty()) {
+                return absentIsDone ? HttpResponses.redirectToDot() : HttpResponses.errorWithoutStack(404,
+                        "No environment in namespace '" + namespace + "' on cluster '" + cluster + "' is listed on this page");
+            }
+            checkPermission.accept(environment.get());
+            BranchEnvironments environments = environment.get().owner() == null
+                    ? session.environments() : session.environments().ownedBy(environment.get().owner());
+            change.apply(config, environments, environment.get());
+            return HttpResponses.redirectToDot();
+        } catch (InvalidInputException e) {
+            return HttpResponses.errorWithoutStack(400, e.getMessage());
+        } catch (EnvironmentOwnedElsewhereException e) {
+            return HttpResponses.errorWithoutStack(403, e.getMessage());
+        } catch (EnvironmentBusyException e) {
+            return HttpResponses.errorWithoutStack(409, e.getMessage());
+        } catch (ClusterApiException e) {
+            return HttpResponses.errorWithoutStack(502, e.getMessage());
+        } catch (DatabaseBranchException e) {
+            return HttpResponses.errorWithoutStack(500, "The namespace is gone, but its database branch was not dropped: "
+                    + e.getMessage());
+        }
+    }
+
+    /** The cluster a form names; unlike a step, a form must name one. */
+    private static ClusterConfig named(BranchDeployConfiguration config, String cluster) {
+        if (cluster == null || cluster.isBlank()) {
+            throw new InvalidInputException("cluster", "is empty; name the cluster the environment is on");
+        }
+        return config.cluster(cluster);
+    }
+
+    private static ProgressListener progress() {
+        return LOGGER::info;
+    }
+}
