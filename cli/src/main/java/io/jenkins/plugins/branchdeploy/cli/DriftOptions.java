@@ -1,25 +1,27 @@
 package io.jenkins.plugins.branchdeploy.cli;
 
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import picocli.CommandLine.Option;
 
 /** How far the branch is behind its target, counted by the caller from git, and when to warn. */
 public class DriftOptions {
 
-    @Option(names = "--behind", paramLabel = "N", description = "How many commits the branch is behind its target, "
+    @Option(names = "--commits-behind", paramLabel = "N", description = "How many commits the branch is behind its target, "
             + "e.g. $$(git rev-list --count HEAD..origin/main); warns above --drift-threshold.")
-    Integer behind;
+    Integer commitsBehind;
 
-    @Option(names = "--drift-threshold", paramLabel = "M", defaultValue = "" + Drift.DEFAULT_THRESHOLD,
-            description = "How many commits behind are tolerated before the drift warning (default: ${DEFAULT-VALUE}).")
-    int threshold;
+    @Option(names = "--drift-threshold", paramLabel = "M",
+            description = "How many commits behind are tolerated before the drift warning (default: " + Drift.DEFAULT_THRESHOLD + ").")
+    Integer threshold;
 
-    @Option(names = "--target", paramLabel = "BRANCH", defaultValue = "main",
-            description = "The branch the drift is measured against (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--drift-target", paramLabel = "BRANCH",
+            description = "The branch the drift is measured against (default: the pull request's target, else "
+                    + Drift.DEFAULT_TARGET + ").")
     String target;
 
-    /** The drift, or {@code null} without {@code --behind}. */
-    Drift drift() {
-        return behind == null ? null : new Drift(target, behind, threshold);
+    /** The drift of {@code branch}, or {@code null} without {@code --commits-behind}. */
+    Drift drift(BranchRef branch) {
+        return Drift.of(branch, commitsBehind, threshold, target);
     }
 }

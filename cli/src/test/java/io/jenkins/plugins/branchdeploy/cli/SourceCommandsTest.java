@@ -54,7 +54,7 @@ class SourceCommandsTest {
         assertThat(again.out()).startsWith("Unchanged: " + names.url());
         assertThat(cluster.requests().writes()).isEmpty();
 
-        CommandRun teardown = CommandRun.of("teardown", "--kubeconfig", kubeconfig, "--installation", "laptop",
+        CommandRun teardown = CommandRun.of("teardown", "--kubeconfig", kubeconfig, "--installation-id", "laptop",
                 "--app", "podinfo", "--branch", "feature/cart", "--state-dir", dir.resolve("state").toString());
         assertThat(teardown.exitCode()).as(teardown.err()).isZero();
     }
@@ -93,7 +93,7 @@ class SourceCommandsTest {
     }
 
     private CommandRun deploy(String manifests, String... extra) {
-        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation", "laptop",
+        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation-id", "laptop",
                 "--app", "podinfo", "--branch", "feature/cart", "--manifests", manifests, "--domain", "preview.example.dev",
                 "--quota", "cpu=8,memory=16Gi,pods=60", "--state-dir", dir.resolve("state").toString()));
         args.addAll(List.of(extra));

@@ -79,7 +79,7 @@ class StepConfigurationTest {
     @Test
     void anEmptyDatabaseStrategyWaitsForInputAndAMalformedOneNamesTheFix() throws Exception {
         FreeStyleProject job = r.createFreeStyleProject();
-        DatabaseBranch.DescriptorImpl database = r.jenkins.getDescriptorByType(DatabaseBranch.DescriptorImpl.class);
+        DatabaseOptions.DescriptorImpl database = r.jenkins.getDescriptorByType(DatabaseOptions.DescriptorImpl.class);
 
         assertThat(database.doCheckStrategy(job, "").kind).isEqualTo(FormValidation.Kind.OK);
         FormValidation malformed = database.doCheckStrategy(job, "clone-everything");
@@ -105,8 +105,8 @@ class StepConfigurationTest {
 
     @Test
     void freestyleStepsShareTheStepForms() throws Exception {
-        DeployBranchBuilder builder = new DeployBranchBuilder(fullyConfigured());
-        TeardownBranchPublisher publisher = new TeardownBranchPublisher(new BranchTeardownStep());
+        BranchDeployBuilder builder = new BranchDeployBuilder(fullyConfigured());
+        BranchTeardownPublisher publisher = new BranchTeardownPublisher(new BranchTeardownStep());
 
         r.assertEqualDataBoundBeans(builder, r.configRoundtrip(builder));
         r.assertEqualDataBoundBeans(publisher, r.configRoundtrip(publisher));
@@ -145,7 +145,7 @@ class StepConfigurationTest {
         login.setUsernameKey("user");
         login.setPasswordKey("pass");
         step.setSecrets(List.of(new SecretBinding("db-password", "db", "password"), login));
-        DatabaseBranch database = new DatabaseBranch("template:seed");
+        DatabaseOptions database = new DatabaseOptions("template:seed");
         database.setCredentialsId("postgres-admin");
         step.setDatabase(database);
         step.setQuota("cpu=1,memory=2Gi,pods=10");
@@ -160,7 +160,7 @@ class StepConfigurationTest {
         set.put("logLevel", "debug");
         step.setSet(set);
         step.setHelmTests(true);
-        step.setCompareWith("production");
+        step.setBaselineNamespace("production");
         step.setCommitsBehind(12);
         step.setDriftThreshold(30);
         return step;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.branchdeploy.cli.sandbox;
 
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
+import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 
 /**
  * Deploys the example Helm chart (docs/examples/chart) for a branch: rendered by Helm for the

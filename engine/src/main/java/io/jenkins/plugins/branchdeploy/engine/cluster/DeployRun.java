@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.manifest.HelmHooks;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
@@ -122,15 +121,9 @@ final class DeployRun {
             return failed(e.getMessage(), List.of());
         }
 
-        Instant now = clock.instant();
-        Instant createdAt = live == null || EnvironmentNamespace.instant(live, ClusterContract.CREATED_AT) == null
-                ? now : EnvironmentNamespace.instant(live, ClusterContract.CREATED_AT);
         Set<AppliedResource> both = new LinkedHashSet<>(previous);
         both.addAll(current);
-        EnvironmentNamespace.Record deploying = new EnvironmentNamespace.Record(names, installation, branch, EnvironmentStatus.DEPLOYING,
-                null, url, createdAt, now, now.plus(ttl),
-                live == null ? null : EnvironmentNamespace.annotation(live, ClusterContract.KEEP_UNTIL), both, null,
-                owner != null || live == null ? owner : EnvironmentNamespace.annotation(live, ClusterContract.OWNER), deployedBy);
+        EnvironmentNamespace.Record deploying = deploying(live, url, both);
         boolean namespaceWritten = false;
         try {
             if (live != null && EnvironmentNamespace.status(live) == EnvironmentStatus.SCALED_DOWN) {
@@ -147,28 +140,7 @@ final class DeployRun {
             if (!hooks.before().isEmpty()) {
                 phase("pre-hooks", () -> hookRunner.run(live == null ? "pre-install hook" : "pre-upgrade hook", hooks.before()));
             }
-            phase("apply", () -> {
-                for (HasMetadata object : objects) {
-                    writer.apply(object, customKinds.get(object), progress);
-                    appliedSoFar.add(object);
-                }
-                progress.info("Applied " + objects.size() + " resources to " + namespace);
-                return null;
-            });
-            phase("prune", () -> {
-                for (AppliedResource stale : previous) {
-                    if (!current.contains(stale)) {
-                        if (writer.isKept(stale, progress)) {
-                            progress.info("Kept " + stale.kindAndName() + ", which this deploy no longer has: it asks to be kept ("
-                                    + HelmHooks.RESOURCE_POLICY + ": keep)");
-                            continue;
-                        }
-                        writer.delete(stale, progress);
-                        progress.info("Pruned " + stale.kindAndName() + ", which this deploy no longer has");
-                    }
-                }
-                return null;
-            });
+            applyAndPrune(writer, objects, customKinds, previous, current);
             phase("rollout", () -> {
                 rollout.await(namespace, objects, timeout, progress);
                 return null;
@@ -199,6 +171,47 @@ final class DeployRun {
             throw new DeployFailure(failed.size() + " of " + results.size() + " Helm tests failed: " + String.join("; ", failed));
         }
         progress.info("All " + results.size() + " Helm tests passed");
+    }
+
+    /**
+     * What the namespace records while the deploy runs: status deploying, a new expiry, the resources
+     * of this deploy and the last one (so that a failed deploy still prunes both next time).
+     */
+    private EnvironmentNamespace.Record deploying(Namespace live, String url, Set<AppliedResource> both) {
+        Instant now = clock.instant();
+        Instant createdAt = live == null || EnvironmentNamespace.instant(live, ClusterContract.CREATED_AT) == null
+                ? now : EnvironmentNamespace.instant(live, ClusterContract.CREATED_AT);
+        return new EnvironmentNamespace.Record(names, installation, branch, EnvironmentStatus.DEPLOYING,
+                null, url, createdAt, now, now.plus(ttl),
+                live == null ? null : EnvironmentNamespace.annotation(live, ClusterContract.KEEP_UNTIL), both, null,
+                owner != null || live == null ? owner : EnvironmentNamespace.annotation(live, ClusterContract.OWNER), deployedBy);
+    }
+
+    /** Phases apply and prune: every object in order, then what the last deploy had and this one has not. */
+    private void applyAndPrune(NamespaceWriter writer, List<HasMetadata> objects,
+            Map<HasMetadata, ResourceDefinitionContext> customKinds, Set<AppliedResource> previous, Set<AppliedResource> current) {
+        phase("apply", () -> {
+            for (HasMetadata object : objects) {
+                writer.apply(object, customKinds.get(object), progress);
+                appliedSoFar.add(object);
+            }
+            progress.info("Applied " + objects.size() + " resources to " + names.namespace());
+            return null;
+        });
+        phase("prune", () -> {
+            for (AppliedResource stale : previous) {
+                if (!current.contains(stale)) {
+                    if (writer.isKept(stale, progress)) {
+                        progress.info("Kept " + stale.kindAndName() + ", which this deploy no longer has: it asks to be kept ("
+                                + HelmHooks.RESOURCE_POLICY + ": keep)");
+                        continue;
+                    }
+                    writer.delete(stale, progress);
+                    progress.info("Pruned " + stale.kindAndName() + ", which this deploy no longer has");
+                }
+            }
+            return null;
+        });
     }
 
     private boolean unchanged(Namespace live, String fingerprint, List<Secret> secrets) {

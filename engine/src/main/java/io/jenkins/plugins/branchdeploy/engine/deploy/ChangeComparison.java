@@ -7,6 +7,7 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReporter;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import java.util.List;
 
 /**
@@ -41,7 +42,7 @@ public final class ChangeComparison {
      */
     public ChangeReport compare(List<HasMetadata> branchSide, ChangeBaseline baseline, DeployRequest context,
             ProgressListener progress) {
-        List<HasMetadata> main = baseline instanceof ChangeBaseline.LiveNamespace reference
+        List<HasMetadata> main = baseline instanceof ChangeBaseline.Namespace reference
                 ? environments.resourcesIn(reference.namespace(), branchSide, progress)
                 : resources(environments.render(context, ((ChangeBaseline.Manifests) baseline).directory()));
         return ChangeReporter.compare(branchSide, main, baseline.describe());
