@@ -1,7 +1,7 @@
 package io.jenkins.plugins.branchdeploy.cli;
 
-import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestSource;
-import io.jenkins.plugins.branchdeploy.engine.manifest.SourceOptions;
+import io.jenkins.plugins.branchdeploy.engine.request.ManifestSource;
+import io.jenkins.plugins.branchdeploy.engine.request.SourceOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -43,7 +43,7 @@ class ArchitectureTest {
             .whereLayer("cluster").mayOnlyBeAccessedByLayers("report", "lifecycle", "history", "deploy")
             .whereLayer("smoke").mayOnlyBeAccessedByLayers("deploy")
             .whereLayer("manifest").mayOnlyBeAccessedByLayers("cluster", "deploy")
-            .whereLayer("request").mayOnlyBeAccessedByLayers("cluster", "database", "deploy")
+            .whereLayer("request").mayOnlyBeAccessedByLayers("manifest", "cluster", "database", "deploy")
             .whereLayer("naming").mayOnlyBeAccessedByLayers(
                     "manifest", "cluster", "database", "report", "lifecycle", "history", "deploy")
             .whereLayer("branch").mayOnlyBeAccessedByLayers(

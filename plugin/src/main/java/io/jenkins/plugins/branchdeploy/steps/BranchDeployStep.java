@@ -11,7 +11,7 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
-import io.jenkins.plugins.branchdeploy.engine.manifest.SourceOptions;
+import io.jenkins.plugins.branchdeploy.engine.request.SourceOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

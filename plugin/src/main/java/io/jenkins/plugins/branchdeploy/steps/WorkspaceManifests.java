@@ -2,7 +2,7 @@ package io.jenkins.plugins.branchdeploy.steps;
 
 import hudson.AbortException;
 import hudson.FilePath;
-import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestSource;
+import io.jenkins.plugins.branchdeploy.engine.request.ManifestSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

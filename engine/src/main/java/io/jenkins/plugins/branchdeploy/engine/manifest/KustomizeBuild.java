@@ -3,6 +3,7 @@ package io.jenkins.plugins.branchdeploy.engine.manifest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.request.ManifestSource;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

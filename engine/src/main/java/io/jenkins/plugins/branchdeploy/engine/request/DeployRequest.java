@@ -2,7 +2,7 @@ package io.jenkins.plugins.branchdeploy.engine.request;
 
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import io.jenkins.plugins.branchdeploy.engine.manifest.SourceOptions;
+import io.jenkins.plugins.branchdeploy.engine.request.SourceOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

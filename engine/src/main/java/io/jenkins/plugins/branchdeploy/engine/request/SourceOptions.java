@@ -1,4 +1,4 @@
-package io.jenkins.plugins.branchdeploy.engine.manifest;
+package io.jenkins.plugins.branchdeploy.engine.request;
 
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ public record SourceOptions(ManifestSource source, List<Path> values, Map<String
     }
 
     /** Whether chart values or Helm tests were asked for, which only a Helm chart has. */
-    boolean hasChartOptions() {
+    public boolean hasChartOptions() {
         return !values.isEmpty() || !set.isEmpty() || helmTests;
     }
 

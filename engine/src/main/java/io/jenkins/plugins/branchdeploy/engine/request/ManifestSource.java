@@ -1,4 +1,4 @@
-package io.jenkins.plugins.branchdeploy.engine.manifest;
+package io.jenkins.plugins.branchdeploy.engine.request;
 
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ public enum ManifestSource {
             if (Files.isRegularFile(manifests.resolve("Chart.yaml"))) {
                 return HELM;
             }
-            if (KustomizeBuild.kustomization(manifests) != null) {
+            if (KUSTOMIZATION_FILES.stream().anyMatch(file -> Files.isRegularFile(manifests.resolve(file)))) {
                 return KUSTOMIZE;
             }
             return YAML;
