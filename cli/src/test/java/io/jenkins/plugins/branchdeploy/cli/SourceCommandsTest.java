@@ -44,14 +44,16 @@ class SourceCommandsTest {
     void deploysAHelmChartWithValuesRedeploysUnchangedAndTearsDown() throws IOException {
         Path values = Files.writeString(dir.resolve("branch.yaml"), "replicaCount: 2\n");
 
-        CommandRun deploy = deploy(PODINFO_CHART, "--values", values.toString(), "--set", "ui.message=hello", "--helm-tests");
+        String expose = names.helmRelease() + ":http";
+        CommandRun deploy = deploy(PODINFO_CHART, "--values", values.toString(), "--set", "ui.message=hello", "--helm-tests",
+                "--expose", expose);
         assertThat(deploy.exitCode()).as(deploy.err()).isZero();
-        assertThat(deploy.out()).startsWith("Ready: " + names.url());
+        assertThat(deploy.out()).startsWith("Ready: http://" + names.host());
         assertThat(deploy.err()).contains("All 3 Helm tests passed");
 
         cluster.requests().clear();
-        CommandRun again = deploy(PODINFO_CHART, "--values", values.toString(), "--set", "ui.message=hello");
-        assertThat(again.out()).startsWith("Unchanged: " + names.url());
+        CommandRun again = deploy(PODINFO_CHART, "--values", values.toString(), "--set", "ui.message=hello", "--expose", expose);
+        assertThat(again.out()).startsWith("Unchanged: http://" + names.host());
         assertThat(cluster.requests().writes()).isEmpty();
 
         CommandRun teardown = CommandRun.of("teardown", "--kubeconfig", kubeconfig, "--installation-id", "laptop",
@@ -66,6 +68,18 @@ class SourceCommandsTest {
         assertThat(deploy.exitCode()).as(deploy.err()).isZero();
         assertThat(deploy.err()).contains("Overlay dev sets namespace dev; its objects are moved into the environment's namespace "
                 + names.namespace());
+    }
+
+    @Test
+    void diffRendersAChartWithTheSameOptionsAsDeploy() {
+        assertThat(deploy(PODINFO_CHART).exitCode()).isZero();
+
+        CommandRun diff = CommandRun.of("diff", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--app", "podinfo",
+                "--branch", "feature/cart", "--manifests", PODINFO_CHART, "--source", "helm", "--set", "replicaCount=3",
+                "--baseline-namespace", names.namespace());
+
+        assertThat(diff.exitCode()).as(diff.err()).isZero();
+        assertThat(diff.out()).contains("replicas: 1 -> 3");
     }
 
     @Test
@@ -95,7 +109,7 @@ class SourceCommandsTest {
     private CommandRun deploy(String manifests, String... extra) {
         List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation-id", "laptop",
                 "--app", "podinfo", "--branch", "feature/cart", "--manifests", manifests, "--domain", "preview.example.dev",
-                "--quota", "cpu=8,memory=16Gi,pods=60", "--state-dir", dir.resolve("state").toString()));
+                "--quota", "cpu=16,memory=16Gi,pods=60", "--state-dir", dir.resolve("state").toString()));
         args.addAll(List.of(extra));
         return CommandRun.of(args.toArray(String[]::new));
     }

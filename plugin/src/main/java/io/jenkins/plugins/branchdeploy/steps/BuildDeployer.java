@@ -86,6 +86,8 @@ final class BuildDeployer {
                         .sourceNamespace(step.getSourceNamespace())
                         .source(new SourceOptions(source, values.paths(),
                                 Objects.requireNonNullElse(step.getSet(), Map.of()), step.isHelmTests()))
+                        .expose(step.getExpose(), step.getRouteVia(), settings.ingressClass(), settings.tlsSecret())
+                        .keepLoadBalancers(step.isKeepLoadBalancers())
                         .database(strategy(database, schemaScript))
                         .smokeTests(smokeFile.path())
                         .baseline(step.getBaselineNamespace(), null)
@@ -110,7 +112,9 @@ final class BuildDeployer {
         if (!result.succeeded()) {
             throw new AbortException("Deploy of environment " + result.names().environment() + " failed: " + result.failureReason());
         }
-        progress.info("Environment " + result.names().environment() + " is live at " + result.url());
+        if (result.url() != null) {
+            progress.info("Environment " + result.names().environment() + " is live at " + result.url());
+        }
         return result;
     }
 

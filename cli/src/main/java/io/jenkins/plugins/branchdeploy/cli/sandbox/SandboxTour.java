@@ -98,7 +98,7 @@ public final class SandboxTour {
     public DeployResult deployChart(BranchRef branch) {
         Map<String, String> set = Map.of("host", naming.names(branch).host());
         DeployRequest request = new DeployRequest(branch, chart, Map.of(), List.of(), Quota.DEFAULT, DeployRequest.DEFAULT_TTL,
-                ROLLOUT_TIMEOUT, null, null, new SourceOptions(ManifestSource.HELM, List.of(), set, true));
+                ROLLOUT_TIMEOUT, null, null, null, false, new SourceOptions(ManifestSource.HELM, List.of(), set, true));
         DeployResult result = environments.deploy(request, progress());
         if (!result.succeeded()) {
             throw new IllegalStateException("the deploy of the example chart failed: " + result.failureReason());

@@ -15,11 +15,14 @@ import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
+import io.jenkins.plugins.branchdeploy.engine.shaping.EnvironmentShaping;
+import io.jenkins.plugins.branchdeploy.engine.shaping.ShapedManifests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
@@ -132,17 +135,43 @@ public final class BranchEnvironments {
      * @throws EnvironmentBusyException when another deploy of the environment does not finish in time
      */
     public DeployResult deploy(DeployRequest request, ProgressListener progress) {
+        return deploy(request, prepare(request), progress);
+    }
+
+    /**
+     * Renders a branch's manifests and shapes them for its environment ({@link EnvironmentShaping}),
+     * writing nothing: every check that needs no write (the quota preflight included) is done here.
+     * What rendering and shaping changed and warn about is reported by the deploy.
+     *
+     * @throws InvalidInputException for bad input
+     */
+    public ShapedManifests prepare(DeployRequest request) {
+        Objects.requireNonNull(request, "request");
+        EnvironmentNames names = naming.requireHosts().names(Objects.requireNonNull(request.branch(), "request.branch"));
+        Quota quota = request.quota() == null ? Quota.DEFAULT : request.quota();
+        EnvironmentResources.validate(quota);
+        List<String> renderNotes = new ArrayList<>();
+        ShapedManifests shaped = EnvironmentShaping.shape(render(request, request.manifests(), renderNotes::add),
+                request.exposure(), request.keepLoadBalancers(), quota, names, EnvironmentResources.ownLabels());
+        renderNotes.addAll(shaped.adjustments());
+        return new ShapedManifests(shaped.manifests(), shaped.quota(), shaped.url(), renderNotes, shaped.warnings());
+    }
+
+    /**
+     * Deploys manifests {@link #prepare prepared} from {@code request}; see {@link #deploy(DeployRequest, ProgressListener)}.
+     */
+    public DeployResult deploy(DeployRequest request, ShapedManifests shaped, ProgressListener progress) {
         Objects.requireNonNull(request, "request");
         BranchRef branch = Objects.requireNonNull(request.branch(), "request.branch");
         EnvironmentNames names = naming.requireHosts().names(branch);
-        Quota quota = request.quota() == null ? Quota.DEFAULT : request.quota();
-        EnvironmentResources.validate(quota);
         Duration ttl = positive("ttl", request.ttl(), DeployRequest.DEFAULT_TTL);
         Duration timeout = positive("timeout", request.timeout(), DeployRequest.DEFAULT_TIMEOUT);
-        List<RenderedManifest> manifests = render(request, request.manifests(), progress::info);
+        List<RenderedManifest> manifests = shaped.manifests();
         List<Secret> secrets = EnvironmentResources.secrets(request.secrets());
-        List<HasMetadata> limits = EnvironmentResources.limits(quota);
+        List<HasMetadata> limits = EnvironmentResources.limits(shaped.quota());
         refuseClashes(manifests, secrets, limits);
+        shaped.adjustments().forEach(progress::info);
+        shaped.warnings().forEach(progress::warn);
 
         progress.info("Deploying " + branch.branch() + " of " + names.app() + " into namespace " + names.namespace());
         try (EnvironmentLocks.Held lock = lock(names.namespace(), timeout.plus(LOCK_PATIENCE), progress)) {

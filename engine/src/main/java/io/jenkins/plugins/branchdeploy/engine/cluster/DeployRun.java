@@ -10,6 +10,7 @@ import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.manifest.HelmHooks;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
+import io.jenkins.plugins.branchdeploy.engine.shaping.LiveUrl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -152,7 +153,7 @@ final class DeployRun {
                 phase("helm-tests", () -> helmTests(hookRunner, hooks.tests()));
             }
             applyNamespace(deploying.withOutcome(EnvironmentStatus.READY, null, url, current, fingerprint).toNamespace());
-            progress.info("Environment " + names.environment() + " is ready at " + url);
+            progress.info("Environment " + names.environment() + " is ready" + (url == null ? ", with no URL" : " at " + url));
             return new DeployResult(names, url, EnvironmentStatus.READY, null, false, kindAndNames(objects), phases);
         } catch (DeployFailure | ClusterApiException e) {
             String reason = e.getMessage();

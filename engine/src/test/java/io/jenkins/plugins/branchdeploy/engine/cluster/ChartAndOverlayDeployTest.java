@@ -40,7 +40,7 @@ class ChartAndOverlayDeployTest {
 
     static final Path CHARTS = Path.of("src/test/resources/charts");
     static final Path KUSTOMIZE = Path.of("src/test/resources/kustomize");
-    static final Quota ROOMY = Quota.DEFAULT.with("quota", "cpu=8,memory=16Gi,pods=60");
+    static final Quota ROOMY = Quota.DEFAULT.with("quota", "cpu=16,memory=16Gi,pods=60");
 
     private final NamingPolicy naming = NamingPolicy.withDefaults("preview.example.dev");
     private final BranchRef branch = BranchRef.of("demo", "feature/cart").withCommit("4f2a9c1");
@@ -206,6 +206,7 @@ class ChartAndOverlayDeployTest {
     }
 
     private DeployRequest request(Path manifests, SourceOptions source) {
-        return new DeployRequest(branch, manifests, Map.of(), List.of(), ROOMY, Duration.ofDays(3), Duration.ofSeconds(20), null, null, source);
+        return new DeployRequest(branch, manifests, Map.of(), List.of(), ROOMY, Duration.ofDays(3), Duration.ofSeconds(20), null, null,
+                null, false, source);
     }
 }

@@ -35,7 +35,7 @@ public final class SourceBenchmark {
             "kustomize/microservices-demo/base");
     private static final int WARMUP = 3;
     private static final NamingPolicy NAMING = NamingPolicy.withDefaults("preview.example.dev");
-    private static final Quota ROOMY = Quota.DEFAULT.with("quota", "cpu=8,memory=16Gi,pods=60");
+    private static final Quota ROOMY = Quota.DEFAULT.with("quota", "cpu=16,memory=16Gi,pods=60");
 
     private SourceBenchmark() {}
 
