@@ -26,11 +26,15 @@ import io.jenkins.plugins.branchdeploy.engine.deploy.DeployInput;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.request.ManifestSource;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.request.SourceOptions;
 import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
@@ -71,11 +75,14 @@ final class BuildDeployer {
             boolean trusted = trusted(branch, settings, step);
             List<SecretEntry> secrets = trusted ? CredentialSecrets.resolve(step.getSecrets(), run) : List.of();
             DatabaseOptions database = trusted ? step.getDatabase() : null;
-            try (WorkspaceManifests manifests = WorkspaceManifests.of(workspace, step.getManifests());
+            ManifestSource source = ManifestSource.named(step.getSource());
+            try (WorkspaceManifests manifests = WorkspaceManifests.manifests(workspace, step.getManifests(), source);
+                    WorkspaceValues values = WorkspaceValues.of(workspace, step.getValues());
                     WorkspaceManifests smokeFile = WorkspaceManifests.optional(workspace, "smokeTests", step.getSmokeTests());
                     WorkspaceManifests schemaScript = WorkspaceManifests.optional(workspace, "database", schemaScript(database))) {
-                DeployInput input = input(step, branch, settings, secrets, manifests.path(), smokeFile.path(),
-                        strategy(database, schemaScript));
+                DeployInput input = input(step, branch, settings, secrets, manifests.path(),
+                        new SourceOptions(source, values.paths(), Objects.requireNonNullElse(step.getSet(), Map.of()), step.isHelmTests()),
+                        smokeFile.path(), strategy(database, schemaScript));
                 progress.info("Deploying branch " + branch.branch() + " of " + branch.app() + " to cluster " + cluster.getName());
                 return recorded(deployOn(cluster, settings.installationId(), naming, database, input), branch);
             }
@@ -93,7 +100,7 @@ final class BuildDeployer {
 
     /** What the step's parameters say, as typed, over the project's settings. */
     private DeployInput input(BranchDeployStep step, BranchRef branch, EffectiveSettings settings, List<SecretEntry> secrets,
-            Path manifests, Path smokeTests, DatabaseStrategy database) {
+            Path manifests, SourceOptions source, Path smokeTests, DatabaseStrategy database) {
         return new DeployInput(branch, manifests)
                 .variables(step.getVariables())
                 .secrets(secrets)
@@ -101,6 +108,7 @@ final class BuildDeployer {
                 .ttl(settings.ttl(), step.getTtl())
                 .timeout(step.getTimeout())
                 .sourceNamespace(step.getSourceNamespace())
+                .source(source)
                 .expose(step.getExpose(), step.getRouteVia(), settings.ingressClass(), settings.tlsSecret())
                 .keepLoadBalancers(step.isKeepLoadBalancers())
                 .database(database)
