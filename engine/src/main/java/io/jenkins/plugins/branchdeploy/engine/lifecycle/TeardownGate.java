@@ -13,17 +13,31 @@ import java.util.Optional;
 /**
  * The one gate every teardown of an installation passes, whoever asks for it: dry run lets none
  * through, the {@link BurstBrake} holds those past its window and remembers them for cleanup to
- * retry. One gate serves one installation on one controller (or one command-line run), so that all
- * paths share its window.
+ * retry. One gate serves one cluster of an installation on one controller (or one command-line
+ * run), so that all paths share its window; the gates of an installation's other clusters share it
+ * too ({@link #sharingWindow}), each keeping its own held teardowns, since a namespace name is unique
+ * only within its cluster.
  */
 public final class TeardownGate {
 
     private final Clock clock;
-    private final TeardownWindow window = new TeardownWindow();
+    private final TeardownWindow window;
+    private final Object lock;
     private final Map<String, HeldTeardown> held = new LinkedHashMap<>();
 
     public TeardownGate(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this(Objects.requireNonNull(clock, "clock"), new TeardownWindow(), new Object());
+    }
+
+    private TeardownGate(Clock clock, TeardownWindow window, Object lock) {
+        this.clock = clock;
+        this.window = window;
+        this.lock = lock;
+    }
+
+    /** A gate for another cluster: its own held teardowns, this gate's burst window. */
+    public TeardownGate sharingWindow() {
+        return new TeardownGate(clock, window, lock);
     }
 
     /**
@@ -32,17 +46,19 @@ public final class TeardownGate {
      * @param policy its dry run and burst brake
      * @return whether to go ahead; a granted teardown must be reported back with {@link #finished}
      */
-    public synchronized Admission admit(String namespace, TeardownCause cause, String reason, CleanupPolicy policy) {
-        if (policy.dryRun()) {
-            return new Admission.DryRun("dry run: would teardown " + namespace + ": " + reason);
+    public Admission admit(String namespace, TeardownCause cause, String reason, CleanupPolicy policy) {
+        synchronized (lock) {
+            if (policy.dryRun()) {
+                return new Admission.DryRun("dry run: would teardown " + namespace + ": " + reason);
+            }
+            Instant now = clock.instant();
+            if (!window.take(now, policy.burstBrake())) {
+                HeldTeardown hold = held.computeIfAbsent(namespace,
+                        n -> new HeldTeardown(n, cause, reason, now, policy.burstBrake().description()));
+                return new Admission.Held(hold);
+            }
+            return new Admission.Granted(namespace, now);
         }
-        Instant now = clock.instant();
-        if (!window.take(now, policy.burstBrake())) {
-            HeldTeardown hold = held.computeIfAbsent(namespace,
-                    n -> new HeldTeardown(n, cause, reason, now, policy.burstBrake().description()));
-            return new Admission.Held(hold);
-        }
-        return new Admission.Granted(namespace, now);
     }
 
     /**
@@ -50,40 +66,54 @@ public final class TeardownGate {
      *
      * @param deleted whether it deleted an environment; one that found nothing gives its place in the window back
      */
-    public synchronized void finished(Admission.Granted granted, boolean deleted) {
-        held.remove(granted.namespace());
-        if (!deleted) {
-            window.giveBack(granted.at());
+    public void finished(Admission.Granted granted, boolean deleted) {
+        synchronized (lock) {
+            held.remove(granted.namespace());
+            if (!deleted) {
+                window.giveBack(granted.at());
+            }
         }
     }
 
     /** Forgets a held teardown that is no longer wanted (the environment is gone, or its branch is live again). */
-    public synchronized void forget(String namespace) {
-        held.remove(namespace);
+    public void forget(String namespace) {
+        synchronized (lock) {
+            held.remove(namespace);
+        }
     }
 
     /** Forgets the held teardowns of every namespace but {@code namespaces}. */
-    public synchronized void keepOnly(Collection<String> namespaces) {
-        held.keySet().retainAll(namespaces);
+    public void keepOnly(Collection<String> namespaces) {
+        synchronized (lock) {
+            held.keySet().retainAll(namespaces);
+        }
     }
 
     /** The teardowns held now, oldest first. */
-    public synchronized List<HeldTeardown> held() {
-        return new ArrayList<>(held.values());
+    public List<HeldTeardown> held() {
+        synchronized (lock) {
+            return new ArrayList<>(held.values());
+        }
     }
 
-    public synchronized Optional<HeldTeardown> held(String namespace) {
-        return Optional.ofNullable(held.get(namespace));
+    public Optional<HeldTeardown> held(String namespace) {
+        synchronized (lock) {
+            return Optional.ofNullable(held.get(namespace));
+        }
     }
 
     /** How many teardowns the window of {@code brake} counts now. */
-    public synchronized int recentTeardowns(BurstBrake brake) {
-        return window.size(clock.instant(), brake);
+    public int recentTeardowns(BurstBrake brake) {
+        synchronized (lock) {
+            return window.size(clock.instant(), brake);
+        }
     }
 
     /** When {@code brake} admits a teardown again; now when it has room, {@link Instant#MAX} when it admits none. */
-    public synchronized Instant roomAt(BurstBrake brake) {
-        return window.roomAt(clock.instant(), brake);
+    public Instant roomAt(BurstBrake brake) {
+        synchronized (lock) {
+            return window.roomAt(clock.instant(), brake);
+        }
     }
 
     /** What the gate said to one teardown. */

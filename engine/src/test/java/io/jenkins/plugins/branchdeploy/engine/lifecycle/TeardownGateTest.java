@@ -87,6 +87,18 @@ class TeardownGateTest {
     }
 
     @Test
+    void theClustersOfAnInstallationShareOneWindowAndKeepTheirOwnHeldTeardowns() {
+        TeardownGate other = gate.sharingWindow();
+        admit("shop-main");
+        admit("shop-feature-1");
+        other.admit("shop-main", TeardownCause.MANUAL, "asked", THREE_IN_TEN_MINUTES);
+
+        assertThat(admit("shop-feature-2")).isInstanceOf(TeardownGate.Admission.Held.class);
+        assertThat(other.held()).isEmpty();
+        assertThat(other.recentTeardowns(THREE_IN_TEN_MINUTES.burstBrake())).isEqualTo(3);
+    }
+
+    @Test
     void aMalformedBrakeNamesItsSetting() {
         assertThatThrownBy(() -> new BurstBrake(-1, Duration.ofMinutes(10))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("burst-max-teardowns");
