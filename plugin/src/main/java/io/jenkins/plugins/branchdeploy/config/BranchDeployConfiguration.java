@@ -23,6 +23,7 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
 import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.BurstBrake;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.WorkingHours;
 import io.jenkins.plugins.branchdeploy.engine.naming.DnsNames;
@@ -70,6 +71,8 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     private int cleanupPeriodMinutes = DEFAULT_CLEANUP_PERIOD_MINUTES;
     private int maxTeardownsPerRun = CleanupPolicy.DEFAULT_MAX_TEARDOWNS_PER_RUN;
     private int maxTeardownPercent = CleanupPolicy.DEFAULT_MAX_TEARDOWN_PERCENT;
+    private int burstMaxTeardowns = BurstBrake.DEFAULT_MAX_TEARDOWNS;
+    private int burstWindowMinutes = (int) BurstBrake.DEFAULT_WINDOW.toMinutes();
     private boolean dryRun;
     private String trustedForks;
     private String branchFilter;
@@ -240,16 +243,28 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
 
     /**
      * The lifecycle policy periodic cleanup runs with: idle period, working hours, the teardown
-     * brakes and dry run.
+     * brakes and dry run; every other teardown no build asks for passes its burst brake and dry run
+     * too ({@link InstallationTeardowns}).
      *
-     * @throws InvalidInputException naming the field when the idle period or schedule is malformed
+     * @throws InvalidInputException naming the field when the idle period, schedule or a brake is malformed
      */
     public CleanupPolicy cleanupPolicy() {
         return CleanupPolicy.defaults()
                 .withIdlePeriod(idle().orElse(null))
                 .withWorkingHours(workingHours(workingHours))
                 .withBrakes(maxTeardownsPerRun, maxTeardownPercent)
+                .withBurstBrake(burstBrake())
                 .withDryRun(dryRun);
+    }
+
+    private BurstBrake burstBrake() {
+        if (burstWindowMinutes < 1) {
+            throw new InvalidInputException("burstWindowMinutes", "must be 1 or more, got " + burstWindowMinutes);
+        }
+        if (burstMaxTeardowns < 0) {
+            throw new InvalidInputException("burstMaxTeardowns", "must be 0 or more, got " + burstMaxTeardowns);
+        }
+        return new BurstBrake(burstMaxTeardowns, Duration.ofMinutes(burstWindowMinutes));
     }
 
     /**
@@ -408,6 +423,26 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
         save();
     }
 
+    public int getBurstMaxTeardowns() {
+        return burstMaxTeardowns;
+    }
+
+    @DataBoundSetter
+    public void setBurstMaxTeardowns(int burstMaxTeardowns) {
+        this.burstMaxTeardowns = burstMaxTeardowns;
+        save();
+    }
+
+    public int getBurstWindowMinutes() {
+        return burstWindowMinutes;
+    }
+
+    @DataBoundSetter
+    public void setBurstWindowMinutes(int burstWindowMinutes) {
+        this.burstWindowMinutes = burstWindowMinutes;
+        save();
+    }
+
     public boolean isDryRun() {
         return dryRun;
     }
@@ -550,6 +585,18 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     public FormValidation doCheckMaxTeardownPercent(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return FieldChecks.wholeNumber("maxTeardownPercent", value, 0, 100, "a percentage, e.g. 20");
+    }
+
+    @POST
+    public FormValidation doCheckBurstMaxTeardowns(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FieldChecks.wholeNumber("burstMaxTeardowns", value, 0, Integer.MAX_VALUE, "e.g. 20; 0 holds every teardown");
+    }
+
+    @POST
+    public FormValidation doCheckBurstWindowMinutes(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return FieldChecks.wholeNumber("burstWindowMinutes", value, 1, Integer.MAX_VALUE, "e.g. 10");
     }
 
     @POST
