@@ -6,9 +6,11 @@ import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
 import io.jenkins.plugins.branchdeploy.config.InstallationTeardowns;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
+import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
 import io.jenkins.plugins.branchdeploy.overview.ClusterSession;
 import java.util.List;
@@ -25,7 +27,7 @@ import jenkins.util.Timer;
  * while the job and its folders still exist; the teardowns run on {@link Timer}, whose threads act
  * as the system. They find the job's environments on every configured cluster by the project that
  * deployed them (the {@code owner} annotation) and the branch, whatever app or cluster the steps
- * named, and pass the installation's gate ({@link InstallationTeardowns}: dry run, burst brake). There
+ * named ({@link JobEnvironments}), and pass the installation's gate ({@link InstallationTeardowns}: dry run, burst brake). There
  * is no build to report to, so what happens goes to the Jenkins log.
  */
 final class BranchJobTeardown {
@@ -47,39 +49,55 @@ final class BranchJobTeardown {
             return;
         }
         BranchRef branch = found.get();
-        String owner = BranchJobs.owner(job);
         try {
+            JobEnvironments mine = new JobEnvironments(BranchJobs.owner(job), NamingPolicy.appSlug(branch.app()), branch.branch());
             if (!config.settingsFor(job).deploys(branch.branch())) {
                 LOGGER.fine(() -> "Nothing to tear down for " + job.getFullName() + ": the branch filter leaves " + branch.branch() + " out");
                 return;
             }
             CleanupPolicy policy = config.cleanupPolicy();
-            Timer.get().execute(() -> tearDown(config, policy, owner, branch.branch(), cause, why));
+            Timer.get().execute(() -> tearDown(config, policy, mine, cause, why));
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "Did not tear down the environments of " + job.getFullName() + " (" + why + "): "
                     + (e instanceof RejectedExecutionException ? "Jenkins is shutting down" : e.getMessage()));
         }
     }
 
-    /** On every cluster: the project's environments of the branch, each through the gate. */
-    private static void tearDown(BranchDeployConfiguration config, CleanupPolicy policy, String owner, String branch,
-            TeardownCause cause, String why) {
+    /** On every cluster: the job's environments, each through the gate. */
+    private static void tearDown(BranchDeployConfiguration config, CleanupPolicy policy, JobEnvironments mine, TeardownCause cause,
+            String why) {
         ProgressListener progress = new JenkinsLogProgress(LOGGER);
         for (ClusterConfig cluster : config.getClusters()) {
             try (ClusterSession session = ClusterSession.open(config, cluster)) {
-                List<Environment> environments = session.environments().inventory().stream()
-                        .filter(e -> owner.equals(e.owner()) && branch.equals(e.branch()))
-                        .toList();
-                for (Environment environment : environments) {
+                BranchEnvironments environments = session.environments().ownedBy(mine.owner());
+                List<Environment> found = environments.inventory().stream().filter(mine::includes).toList();
+                for (Environment environment : found) {
                     InstallationTeardowns.GatedTeardown teardown = InstallationTeardowns.get().tearDown(cluster.getName(),
-                            config.deployer(session.environments().ownedBy(owner)), environment, cause, why, policy, progress);
+                            config.deployer(environments), environment, cause, why, policy, progress);
                     LOGGER.log(teardown.result() == InstallationTeardowns.GatedTeardown.Result.HELD ? Level.WARNING : Level.INFO,
                             teardown.message());
                 }
             } catch (RuntimeException e) {
-                LOGGER.log(Level.WARNING, "Tearing down the environments of branch " + branch + " of " + owner + " on cluster "
-                        + cluster.getName() + " (" + why + ") failed: " + e.getMessage(), e);
+                LOGGER.log(Level.WARNING, "Tearing down the environments of branch " + mine.branch() + " of " + mine.owner()
+                        + " on cluster " + cluster.getName() + " (" + why + ") failed: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * The environments of one branch job: those its project deployed (their {@code owner}) of its
+     * branch, whatever app they were deployed as; and, of those that record no owner (deployed
+     * before owners were recorded), the ones of the project's default app.
+     */
+    record JobEnvironments(String owner, String defaultAppSlug, String branch) {
+
+        boolean includes(Environment environment) {
+            if (!branch.equals(environment.branch())) {
+                return false;
+            }
+            return environment.owner() == null
+                    ? defaultAppSlug.equals(environment.app())
+                    : owner.equals(environment.owner());
         }
     }
 }

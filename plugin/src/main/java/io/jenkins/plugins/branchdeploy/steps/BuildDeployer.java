@@ -1,6 +1,7 @@
 package io.jenkins.plugins.branchdeploy.steps;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
@@ -28,6 +29,7 @@ import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
+import io.jenkins.plugins.branchdeploy.multibranch.ChangeOrigin;
 import java.io.IOException;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -45,15 +47,22 @@ final class BuildDeployer {
 
     private final Run<?, ?> run;
     private final EnvVars env;
+    private final TaskListener listener;
     private final ProgressListener progress;
 
     BuildDeployer(Run<?, ?> run, EnvVars env, TaskListener listener) {
         this.run = run;
         this.env = env;
+        this.listener = listener;
         this.progress = new BuildLogProgress(listener);
     }
 
-    /** Deploys; on failure records the outcome on the build, then fails. */
+    /**
+     * Deploys; on failure records the outcome on the build, then fails.
+     *
+     * @return the deploy, or {@code null} when the branch filter leaves this branch out (the log says so)
+     */
+    @CheckForNull
     DeployResult deploy(BranchDeployStep step, FilePath workspace) throws IOException, InterruptedException {
         if (step.getManifests() == null) {
             throw new AbortException("manifests: give the workspace directory that holds the Kubernetes YAML, e.g. manifests: 'k8s'");
@@ -61,11 +70,16 @@ final class BuildDeployer {
         try {
             EffectiveSettings settings = BranchDeployConfiguration.get().settingsFor(run.getParent());
             BranchRef branch = BuildBranch.of(step.getApp(), run.getParent(), env);
+            if (!settings.deploys(branch.branch())) {
+                progress.info("Not deploying branch " + branch.branch() + ": the branch filter of the Branch deployments"
+                        + " configuration leaves it out");
+                return null;
+            }
             ClusterConfig cluster = cluster(step.getCluster(), settings);
             NamingPolicy naming = step.getDomain() == null
                     ? settings.namingPolicy()
                     : new NamingPolicy(step.getDomain(), settings.namespaceTemplate(), settings.hostTemplate());
-            boolean trusted = trusted(branch, settings, step);
+            boolean trusted = trusted(settings, step);
             List<SecretEntry> secrets = trusted ? CredentialSecrets.resolve(step.getSecrets(), run) : List.of();
             DatabaseOptions database = trusted ? step.getDatabase() : null;
             try (WorkspaceManifests manifests = WorkspaceManifests.of(workspace, step.getManifests());
@@ -146,16 +160,24 @@ final class BuildDeployer {
         return name == null ? settings.cluster() : BranchDeployConfiguration.get().cluster(name);
     }
 
-    /** Pull requests from forks get secrets and database branches only from forks the configuration trusts. */
-    private boolean trusted(BranchRef branch, EffectiveSettings settings, BranchDeployStep step) {
-        String fork = BuildBranch.fork(env);
-        if (settings.trustedForks().allowSecrets(branch, fork)) {
+    /**
+     * Pull requests from forks get secrets and database branches only from forks the configuration
+     * trusts, and none the source control system distrusts: judged by where the job's source says
+     * the change comes from, never by the build's environment.
+     */
+    private boolean trusted(EffectiveSettings settings, BranchDeployStep step) throws IOException, InterruptedException {
+        ChangeOrigin origin = ChangeOrigin.of(run, listener);
+        if (origin.allowSecrets(settings.trustedForks())) {
             return true;
         }
         if (!step.getSecrets().isEmpty() || step.getDatabase() != null) {
-            progress.warn("Pull request #" + branch.change().number() + " comes from the fork " + fork
-                    + ", which is not trusted: its environment gets none of the " + step.getSecrets().size()
-                    + " secrets and no database branch. Trust the fork in the Branch deployments configuration to change that.");
+            String why = origin.distrustedBySource()
+                    ? "which its source control does not trust"
+                    : "from the fork " + origin.fork() + ", which is not trusted";
+            progress.warn("This pull request comes " + (origin.distrustedBySource() ? "from a contributor " : "") + why
+                    + ": its environment gets none of the " + step.getSecrets().size() + " secrets and no database branch."
+                    + " Trust the fork in the Branch deployments configuration, or its author in the source's configuration,"
+                    + " to change that.");
         }
         return false;
     }
