@@ -26,8 +26,14 @@ public record BurstBrake(int maxTeardowns, Duration window) {
         }
     }
 
+    /** What an installation with several teardown paths (a Jenkins controller) starts with: 20 within 10 minutes. */
     public static BurstBrake defaults() {
         return new BurstBrake(DEFAULT_MAX_TEARDOWNS, DEFAULT_WINDOW);
+    }
+
+    /** No burst brake: one run of one process (the command line), which the per-run brakes cap already. */
+    public static BurstBrake none() {
+        return new BurstBrake(Integer.MAX_VALUE, Duration.ofMinutes(1));
     }
 
     /** The brake in words, e.g. {@code at most 20 teardowns within 10m}. */

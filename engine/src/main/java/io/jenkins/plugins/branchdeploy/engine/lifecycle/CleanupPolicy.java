@@ -47,10 +47,10 @@ public record CleanupPolicy(
         }
     }
 
-    /** One-day warnings, no idle rule, no schedule, the default brakes, not a dry run. */
+    /** One-day warnings, no idle rule, no schedule, the default per-run brakes, no burst brake, not a dry run. */
     public static CleanupPolicy defaults() {
         return new CleanupPolicy(DEFAULT_WARNING_WINDOW, null, null, DEFAULT_MAX_TEARDOWNS_PER_RUN, DEFAULT_MAX_TEARDOWN_PERCENT, false,
-                BurstBrake.defaults());
+                BurstBrake.none());
     }
 
     public CleanupPolicy withWarningWindow(Duration window) {
