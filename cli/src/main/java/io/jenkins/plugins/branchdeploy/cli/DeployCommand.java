@@ -59,8 +59,11 @@ class DeployCommand implements Callable<Integer> {
     @Mixin
     StateOptions state;
 
-    @Option(names = "--commit", paramLabel = "SHA", description = "The commit being deployed (recorded; $${COMMIT} in manifests).")
-    String commit;
+    @Mixin
+    RenderOptions render;
+
+    @Mixin
+    ExposeOptions exposure;
 
     @Option(names = "--manifests", required = true, paramLabel = "DIR", description = "Directory (searched recursively) or file of Kubernetes YAML.")
     Path manifests;
@@ -72,14 +75,13 @@ class DeployCommand implements Callable<Integer> {
             + NamingPolicy.DEFAULT_HOST_TEMPLATE + ").")
     String hostTemplate;
 
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for $${NAME} in the manifests; repeatable.")
-    Map<String, String> variables = new LinkedHashMap<>();
-
     @Option(names = "--secret", paramLabel = "NAME/KEY=env:VAR|NAME/KEY=file:PATH",
             description = "Key KEY of Secret NAME, read from an environment variable or a file; repeatable. Values never go on the command line.")
     List<String> secrets = List.of();
 
-    @Option(names = "--quota", paramLabel = "cpu=2,memory=4Gi,pods=20", description = "Resource limits of the environment (default: cpu=2,memory=4Gi,pods=20).")
+    @Option(names = "--quota", paramLabel = "cpu=2,memory=4Gi,pods=20|auto", description = "Resource limits of the environment "
+            + "(default: cpu=2,memory=4Gi,pods=20); auto sizes them from the app's requests and limits plus 50 %. An app "
+            + "above its quota is refused before anything is written.")
     String quota;
 
     @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = DeployRequest.DEFAULT_TTL_TEXT, description = "How long the environment lives after this deploy (default: ${DEFAULT-VALUE}).")
@@ -87,10 +89,6 @@ class DeployCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = DeployRequest.DEFAULT_TIMEOUT_TEXT, description = "How long to wait for workloads to be ready (default: ${DEFAULT-VALUE}).")
     String timeout;
-
-    @Option(names = "--source-namespace", paramLabel = "NAMESPACE",
-            description = "The namespace the manifests hard-code; its documents are moved into the environment's namespace.")
-    String sourceNamespace;
 
     @Option(names = "--smoke-tests", paramLabel = "FILE", description = "Smoke checks (a YAML list) to run against the live URL after rollout; "
             + "a failing check that is not advisory fails the deploy.")
@@ -107,14 +105,16 @@ class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         List<SecretEntry> secretEntries = secrets.stream().map(s -> SecretOption.parse(s, System::getenv)).toList();
-        BranchRef branch = target.branchRef(commit);
+        BranchRef branch = target.branchRef(render.commit);
         DeployInput input = new DeployInput(branch, manifests)
-                .variables(variables)
+                .variables(render.variables)
                 .secrets(secretEntries)
                 .quota(Quota.DEFAULT, quota)
                 .ttl(null, ttl)
                 .timeout(timeout)
-                .sourceNamespace(sourceNamespace)
+                .sourceNamespace(render.sourceNamespace)
+                .expose(exposure.expose, exposure.routeVia, exposure.ingressClass(), exposure.tlsSecret())
+                .keepLoadBalancers(exposure.keepLoadBalancers)
                 .database(database.strategy())
                 .smokeTests(smoke)
                 .smokeBaseUrl(smokeBaseUrl)
@@ -147,9 +147,13 @@ class DeployCommand implements Callable<Integer> {
             return;
         }
         if (result.succeeded()) {
-            out.println((result.unchanged() ? "Unchanged: " : "Ready: ") + result.url());
+            String status = result.unchanged() ? "Unchanged" : "Ready";
+            out.println(result.url() == null ? status + ", with no URL: nothing routes to " + result.names().host()
+                    : status + ": " + result.url());
             out.println("  environment " + result.names().environment() + ", namespace " + result.names().namespace());
             out.println("  " + result.appliedResources().size() + " resources; " + phases(result));
+            outcome.adjustments().forEach(adjustment -> out.println("  changed: " + adjustment));
+            outcome.warnings().forEach(warning -> out.println("WARNING: " + warning));
         } else {
             out.println("Failed: " + result.failureReason());
             out.println("  environment " + result.names().environment() + ", namespace " + result.names().namespace());
@@ -185,6 +189,8 @@ class DeployCommand implements Callable<Integer> {
             map.put("failureReason", result.failureReason());
         }
         map.put("appliedResources", result.appliedResources());
+        map.put("adjustments", outcome.adjustments());
+        map.put("warnings", outcome.warnings());
         map.put("phases", ReviewJson.seconds(result.phases()));
         if (outcome.smoke() != null) {
             map.put("smoke", ReviewJson.smoke(outcome.smoke()));

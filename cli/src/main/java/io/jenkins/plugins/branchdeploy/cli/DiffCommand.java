@@ -14,9 +14,7 @@ import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportText;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,8 +51,8 @@ class DiffCommand implements Callable<Integer> {
                     + "pairs with --baseline-manifests (like with like).")
     Path manifests;
 
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for $${NAME} when rendering manifests; repeatable.")
-    Map<String, String> variables = new LinkedHashMap<>();
+    @Mixin
+    RenderOptions render;
 
     @Option(names = "--domain", paramLabel = "DOMAIN", defaultValue = "example.dev",
             description = "Domain of environment hosts, for $${HOST} and $${URL} in rendered manifests (default: ${DEFAULT-VALUE}).")
@@ -70,8 +68,9 @@ class DiffCommand implements Callable<Integer> {
         if (main == null) {
             throw new InvalidInputException("baseline-namespace", "give what to compare with: --baseline-namespace NS or --baseline-manifests DIR");
         }
-        BranchRef branch = target.branchRef(null);
-        DeployRequest context = new DeployRequest(branch, manifests, variables, List.of(), null, null, null, null);
+        BranchRef branch = target.branchRef(render.commit);
+        DeployRequest context = new DeployRequest(branch, manifests, render.variables, List.of(), null, null, null,
+                render.sourceNamespace);
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener progress = message -> {
             err.println(message);

@@ -16,7 +16,7 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
-class SettingsResolutionTest {
+class SettingsResolutionITest {
 
     private JenkinsRule r;
     private BranchDeployConfiguration global;
@@ -80,6 +80,20 @@ class SettingsResolutionTest {
 
         FreeStyleProject sibling = team.createProject(FreeStyleProject.class, "api");
         assertThat(global.settingsFor(sibling).ttl()).as("a folder's settings stay inside it").isEqualTo(Duration.ofDays(3));
+    }
+
+    @Test
+    void ingressClassAndTlsSecretAreGlobalAndAFolderOverridesThem() throws Exception {
+        global.setIngressClass("nginx");
+        global.setTlsSecret("preview-tls");
+        assertThat(global.settingsFor(r.createFreeStyleProject("shop")).ingressClass()).isEqualTo("nginx");
+
+        Folder team = r.jenkins.createProject(Folder.class, "team");
+        team.addProperty(new BranchDeployProperty(settings(s -> s.setIngressClass("traefik"))));
+        EffectiveSettings settings = global.settingsFor(team.createProject(FreeStyleProject.class, "api"));
+
+        assertThat(settings.ingressClass()).isEqualTo("traefik");
+        assertThat(settings.tlsSecret()).as("inherited").isEqualTo("preview-tls");
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @WithJenkinsConfiguredWithCode
-class ConfigurationAsCodeTest {
+class ConfigurationAsCodeITest {
 
     @Test
     @ConfiguredWithCode("configuration-as-code.yaml")
@@ -84,6 +84,8 @@ class ConfigurationAsCodeTest {
         assertThat(config.getDomain()).isEqualTo("preview.example.dev");
         assertThat(config.getNamespaceTemplate()).isEqualTo("{app}-{branch}");
         assertThat(config.getHostTemplate()).isEqualTo("{branch}--{app}.{domain}");
+        assertThat(config.getIngressClass()).isEqualTo("nginx");
+        assertThat(config.getTlsSecret()).isEqualTo("preview-tls");
         assertThat(config.getQuotaCpu()).isEqualTo("4");
         assertThat(config.getQuotaMemory()).isEqualTo("8Gi");
         assertThat(config.getQuotaPods()).isEqualTo(30);
