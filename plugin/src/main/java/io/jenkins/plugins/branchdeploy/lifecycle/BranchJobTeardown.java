@@ -4,6 +4,7 @@ import hudson.model.Job;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
 import io.jenkins.plugins.branchdeploy.config.InstallationTeardowns;
+import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
@@ -51,12 +52,13 @@ final class BranchJobTeardown {
         BranchRef branch = found.get();
         try {
             JobEnvironments mine = new JobEnvironments(BranchJobs.owner(job), NamingPolicy.appSlug(branch.app()), branch.branch());
-            if (!config.settingsFor(job).deploys(branch.branch())) {
+            SettingsResolver settings = new SettingsResolver(config);
+            if (!settings.settingsFor(job).deploys(branch.branch())) {
                 LOGGER.fine(() -> "Nothing to tear down for " + job.getFullName() + ": the branch filter leaves " + branch.branch() + " out");
                 return;
             }
-            CleanupPolicy policy = config.cleanupPolicy();
-            Timer.get().execute(() -> tearDown(config, policy, mine, cause, why));
+            CleanupPolicy policy = settings.cleanupPolicy();
+            Timer.get().execute(() -> tearDown(config, settings, policy, mine, cause, why));
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "Did not tear down the environments of " + job.getFullName() + " (" + why + "): "
                     + (e instanceof RejectedExecutionException ? "Jenkins is shutting down" : e.getMessage()));
@@ -64,16 +66,16 @@ final class BranchJobTeardown {
     }
 
     /** On every cluster: the job's environments, each through the gate. */
-    private static void tearDown(BranchDeployConfiguration config, CleanupPolicy policy, JobEnvironments mine, TeardownCause cause,
-            String why) {
+    private static void tearDown(BranchDeployConfiguration config, SettingsResolver settings, CleanupPolicy policy, JobEnvironments mine,
+            TeardownCause cause, String why) {
         ProgressListener progress = new JenkinsLogProgress(LOGGER);
         for (ClusterConfig cluster : config.getClusters()) {
             try (ClusterSession session = ClusterSession.open(config, cluster)) {
                 BranchEnvironments environments = session.environments().ownedBy(mine.owner());
-                List<Environment> found = environments.inventory().stream().filter(mine::includes).toList();
+                List<Environment> found = environments.inventory().all().stream().filter(mine::includes).toList();
                 for (Environment environment : found) {
                     InstallationTeardowns.GatedTeardown teardown = InstallationTeardowns.get().tearDown(cluster.getName(),
-                            config.deployer(environments), environment, cause, why, policy, progress);
+                            settings.deployer(environments), environment, cause, why, policy, progress);
                     LOGGER.log(teardown.result() == InstallationTeardowns.GatedTeardown.Result.HELD ? Level.WARNING : Level.INFO,
                             teardown.message());
                 }

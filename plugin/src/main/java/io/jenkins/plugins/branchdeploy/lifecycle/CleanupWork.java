@@ -6,6 +6,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
 import io.jenkins.plugins.branchdeploy.config.InstallationTeardowns;
+import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
@@ -13,6 +14,7 @@ import io.jenkins.plugins.branchdeploy.engine.lifecycle.Cleanup;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupReport;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.ScmState;
+import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import io.jenkins.plugins.branchdeploy.multibranch.ProjectScan;
 import io.jenkins.plugins.branchdeploy.multibranch.SourceControlState;
 import io.jenkins.plugins.branchdeploy.overview.ClusterSession;
@@ -25,7 +27,6 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.branch.MultiBranchProject;
-import jenkins.model.Jenkins;
 
 /**
  * Periodic cleanup: on every configured cluster, the engine's lifecycle policy over this Jenkins'
@@ -41,6 +42,8 @@ import jenkins.model.Jenkins;
  */
 @Extension
 public final class CleanupWork extends AsyncPeriodicWork {
+
+    private static final JenkinsFacade JENKINS = new JenkinsFacade();
 
     private static final Logger LOGGER = Logger.getLogger(CleanupWork.class.getName());
     private static final Duration TICK = Duration.ofMinutes(1);
@@ -89,7 +92,7 @@ public final class CleanupWork extends AsyncPeriodicWork {
         }
         CleanupPolicy policy;
         try {
-            policy = config.cleanupPolicy();
+            policy = new SettingsResolver(config).cleanupPolicy();
         } catch (InvalidInputException e) {
             listener.error("Cleanup did not run: " + e.getMessage());
             return;
@@ -111,7 +114,7 @@ public final class CleanupWork extends AsyncPeriodicWork {
             ScmState scm, ProgressListener progress) {
         try (ClusterSession session = ClusterSession.open(config, cluster)) {
             BranchEnvironments environments = session.environments();
-            return new Cleanup(environments, config.deployer(environments).cleanupActions(progress), policy, clock)
+            return new Cleanup(environments, new SettingsResolver(config).deployer(environments).cleanupActions(progress), policy, clock)
                     .withGate(InstallationTeardowns.get().gate(cluster.getName()))
                     .run(scm, progress);
         }
@@ -119,7 +122,7 @@ public final class CleanupWork extends AsyncPeriodicWork {
 
     private static List<ProjectScan> scanProjects() {
         List<ProjectScan> projects = new ArrayList<>();
-        for (MultiBranchProject<?, ?> project : Jenkins.get().allItems(MultiBranchProject.class)) {
+        for (MultiBranchProject<?, ?> project : JENKINS.allItems(MultiBranchProject.class)) {
             projects.add(ProjectScan.of(project));
         }
         return projects;

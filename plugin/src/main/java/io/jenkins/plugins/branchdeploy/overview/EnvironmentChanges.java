@@ -3,6 +3,7 @@ package io.jenkins.plugins.branchdeploy.overview;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
 import io.jenkins.plugins.branchdeploy.config.InstallationTeardowns;
+import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
@@ -11,6 +12,7 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterApiException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentBusyException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentOwnedElsewhereException;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranchException;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
@@ -51,8 +53,9 @@ final class EnvironmentChanges {
      */
     HttpResponse teardown(String cluster, String namespace) {
         return change(cluster, namespace, true, (config, environments, environment) -> {
-            InstallationTeardowns.GatedTeardown teardown = InstallationTeardowns.get().tearDown(cluster.trim(), config.deployer(environments),
-                    environment, TeardownCause.MANUAL, "a person asked for it on a Branch deployments page", config.cleanupPolicy(),
+            SettingsResolver settings = new SettingsResolver(config);
+            InstallationTeardowns.GatedTeardown teardown = InstallationTeardowns.get().tearDown(cluster.trim(), settings.deployer(environments),
+                    environment, TeardownCause.MANUAL, "a person asked for it on a Branch deployments page", settings.cleanupPolicy(),
                     progress());
             LOGGER.info(teardown.message());
             return teardown.result() == InstallationTeardowns.GatedTeardown.Result.DRY_RUN
@@ -68,7 +71,7 @@ final class EnvironmentChanges {
             return HttpResponses.errorWithoutStack(400, e.getMessage());
         }
         return change(cluster, namespace, false, (config, environments, environment) -> {
-            environments.extend(environment, extension);
+            environments.lifecycle().extend(EnvironmentRef.of(environment), extension);
             return HttpResponses.redirectToDot();
         });
     }
@@ -76,14 +79,14 @@ final class EnvironmentChanges {
     /** Scales the environment to zero by hand: cleanup does not wake it, the next deploy or wake does. */
     HttpResponse scaleDown(String cluster, String namespace) {
         return change(cluster, namespace, false, (config, environments, environment) -> {
-            environments.scaleDown(environment, ScaleDownCause.MANUAL, progress());
+            environments.lifecycle().scaleDown(EnvironmentRef.of(environment), ScaleDownCause.MANUAL, progress());
             return HttpResponses.redirectToDot();
         });
     }
 
     HttpResponse wake(String cluster, String namespace) {
         return change(cluster, namespace, false, (config, environments, environment) -> {
-            environments.wake(environment, progress());
+            environments.lifecycle().wake(EnvironmentRef.of(environment), progress());
             return HttpResponses.redirectToDot();
         });
     }
@@ -125,7 +128,7 @@ final class EnvironmentChanges {
         if (cluster == null || cluster.isBlank()) {
             throw new InvalidInputException("cluster", "is empty; name the cluster the environment is on");
         }
-        return config.cluster(cluster);
+        return new SettingsResolver(config).cluster(cluster);
     }
 
     private static ProgressListener progress() {

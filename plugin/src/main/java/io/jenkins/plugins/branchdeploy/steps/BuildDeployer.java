@@ -9,10 +9,10 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.buildpage.BranchDeployAction;
-import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
 import io.jenkins.plugins.branchdeploy.config.EffectiveSettings;
 import io.jenkins.plugins.branchdeploy.config.MetricsFile;
+import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.RefusedException;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
@@ -31,6 +31,7 @@ import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
 import io.jenkins.plugins.branchdeploy.multibranch.ChangeOrigin;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
@@ -58,7 +59,9 @@ final class BuildDeployer {
     }
 
     /**
-     * Deploys; on failure records the outcome on the build, then fails.
+     * Deploys: resolves the settings, cluster and naming, what the branch is trusted with and the
+     * workspace files, then its {@link #input}, {@link #deployOn deploys} and {@link #recorded records}
+     * the outcome on the build; a failed deploy then fails the build.
      *
      * @return the deploy, or {@code null} when the branch filter leaves this branch out (the log says so)
      */
@@ -68,7 +71,7 @@ final class BuildDeployer {
             throw new AbortException("manifests: give the workspace directory that holds the Kubernetes YAML, e.g. manifests: 'k8s'");
         }
         try {
-            EffectiveSettings settings = BranchDeployConfiguration.get().settingsFor(run.getParent());
+            EffectiveSettings settings = SettingsResolver.get().settingsFor(run.getParent());
             BranchRef branch = BuildBranch.of(step.getApp(), run.getParent(), env);
             if (!settings.deploys(branch.branch())) {
                 progress.info("Not deploying branch " + branch.branch() + ": the branch filter of the Branch deployments"
@@ -76,38 +79,56 @@ final class BuildDeployer {
                 return null;
             }
             ClusterConfig cluster = cluster(step.getCluster(), settings);
-            NamingPolicy naming = step.getDomain() == null
-                    ? settings.namingPolicy()
-                    : new NamingPolicy(step.getDomain(), settings.namespaceTemplate(), settings.hostTemplate());
+            NamingPolicy naming = naming(step, settings);
             boolean trusted = trusted(settings, step);
             List<SecretEntry> secrets = trusted ? CredentialSecrets.resolve(step.getSecrets(), run) : List.of();
             DatabaseOptions database = trusted ? step.getDatabase() : null;
             try (WorkspaceManifests manifests = WorkspaceManifests.of(workspace, step.getManifests());
                     WorkspaceManifests smokeFile = WorkspaceManifests.optional(workspace, "smokeTests", step.getSmokeTests());
                     WorkspaceManifests schemaScript = WorkspaceManifests.optional(workspace, "database", schemaScript(database))) {
-                DeployInput input = new DeployInput(branch, manifests.path())
-                        .variables(step.getVariables())
-                        .secrets(secrets)
-                        .quota(settings.quota(), step.getQuota())
-                        .ttl(settings.ttl(), step.getTtl())
-                        .timeout(step.getTimeout())
-                        .sourceNamespace(step.getSourceNamespace())
-                        .expose(step.getExpose(), step.getRouteVia(), settings.ingressClass(), settings.tlsSecret())
-                        .keepLoadBalancers(step.isKeepLoadBalancers())
-                        .database(strategy(database, schemaScript))
-                        .smokeTests(smokeFile.path())
-                        .baseline(step.getBaselineNamespace(), null)
-                        .drift(step.getCommitsBehind(), step.getDriftThreshold(), null)
-                        .deployedBy(run.getExternalizableId());
+                DeployInput input = input(step, branch, settings, secrets, manifests.path(), smokeFile.path(),
+                        strategy(database, schemaScript));
                 progress.info("Deploying branch " + branch.branch() + " of " + branch.app() + " to cluster " + cluster.getName());
-                try (KubernetesClient client = cluster.connect(run)) {
-                    BranchDeployer deployer = new BranchDeployer(environments(client, settings.installationId(), naming), MetricsFile.store())
-                            .withDatabases(databases(database));
-                    return recorded(deployer.deploy(input.request(), input.options(), progress), branch);
-                }
+                return recorded(deployOn(cluster, settings.installationId(), naming, database, input), branch);
             }
         } catch (RefusedException e) {
             throw new AbortException(e.getMessage());
+        }
+    }
+
+    /** The step's domain under the project's templates, else the project's naming. */
+    private static NamingPolicy naming(BranchDeployStep step, EffectiveSettings settings) {
+        return step.getDomain() == null
+                ? settings.namingPolicy()
+                : new NamingPolicy(step.getDomain(), settings.namespaceTemplate(), settings.hostTemplate());
+    }
+
+    /** What the step's parameters say, as typed, over the project's settings. */
+    private DeployInput input(BranchDeployStep step, BranchRef branch, EffectiveSettings settings, List<SecretEntry> secrets,
+            Path manifests, Path smokeTests, DatabaseStrategy database) {
+        return new DeployInput(branch, manifests)
+                .variables(step.getVariables())
+                .secrets(secrets)
+                .quota(settings.quota(), step.getQuota())
+                .ttl(settings.ttl(), step.getTtl())
+                .timeout(step.getTimeout())
+                .sourceNamespace(step.getSourceNamespace())
+                .expose(step.getExpose(), step.getRouteVia(), settings.ingressClass(), settings.tlsSecret())
+                .keepLoadBalancers(step.isKeepLoadBalancers())
+                .database(database)
+                .smokeTests(smokeTests)
+                .baseline(step.getBaselineNamespace(), null)
+                .drift(step.getCommitsBehind(), step.getDriftThreshold(), null)
+                .deployedBy(run.getExternalizableId());
+    }
+
+    /** Connects to the cluster and deploys there, as this build's project. */
+    private DeployOutcome deployOn(ClusterConfig cluster, String installation, NamingPolicy naming, DatabaseOptions database,
+            DeployInput input) throws IOException {
+        try (KubernetesClient client = cluster.connect(run)) {
+            BranchDeployer deployer = new BranchDeployer(environments(client, installation, naming), MetricsFile.store())
+                    .withDatabases(databases(database));
+            return deployer.deploy(input.request(), input.options(), progress);
         }
     }
 
@@ -130,14 +151,14 @@ final class BuildDeployer {
      */
     TeardownOutcome teardown(BranchTeardownStep step) throws IOException, InterruptedException {
         try {
-            EffectiveSettings settings = BranchDeployConfiguration.get().settingsFor(run.getParent());
+            EffectiveSettings settings = SettingsResolver.get().settingsFor(run.getParent());
             BranchRef branch = BuildBranch.of(step.getApp(), run.getParent(), env);
             ClusterConfig cluster = cluster(step.getCluster(), settings);
             try (KubernetesClient client = cluster.connect(run)) {
                 BranchDeployer deployer = new BranchDeployer(
                         environments(client, settings.installationId(), settings.namingPolicy()), MetricsFile.store())
                         .withDatabases(step.getDatabase() == null
-                                ? BranchDeployConfiguration.get().databaseBranches()
+                                ? SettingsResolver.get().databaseBranches()
                                 : databases(step.getDatabase()));
                 TeardownOutcome outcome = deployer.teardown(branch, TeardownCause.PIPELINE, progress);
                 String namespace = settings.namingPolicy().names(branch).namespace();
@@ -161,7 +182,7 @@ final class BuildDeployer {
 
     /** The step's cluster, else the project's; an unknown name is an InvalidInputException naming the field. */
     private static ClusterConfig cluster(String name, EffectiveSettings settings) {
-        return name == null ? settings.cluster() : BranchDeployConfiguration.get().cluster(name);
+        return name == null ? settings.cluster() : SettingsResolver.get().cluster(name);
     }
 
     /**

@@ -73,13 +73,13 @@ class ConfigurationAsCodeITest {
 
     private static void assertConfigured(BranchDeployConfiguration config) {
         assertThat(config.getClusters()).extracting(ClusterConfig::getName).containsExactly("staging", "prod", "local");
-        ClusterConfig staging = config.cluster("staging");
+        ClusterConfig staging = new SettingsResolver(config).cluster("staging");
         assertThat(staging.getServerUrl()).isEqualTo("https://k8s.staging.example.dev:6443");
         assertThat(staging.getCredentialsId()).isEqualTo("staging-token");
         assertThat(staging.getCaCertificate()).startsWith("TUlJQm");
         assertThat(staging.isInCluster()).isFalse();
-        assertThat(config.cluster("prod").getContext()).isEqualTo("deployer@prod");
-        assertThat(config.cluster("local").isInCluster()).isTrue();
+        assertThat(new SettingsResolver(config).cluster("prod").getContext()).isEqualTo("deployer@prod");
+        assertThat(new SettingsResolver(config).cluster("local").isInCluster()).isTrue();
         assertThat(config.getInstallationId()).isEqualTo("jenkins-ci");
         assertThat(config.getDomain()).isEqualTo("preview.example.dev");
         assertThat(config.getNamespaceTemplate()).isEqualTo("{app}-{branch}");
@@ -97,7 +97,7 @@ class ConfigurationAsCodeITest {
         assertThat(config.getMaxTeardownPercent()).isEqualTo(25);
         assertThat(config.getBurstMaxTeardowns()).isEqualTo(8);
         assertThat(config.getBurstWindowMinutes()).isEqualTo(30);
-        assertThat(config.cleanupPolicy().burstBrake()).isEqualTo(new BurstBrake(8, Duration.ofMinutes(30)));
+        assertThat(new SettingsResolver(config).cleanupPolicy().burstBrake()).isEqualTo(new BurstBrake(8, Duration.ofMinutes(30)));
         assertThat(config.isDryRun()).isTrue();
         assertThat(config.getTrustedForks()).isEqualTo("octocat, acme/shop");
         assertThat(config.getBranchFilter()).isEqualTo("feature/*, fix/*, !dependabot/**");

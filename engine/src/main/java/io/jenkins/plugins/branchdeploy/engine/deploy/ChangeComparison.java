@@ -25,12 +25,12 @@ public final class ChangeComparison {
 
     /** The branch's side as its environment holds it now; empty when it has no environment. */
     public List<HasMetadata> live(BranchRef branch, ProgressListener progress) {
-        return environments.liveResources(branch, progress);
+        return environments.inventory().liveResources(branch, progress);
     }
 
     /** The branch's side as a deploy of {@code request} renders its manifests; needs no cluster. */
     public List<HasMetadata> rendered(DeployRequest request) {
-        return resources(environments.render(request, request.manifests()));
+        return resources(environments.deploys().render(request, request.manifests()));
     }
 
     /**
@@ -43,8 +43,8 @@ public final class ChangeComparison {
     public ChangeReport compare(List<HasMetadata> branchSide, ChangeBaseline baseline, DeployRequest context,
             ProgressListener progress) {
         List<HasMetadata> main = baseline instanceof ChangeBaseline.Namespace reference
-                ? environments.resourcesIn(reference.namespace(), branchSide, progress)
-                : resources(environments.render(context, ((ChangeBaseline.Manifests) baseline).directory()));
+                ? environments.inventory().resourcesIn(reference.namespace(), branchSide, progress)
+                : resources(environments.deploys().render(context, ((ChangeBaseline.Manifests) baseline).directory()));
         return ChangeReporter.compare(branchSide, main, baseline.describe());
     }
 

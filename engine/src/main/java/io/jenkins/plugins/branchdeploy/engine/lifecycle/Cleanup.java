@@ -56,7 +56,7 @@ public final class Cleanup {
      * @throws io.jenkins.plugins.branchdeploy.engine.cluster.ClusterApiException when the inventory cannot be read (nothing is changed then)
      */
     public CleanupReport run(ScmState scm, ProgressListener progress) {
-        List<Environment> inventory = environments.inventory();
+        List<Environment> inventory = environments.inventory().all();
         CleanupPlan plan = planner.plan(inventory, scm, clock.instant(), gate.held());
         forgetUnwantedHolds(inventory, scm);
         progress.info("Cleanup of " + plan.actions().size() + " environments of installation " + environments.installation()
