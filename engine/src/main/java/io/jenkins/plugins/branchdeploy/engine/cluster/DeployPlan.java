@@ -37,6 +37,18 @@ record DeployPlan(EnvironmentNames names, Duration ttl, Duration timeout, List<R
         return new DeployPlan(names, ttl, timeout, manifests, secrets, List.copyOf(own));
     }
 
+    /**
+     * The checks that need no rendered manifests (durations, secrets), so that they come before a
+     * Helm chart's rendering asks the cluster for its version.
+     *
+     * @throws InvalidInputException naming the field of the first problem
+     */
+    static void checkRequest(DeployRequest request) {
+        positive("ttl", request.ttl(), DeployRequest.DEFAULT_TTL);
+        positive("timeout", request.timeout(), DeployRequest.DEFAULT_TIMEOUT);
+        EnvironmentResources.secrets(request.secrets());
+    }
+
     private static void refuseClashes(List<RenderedManifest> manifests, List<Secret> secrets, List<HasMetadata> own) {
         Map<String, String> owned = new HashMap<>();
         secrets.forEach(s -> owned.put("Secret/" + s.getMetadata().getName(), "secret " + s.getMetadata().getName()));

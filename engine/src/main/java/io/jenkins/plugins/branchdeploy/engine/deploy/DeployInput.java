@@ -12,6 +12,7 @@ import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import io.jenkins.plugins.branchdeploy.engine.request.NetworkIsolation;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.request.SourceOptions;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeTests;
 import java.net.URI;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ public final class DeployInput {
     private Duration timeout = DeployRequest.DEFAULT_TIMEOUT;
     private String sourceNamespace;
     private String deployedBy;
+    private SourceOptions source = SourceOptions.DETECT;
     private Exposure exposure;
     private boolean keepLoadBalancers;
     private DeployOptions options = DeployOptions.NONE;
@@ -130,6 +132,12 @@ public final class DeployInput {
     /** @param run the run that deploys, as the front end names it (a Jenkins build's {@code job#number}), or {@code null} */
     public DeployInput deployedBy(String run) {
         deployedBy = run;
+        return this;
+    }
+
+    /** What the manifests are (detected unless given) and a Helm chart's values and tests. */
+    public DeployInput source(SourceOptions newSource) {
+        source = newSource == null ? SourceOptions.DETECT : newSource;
         return this;
     }
 
@@ -233,7 +241,7 @@ public final class DeployInput {
     /** The request; an untrusted fork's has no secrets. */
     public DeployRequest request() {
         return new DeployRequest(branch, manifests, variables, trusted() ? secrets : List.of(), quota, ttl, timeout,
-                sourceNamespace, deployedBy, exposure, keepLoadBalancers, networkIsolation, null);
+                sourceNamespace, deployedBy, exposure, keepLoadBalancers, source, networkIsolation, null);
     }
 
     /** The options; an untrusted fork's have no database branch. */

@@ -22,6 +22,7 @@ import java.util.Map;
  *        recorded on the environment; or {@code null}
  * @param exposure the Service the environment's host routes to through an added Ingress or HTTPRoute, or {@code null}
  * @param keepLoadBalancers whether {@code LoadBalancer} Services stay so; by default they become {@code ClusterIP}
+ * @param source plain YAML, a Helm chart or a Kustomize overlay (detected unless given), and a chart's values
  * @param networkIsolation which namespaces may connect to the environment's pods; {@code null} is
  *        {@link NetworkIsolation#DEFAULT}
  * @param databaseBranch the name of the database branch made for this deploy, recorded on the
@@ -39,6 +40,7 @@ public record DeployRequest(
         String deployedBy,
         Exposure exposure,
         boolean keepLoadBalancers,
+        SourceOptions source,
         NetworkIsolation networkIsolation,
         String databaseBranch) {
 
@@ -52,38 +54,40 @@ public record DeployRequest(
     public DeployRequest {
         variables = Map.copyOf(variables);
         secrets = List.copyOf(secrets);
+        source = source == null ? SourceOptions.DETECT : source;
         networkIsolation = networkIsolation == null ? NetworkIsolation.DEFAULT : networkIsolation;
     }
 
-    /** A request that names no run, exposes nothing and turns load balancers into ClusterIP Services. */
+    /** A request that names no run, exposes nothing and turns load balancers into ClusterIP Services, its source detected. */
     public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
             Quota quota, Duration ttl, Duration timeout, String sourceNamespace) {
         this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, null);
     }
 
-    /** A request that exposes nothing and turns load balancers into ClusterIP Services. */
+    /** A request that exposes nothing and turns load balancers into ClusterIP Services, its source detected. */
     public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
             Quota quota, Duration ttl, Duration timeout, String sourceNamespace, String deployedBy) {
-        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy, null, false);
+        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy, null, false,
+                SourceOptions.DETECT);
     }
 
     /** A request isolated as by default, without a database branch. */
     public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
             Quota quota, Duration ttl, Duration timeout, String sourceNamespace, String deployedBy, Exposure exposure,
-            boolean keepLoadBalancers) {
+            boolean keepLoadBalancers, SourceOptions source) {
         this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy, exposure,
-                keepLoadBalancers, null, null);
+                keepLoadBalancers, source, null, null);
     }
 
     /** This request with other secrets, e.g. with the database branch's. */
     public DeployRequest withSecrets(List<SecretEntry> newSecrets) {
         return new DeployRequest(branch, manifests, variables, newSecrets, quota, ttl, timeout, sourceNamespace, deployedBy,
-                exposure, keepLoadBalancers, networkIsolation, databaseBranch);
+                exposure, keepLoadBalancers, source, networkIsolation, databaseBranch);
     }
 
     /** This request going with the database branch {@code name}, whose connection details are among {@code newSecrets}. */
     public DeployRequest withDatabaseBranch(String name, List<SecretEntry> newSecrets) {
         return new DeployRequest(branch, manifests, variables, newSecrets, quota, ttl, timeout, sourceNamespace, deployedBy,
-                exposure, keepLoadBalancers, networkIsolation, name);
+                exposure, keepLoadBalancers, source, networkIsolation, name);
     }
 }

@@ -75,6 +75,6 @@ class NetworkIsolationTest {
     private DeployRequest shop(NetworkIsolation isolation) {
         return new DeployRequest(cart, BranchEnvironmentsTest.SHOP, Map.of("IMAGE_TAG", "1.4.2"),
                 List.of(new SecretEntry("shop-db", "password", "s3cret")), null, null, Duration.ofSeconds(30), null, null, null,
-                false, isolation, null);
+                false, null, isolation, null);
     }
 }
