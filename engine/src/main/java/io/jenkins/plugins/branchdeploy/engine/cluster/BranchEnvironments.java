@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -236,6 +237,37 @@ public final class BranchEnvironments {
         if (readMine(namespace, progress) != null) {
             applyNamespace(EnvironmentNamespace.history(namespace, history), ClusterContract.HISTORY_FIELD_MANAGER, progress);
         }
+    }
+
+    /**
+     * Records an open of an environment's review link: {@code record} turns the opens stored on its
+     * namespace ({@link ClusterContract#OPENS}, {@code null} when none) into the text to store.
+     * Opens of one environment do not interleave within this process. Any project's user may open
+     * any environment, so this is not refused for another project's.
+     *
+     * @return the environment as recorded now, its URL the only place a review link leads to
+     * @throws InvalidInputException when the environment no longer exists
+     * @throws ForeignNamespaceException when the namespace is not this installation's
+     */
+    public Environment recordOpen(Environment environment, UnaryOperator<String> record, ProgressListener progress) {
+        String namespace = environment.namespace();
+        try (EnvironmentLocks.Held lock = lock(namespace, LOCK_PATIENCE, progress)) {
+            Namespace live = readOwned(namespace, progress);
+            if (live == null || EnvironmentNamespace.isTerminating(live)) {
+                throw new InvalidInputException("environment", "namespace " + namespace
+                        + " does not exist any more; there is nothing to open");
+            }
+            String opens = record.apply(EnvironmentNamespace.annotation(live, ClusterContract.OPENS));
+            applyNamespace(EnvironmentNamespace.onlyAnnotation(namespace, ClusterContract.OPENS, opens),
+                    ClusterContract.OPENS_FIELD_MANAGER, progress);
+            return EnvironmentNamespace.environmentOf(live);
+        }
+    }
+
+    /** The review-link opens stored on an environment, as stored, or {@code null} when there are none. */
+    public String opens(Environment environment, ProgressListener progress) {
+        Namespace live = readOwned(environment.namespace(), progress);
+        return live == null ? null : EnvironmentNamespace.annotation(live, ClusterContract.OPENS);
     }
 
     /**

@@ -157,6 +157,7 @@ public final class BranchDeployer {
         Optional<Duration> firstTimeToLiveUrl = !before.isLive() && after.isLive()
                 ? after.timeToLiveUrl(openedAt(branch)) : Optional.empty();
         count(result.succeeded(), firstTimeToLiveUrl, progress);
+        countChange(names.app(), branch, startedAt, result.succeeded(), progress);
         return new DeployOutcome(result, smoke, changes, options.drift(), after);
     }
 
@@ -179,14 +180,15 @@ public final class BranchDeployer {
                     + "; a teardown from the command line drops it");
             return outcome;
         }
-        return afterTeardown(outcome, names.app(), names.environment(), cause, progress);
+        return afterTeardown(outcome, names.app(), names.environment(), branch.changeRequest().map(ChangeRequest::number).orElse(null),
+                cause, progress);
     }
 
     /** As {@link #teardown(BranchRef, TeardownCause, ProgressListener)}, for an environment found by the inventory. */
     public TeardownOutcome teardown(Environment environment, TeardownCause cause, ProgressListener progress) {
         Objects.requireNonNull(cause, "cause");
         return afterTeardown(environments.teardown(environment, progress), environment.app(), environment.environment(),
-                cause, progress);
+                environment.change(), cause, progress);
     }
 
     /**
@@ -203,10 +205,14 @@ public final class BranchDeployer {
      * The database goes after the namespace, so that nothing is dropped for a namespace that is not
      * this installation's; a drop that fails is thrown after the teardown was counted.
      */
-    private TeardownOutcome afterTeardown(TeardownOutcome outcome, String app, String environment, TeardownCause cause,
-            ProgressListener progress) {
+    private TeardownOutcome afterTeardown(TeardownOutcome outcome, String app, String environment, Integer change,
+            TeardownCause cause, ProgressListener progress) {
         if (outcome == TeardownOutcome.DELETED) {
             updateMetrics(() -> metrics.recordTeardown(cause), progress);
+        }
+        if (change != null && (cause == TeardownCause.CHANGE_MERGED || cause == TeardownCause.CHANGE_CLOSED)) {
+            Instant at = Instant.now();
+            updateMetrics(() -> metrics.recordChanges(l -> l.withEnd(app, change, cause == TeardownCause.CHANGE_MERGED, at)), progress);
         }
         if (databases != null) {
             databases.drop(app, environment, progress);
@@ -277,6 +283,15 @@ public final class BranchDeployer {
             metrics.recordDeploy(ok);
             firstTimeToLiveUrl.ifPresent(metrics::recordTimeToLiveUrl);
         }, progress);
+    }
+
+    /** A pull request's deploy, for the review metrics. */
+    private void countChange(String app, BranchRef branch, Instant startedAt, boolean ready, ProgressListener progress) {
+        branch.changeRequest().ifPresent(change -> {
+            Instant finishedAt = Instant.now();
+            updateMetrics(() -> metrics.recordChanges(ledger -> ledger.withDeploy(app, change.number(), change.openedAt(),
+                    change.author(), startedAt, finishedAt, ready)), progress);
+        });
     }
 
     private void updateMetrics(Runnable update, ProgressListener progress) {

@@ -63,7 +63,7 @@ public record InstallationMetrics(
     }
 
     /** Nearest-rank percentile: the smallest value that at least {@code p} of the values do not exceed. */
-    private static Duration percentile(List<Duration> sorted, double p) {
+    static Duration percentile(List<Duration> sorted, double p) {
         if (sorted.isEmpty()) {
             return null;
         }

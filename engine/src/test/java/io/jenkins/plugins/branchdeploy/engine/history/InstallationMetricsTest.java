@@ -94,7 +94,7 @@ class InstallationMetricsTest {
     void prometheusLabelValuesAreEscaped() {
         // a metrics file edited by hand may hold any text
         InstallationCounters counters = new InstallationCounters(0, 0, Map.of("odd \"reason\"\\with\nnewline", 1L), 0,
-                Duration.ZERO, List.of());
+                Duration.ZERO, List.of(), ChangeLedger.NONE);
 
         String text = PrometheusText.write(InstallationMetrics.of(List.of(), counters));
 
