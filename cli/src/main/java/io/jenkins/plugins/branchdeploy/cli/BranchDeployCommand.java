@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Gives every branch and pull request its own live Kubernetes environment.",
         subcommands = {SandboxCommand.class, NameCommand.class, DeployCommand.class, TeardownCommand.class, ListCommand.class,
                 CleanupCommand.class, ExtendCommand.class, WakeCommand.class, ScaleDownCommand.class,
-                DiffCommand.class, MetricsCommand.class, HistoryCommand.class},
+                DiffCommand.class, MetricsCommand.class, HistoryCommand.class, OpenCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the operation failed (a deploy leaves its environment marked failed)", "2:bad input"})
 public class BranchDeployCommand {

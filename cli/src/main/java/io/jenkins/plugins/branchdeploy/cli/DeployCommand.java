@@ -57,6 +57,9 @@ class DeployCommand implements Callable<Integer> {
     DriftOptions drift;
 
     @Mixin
+    ChangeOpeningOptions opening;
+
+    @Mixin
     StateOptions state;
 
     @Option(names = "--commit", paramLabel = "SHA", description = "The commit being deployed (recorded; $${COMMIT} in manifests).")
@@ -107,7 +110,7 @@ class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         List<SecretEntry> secretEntries = secrets.stream().map(s -> SecretOption.parse(s, System::getenv)).toList();
-        DeployRequest request = new DeployRequest(target.branchRef(commit), manifests, variables, secretEntries,
+        DeployRequest request = new DeployRequest(opening.apply(target.branchRef(commit)), manifests, variables, secretEntries,
                 Quota.DEFAULT.with("quota", quota),
                 Durations.parse("ttl", ttl), Durations.parse("timeout", timeout), sourceNamespace);
         DeployOptions options = DeployOptions.NONE

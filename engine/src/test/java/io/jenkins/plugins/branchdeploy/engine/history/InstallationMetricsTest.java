@@ -87,7 +87,7 @@ class InstallationMetricsTest {
                 branch_deploy_time_to_live_url_seconds_sum 215.2
                 branch_deploy_time_to_live_url_seconds_count 2
                 """, "branch_deploy_active_environments{status=\"ready\"} 2\n");
-        assertThat(text.lines().filter(line -> line.startsWith("# TYPE"))).hasSize(5);
+        assertThat(text.lines().filter(line -> line.startsWith("# TYPE"))).hasSize(9);
     }
 
     @Test
