@@ -13,6 +13,9 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterContract;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.history.ChangeRecord;
 import io.jenkins.plugins.branchdeploy.engine.history.FileMetricsStore;
+import io.jenkins.plugins.branchdeploy.engine.history.InstallationMetrics;
+import io.jenkins.plugins.branchdeploy.engine.history.ReviewMetrics;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.engine.history.ReviewOpen;
 import io.jenkins.plugins.branchdeploy.engine.history.ReviewOpens;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
@@ -122,6 +125,28 @@ class ReviewLinkTest {
         assertThatThrownBy(() -> link(MONDAY).open(environment, "bob", ProgressListener.SILENT))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("does not exist any more");
         assertThat(metrics.read().changes().find("shop", 42).openers()).isEmpty();
+    }
+
+    @Test
+    void aMergeTeardownCompletesThePullRequestsReviewFigures() throws Exception {
+        deploy("1.4.2");
+        BranchRef own = BranchRef.of("shop", "feature/own").withChange(new ChangeRequest(43, "main", false, null, "carol"));
+        DeployOutcome second = new BranchDeployer(environments, metrics).deploy(new DeployRequest(own, SHOP,
+                Map.of("IMAGE_TAG", "1.4.2"), List.of(), null, null, Duration.ofSeconds(60), null), DeployOptions.NONE,
+                ProgressListener.SILENT);
+        assertThat(second.succeeded()).as(second.deploy().failureReason()).isTrue();
+        link(Instant.now()).open(environments.find(cart).orElseThrow(), "bob", ProgressListener.SILENT);
+        link(Instant.now()).open(environments.find(own).orElseThrow(), "carol", ProgressListener.SILENT);
+
+        BranchDeployer deployer = new BranchDeployer(environments, metrics);
+        deployer.teardown(cart, TeardownCause.CHANGE_MERGED, ProgressListener.SILENT);
+        deployer.teardown(own, TeardownCause.CHANGE_MERGED, ProgressListener.SILENT);
+
+        ReviewMetrics shop = InstallationMetrics.of(List.of(), metrics.read()).reviewsByApp().get("shop");
+        assertThat(shop.merged()).isEqualTo(2);
+        assertThat(shop.liveShare()).isEqualTo(1.0);
+        assertThat(shop.reviewedLiveShare()).as("carol opened only her own").isEqualTo(0.5);
+        assertThat(shop.medianOpenToLive()).isNotNull();
     }
 
     private ReviewLink link(Instant now) {
