@@ -11,6 +11,7 @@ import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestRenderer;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
+import io.jenkins.plugins.branchdeploy.engine.report.EnvironmentValues;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.PrintWriter;
@@ -95,6 +96,11 @@ public final class SandboxTour {
                 .render(manifests, names.namespace()).stream()
                 .map(RenderedManifest::resource)
                 .toList();
+    }
+
+    /** The values a branch's environment has its own of, as its manifests' placeholders carry them. */
+    public EnvironmentValues ownValues(ExampleBranch branch) {
+        return EnvironmentValues.of(ManifestVariables.forEnvironment(branch.ref(), names(branch), branch.variables()).asMap());
     }
 
     /** Shows a line of a step's result, indented under the step's title. */
