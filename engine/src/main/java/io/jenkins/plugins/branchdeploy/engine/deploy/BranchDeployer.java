@@ -107,8 +107,10 @@ public final class BranchDeployer {
         }
         refuseDatabaseSecret(request, options);
         ChangeComparison comparison = new ChangeComparison(environments);
-        ChangeReport changes = options.baseline() instanceof ChangeBaseline.Manifests
-                ? comparison.compare(comparison.rendered(request), options.baseline(), request, progress) : null;
+        ChangeBaseline baseline = options.baseline() != null ? options.baseline()
+                : comparison.targetEnvironment(branch, progress).orElse(null);
+        ChangeReport changes = baseline instanceof ChangeBaseline.Manifests
+                ? comparison.compare(comparison.rendered(request), baseline, request, progress) : null;
         DeployHistory before = history(branch, progress);
 
         Map<String, Duration> phases = new LinkedHashMap<>();
@@ -145,8 +147,8 @@ public final class BranchDeployer {
                     result.failureReason(), result.succeeded() ? result.url() : null));
             storeHistory(branch, after, progress);
         }
-        if (options.baseline() instanceof ChangeBaseline.LiveNamespace) {
-            changes = liveChanges(comparison, request, options.baseline(), progress);
+        if (baseline instanceof ChangeBaseline.LiveNamespace || baseline instanceof ChangeBaseline.TargetEnvironment) {
+            changes = liveChanges(comparison, request, baseline, progress);
         }
         if (changes != null && options.drift() != null) {
             changes = changes.withDrift(options.drift());

@@ -3,11 +3,17 @@ package io.jenkins.plugins.branchdeploy.engine.deploy;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.cluster.ForeignNamespaceException;
+import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
+import io.jenkins.plugins.branchdeploy.engine.report.EnvironmentValues;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReporter;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Gathers both sides of a change report: the branch's resources, live from its environment or
@@ -15,6 +21,9 @@ import java.util.List;
  * manifests. Compare like with like: a live resource holds defaults the API server filled in.
  */
 public final class ChangeComparison {
+
+    /** The branch a branch is compared with when it is no pull request naming its target. */
+    public static final String DEFAULT_TARGET = "main";
 
     private final BranchEnvironments environments;
 
@@ -41,10 +50,38 @@ public final class ChangeComparison {
      */
     public ChangeReport compare(List<HasMetadata> branchSide, ChangeBaseline baseline, DeployRequest context,
             ProgressListener progress) {
+        if (baseline instanceof ChangeBaseline.TargetEnvironment target) {
+            List<HasMetadata> main = environments.resourcesIn(target.namespace(), branchSide, progress);
+            return ChangeReporter.compare(branchSide, ownValues(context.branch()), main, ownValues(target.target()),
+                    baseline.describe());
+        }
         List<HasMetadata> main = baseline instanceof ChangeBaseline.LiveNamespace reference
                 ? environments.resourcesIn(reference.namespace(), branchSide, progress)
                 : resources(environments.render(context, ((ChangeBaseline.Manifests) baseline).directory()));
         return ChangeReporter.compare(branchSide, main, baseline.describe());
+    }
+
+    /**
+     * The baseline when none is given: the same app's environment of the branch's target ({@code main}
+     * unless a pull request names another), when there is one and it is not the branch's own.
+     */
+    public Optional<ChangeBaseline> targetEnvironment(BranchRef branch, ProgressListener progress) {
+        String target = branch.changeRequest().map(ChangeRequest::target).filter(t -> !t.isBlank()).orElse(DEFAULT_TARGET);
+        BranchRef targetRef = BranchRef.of(branch.app(), target);
+        String namespace = environments.names(targetRef).namespace();
+        if (namespace.equals(environments.names(branch).namespace())) {
+            return Optional.empty();
+        }
+        try {
+            return environments.find(targetRef).map(e -> new ChangeBaseline.TargetEnvironment(targetRef, e.namespace()));
+        } catch (ForeignNamespaceException e) {
+            progress.info("No change report versus " + target + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private EnvironmentValues ownValues(BranchRef branch) {
+        return EnvironmentValues.of(ManifestVariables.forEnvironment(branch, environments.names(branch), Map.of()).asMap());
     }
 
     private static List<HasMetadata> resources(List<RenderedManifest> manifests) {
