@@ -10,6 +10,7 @@ import io.jenkins.plugins.branchdeploy.engine.deploy.ChangeBaseline;
 import io.jenkins.plugins.branchdeploy.engine.deploy.ChangeComparison;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
+import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportHtml;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportText;
 import java.io.PrintWriter;
@@ -88,8 +89,9 @@ class DiffCommand implements Callable<Integer> {
             }
             report = comparison.compare(branchSide, main, context, progress);
         }
-        if (drift.drift() != null) {
-            report = report.withDrift(drift.drift());
+        Drift counted = drift.drift();
+        if (counted != null) {
+            report = report.withDrift(counted);
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (output) {
