@@ -1,6 +1,5 @@
 package io.jenkins.plugins.branchdeploy.cli;
 
-import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.deploy.ChangeBaseline;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -8,22 +7,16 @@ import picocli.CommandLine.Option;
 /** What a change report compares the branch with: a reference namespace, or main's manifests. */
 public class BaselineOptions {
 
-    @Option(names = "--against-namespace", paramLabel = "NS",
+    @Option(names = "--baseline-namespace", paramLabel = "NS",
             description = "Compare with the live resources of this namespace (production, or main's environment).")
     String namespace;
 
-    @Option(names = "--against-manifests", paramLabel = "DIR",
+    @Option(names = "--baseline-manifests", paramLabel = "DIR",
             description = "Compare with main's manifests in this directory, rendered like the branch's.")
     Path manifests;
 
     /** The baseline, or {@code null} when neither option was given. */
     ChangeBaseline baseline() {
-        if (namespace != null && manifests != null) {
-            throw new InvalidInputException("against-namespace", "give either --against-namespace or --against-manifests, not both");
-        }
-        if (namespace != null) {
-            return new ChangeBaseline.LiveNamespace(namespace);
-        }
-        return manifests == null ? null : new ChangeBaseline.Manifests(manifests);
+        return ChangeBaseline.of(namespace, manifests);
     }
 }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.branchdeploy.cli;
 
-import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.RefusedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,16 +33,12 @@ public class BranchDeployCommand {
         return cli;
     }
 
+    /** The engine's refusals and any other failure: one line on stderr; exit 2 when the input was at fault. */
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof InvalidInputException) {
-            err.println("branch-deploy: " + e.getMessage());
-            err.flush();
-            return BAD_INPUT;
-        }
         err.println("branch-deploy: " + e.getMessage());
         err.flush();
-        return FAILED;
+        return e instanceof RefusedException refused && refused.badInput() ? BAD_INPUT : FAILED;
     }
 
     /** One line on stderr, not the whole usage text: bad input must be easy to read in a build log. */

@@ -29,4 +29,9 @@ public class BranchOptions {
     NamingPolicy naming(String domain, String hostTemplate) {
         return new NamingPolicy(domain, namespaceTemplate, hostTemplate);
     }
+
+    /** For commands that find environments by namespace and make no host: no domain needed. */
+    NamingPolicy namespacesOnly() {
+        return NamingPolicy.namespacesOnly(namespaceTemplate);
+    }
 }

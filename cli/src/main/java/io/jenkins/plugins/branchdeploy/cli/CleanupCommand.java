@@ -55,19 +55,19 @@ class CleanupCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Plan and report; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--max-teardowns", paramLabel = "N", defaultValue = "" + CleanupPolicy.DEFAULT_MAX_TEARDOWNS,
+    @Option(names = "--max-teardowns-per-run", paramLabel = "N", defaultValue = "" + CleanupPolicy.DEFAULT_MAX_TEARDOWNS_PER_RUN,
             description = "Brake: at most N teardowns per run (default: ${DEFAULT-VALUE}).")
-    int maxTeardowns;
+    int maxTeardownsPerRun;
 
     @Option(names = "--max-teardown-percent", paramLabel = "P", defaultValue = "" + CleanupPolicy.DEFAULT_MAX_TEARDOWN_PERCENT,
             description = "Brake: at most P %% of the environments torn down per run (default: ${DEFAULT-VALUE}).")
     int maxTeardownPercent;
 
-    @Option(names = "--ttl-warning", paramLabel = "DURATION", defaultValue = "1d",
+    @Option(names = "--warning-window", paramLabel = "DURATION", defaultValue = "1d",
             description = "Warn when a TTL runs out within this; 0m for no warnings (default: ${DEFAULT-VALUE}).")
     String ttlWarning;
 
-    @Option(names = "--idle", paramLabel = "DURATION", description = "Scale down environments last deployed at least this long ago, e.g. 3d.")
+    @Option(names = "--idle-period", paramLabel = "DURATION", description = "Scale down environments last deployed at least this long ago, e.g. 3d.")
     String idle;
 
     @Option(names = "--working-hours", paramLabel = "SCHEDULE",
@@ -77,17 +77,17 @@ class CleanupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CleanupPolicy policy = CleanupPolicy.defaults()
-                .withWarningWindow(Durations.parse("ttl-warning", ttlWarning))
-                .withIdlePeriod(idle == null ? null : Durations.parse("idle", idle))
+                .withWarningWindow(Durations.parse("warning-window", ttlWarning))
+                .withIdlePeriod(idle == null ? null : Durations.parse("idle-period", idle))
                 .withWorkingHours(workingHours == null ? null : WorkingHours.parse(workingHours))
-                .withBrakes(maxTeardowns, maxTeardownPercent)
+                .withBrakes(maxTeardownsPerRun, maxTeardownPercent)
                 .withDryRun(dryRun);
         ScmState scm = LiveStateFile.read(live);
         DatabaseBranches databases = databaseAdmin.optional(System::getenv);
         ProgressListener progress = new StderrProgress(spec.commandLine().getErr());
         CleanupReport report;
         try (KubernetesClient client = cluster.connect()) {
-            BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(), NamingPolicy.withDefaults(ClusterOptions.ANY_DOMAIN));
+            BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(), NamingPolicy.namespacesOnly(null));
             BranchDeployer deployer = new BranchDeployer(environments, state.metrics()).withDatabases(databases);
             report = new Cleanup(environments, deployer.cleanupActions(progress), policy, Clock.systemUTC()).run(scm, progress);
         }

@@ -14,13 +14,7 @@ import picocli.CommandLine.Option;
  */
 public class ClusterOptions {
 
-    /**
-     * Finding, listing and tearing down environments goes by namespace, never by host, so commands
-     * that do only that name environments under this placeholder domain.
-     */
-    static final String ANY_DOMAIN = "example.dev";
-
-    /** The installation id when neither {@code --installation} nor {@value #INSTALLATION_VARIABLE} is given. */
+    /** The installation id when neither {@code --installation-id} nor {@value #INSTALLATION_VARIABLE} is given. */
     public static final String DEFAULT_INSTALLATION = "cli";
     public static final String INSTALLATION_VARIABLE = "BRANCH_DEPLOY_INSTALLATION";
 
@@ -31,7 +25,7 @@ public class ClusterOptions {
     @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: the current context).")
     String context;
 
-    @Option(names = "--installation", paramLabel = "ID", defaultValue = "${env:" + INSTALLATION_VARIABLE + ":-" + DEFAULT_INSTALLATION + "}",
+    @Option(names = "--installation-id", paramLabel = "ID", defaultValue = "${env:" + INSTALLATION_VARIABLE + ":-" + DEFAULT_INSTALLATION + "}",
             description = "Whose environments these are: only namespaces labelled with this id are touched "
                     + "(default: $" + INSTALLATION_VARIABLE + ", else " + DEFAULT_INSTALLATION + ").")
     String installation;

@@ -1,20 +1,20 @@
 package io.jenkins.plugins.branchdeploy.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
 import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployInput;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOptions;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
-import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
-import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportText;
-import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeCheckFile;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,9 +24,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code branch-deploy deploy}: deploys a branch into its own namespace and prints its URL. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
@@ -85,17 +85,17 @@ class DeployCommand implements Callable<Integer> {
     @Option(names = "--quota", paramLabel = "cpu=2,memory=4Gi,pods=20", description = "Resource limits of the environment (default: cpu=2,memory=4Gi,pods=20).")
     String quota;
 
-    @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "7d", description = "How long the environment lives after this deploy (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = DeployRequest.DEFAULT_TTL_TEXT, description = "How long the environment lives after this deploy (default: ${DEFAULT-VALUE}).")
     String ttl;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", description = "How long to wait for workloads to be ready (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = DeployRequest.DEFAULT_TIMEOUT_TEXT, description = "How long to wait for workloads to be ready (default: ${DEFAULT-VALUE}).")
     String timeout;
 
     @Option(names = "--source-namespace", paramLabel = "NAMESPACE",
             description = "The namespace the manifests hard-code; its documents are moved into the environment's namespace.")
     String sourceNamespace;
 
-    @Option(names = "--smoke", paramLabel = "FILE", description = "Smoke checks (a YAML list) to run against the live URL after rollout; "
+    @Option(names = "--smoke-tests", paramLabel = "FILE", description = "Smoke checks (a YAML list) to run against the live URL after rollout; "
             + "a failing check that is not advisory fails the deploy.")
     Path smoke;
 
@@ -103,23 +103,27 @@ class DeployCommand implements Callable<Integer> {
             + "e.g. through kubectl port-forward when the Ingress host does not resolve where this runs.")
     URI smokeBaseUrl;
 
-    @Option(names = "--smoke-timeout", paramLabel = "DURATION", defaultValue = "2m",
+    @Option(names = "--smoke-timeout", paramLabel = "DURATION", defaultValue = DeployOptions.DEFAULT_SMOKE_TIMEOUT_TEXT,
             description = "How long the smoke checks together may keep retrying (default: ${DEFAULT-VALUE}).")
     String smokeTimeout;
 
     @Override
     public Integer call() throws InterruptedException {
         List<SecretEntry> secretEntries = secrets.stream().map(s -> SecretOption.parse(s, System::getenv)).toList();
-        DeployRequest request = new DeployRequest(opening.apply(target.branchRef(commit)), manifests, variables, secretEntries,
-                Quota.DEFAULT.with("quota", quota),
-                Durations.parse("ttl", ttl), Durations.parse("timeout", timeout), sourceNamespace);
-        DeployOptions options = DeployOptions.NONE
-                .withDatabase(database.strategy())
-                .withSmokeChecks(smoke == null ? List.of() : SmokeCheckFile.read(smoke))
-                .withSmokeBaseUrl(smokeBaseUrl)
-                .withSmokeTimeout(Durations.parse("smoke-timeout", smokeTimeout))
-                .withBaseline(baseline.baseline())
-                .withDrift(drift.drift());
+        BranchRef branch = opening.apply(target.branchRef(commit));
+        DeployInput input = new DeployInput(branch, manifests)
+                .variables(variables)
+                .secrets(secretEntries)
+                .quota(Quota.DEFAULT, quota)
+                .ttl(null, ttl)
+                .timeout(timeout)
+                .sourceNamespace(sourceNamespace)
+                .database(database.strategy())
+                .smokeTests(smoke)
+                .smokeBaseUrl(smokeBaseUrl)
+                .smokeTimeout(smokeTimeout)
+                .baseline(baseline.namespace, baseline.manifests)
+                .drift(drift.commitsBehind(branch), drift.threshold, drift.target);
         DatabaseBranches databases = database.branches(System::getenv);
         NamingPolicy naming = target.naming(domain, hostTemplate);
         PrintWriter err = spec.commandLine().getErr();
@@ -131,7 +135,7 @@ class DeployCommand implements Callable<Integer> {
         try (KubernetesClient client = cluster.connect()) {
             BranchDeployer deployer = new BranchDeployer(new BranchEnvironments(client, cluster.installation(), naming), state.metrics())
                     .withDatabases(databases);
-            outcome = deployer.deploy(request, options, progress);
+            outcome = deployer.deploy(input.request(), input.options(), progress);
         }
         print(outcome);
         return outcome.succeeded() ? 0 : BranchDeployCommand.FAILED;

@@ -8,11 +8,11 @@ import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.deploy.ChangeBaseline;
 import io.jenkins.plugins.branchdeploy.engine.deploy.ChangeComparison;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportHtml;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportText;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code branch-deploy diff}: what a branch's environment changes versus main. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
@@ -51,7 +51,7 @@ class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--manifests", paramLabel = "DIR",
             description = "Compare the branch's manifests in DIR, rendered, instead of its live environment; "
-                    + "pairs with --against-manifests (like with like).")
+                    + "pairs with --baseline-manifests (like with like).")
     Path manifests;
 
     @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for $${NAME} when rendering manifests; repeatable.")
@@ -69,7 +69,7 @@ class DiffCommand implements Callable<Integer> {
     public Integer call() {
         ChangeBaseline main = baseline.baseline();
         if (main == null) {
-            throw new InvalidInputException("against-namespace", "give what to compare with: --against-namespace NS or --against-manifests DIR");
+            throw new InvalidInputException("baseline-namespace", "give what to compare with: --baseline-namespace NS or --baseline-manifests DIR");
         }
         BranchRef branch = target.branchRef(null);
         DeployRequest context = new DeployRequest(branch, manifests, variables, List.of(), null, null, null, null);
@@ -89,7 +89,7 @@ class DiffCommand implements Callable<Integer> {
             }
             report = comparison.compare(branchSide, main, context, progress);
         }
-        Drift counted = drift.drift();
+        Drift counted = drift.drift(branch);
         if (counted != null) {
             report = report.withDrift(counted);
         }

@@ -42,11 +42,11 @@ abstract class EnvironmentCommand implements Callable<Integer> {
         ProgressListener progress = new StderrProgress(spec.commandLine().getErr());
         Environment after;
         try (KubernetesClient client = cluster.connect()) {
-            BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(), target.naming(ClusterOptions.ANY_DOMAIN, null));
+            BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(), target.namespacesOnly());
             Environment environment = environments.find(branch).orElseThrow(() -> new InvalidInputException("branch",
                     "there is no environment of app " + branch.app() + " for "
                             + branch.changeRequest().map(c -> "pull request #" + c.number()).orElse("branch " + branch.branch())
-                            + " in installation " + cluster.installation() + "; check --app, --branch, --change and --installation"));
+                            + " in installation " + cluster.installation() + "; check --app, --branch, --change and --installation-id"));
             change(environments, environment, progress);
             after = environments.find(branch).orElse(environment);
         }

@@ -39,7 +39,7 @@ class HistoryCommand implements Callable<Integer> {
         BranchRef branch = target.branchRef(null);
         String stored;
         try (KubernetesClient client = cluster.connect()) {
-            stored = new BranchEnvironments(client, cluster.installation(), target.naming(ClusterOptions.ANY_DOMAIN, null))
+            stored = new BranchEnvironments(client, cluster.installation(), target.namespacesOnly())
                     .history(branch, ProgressListener.SILENT);
         }
         DeployHistory history = DeployHistoryJson.read(stored, DeployHistory.DEFAULT_LIMIT);

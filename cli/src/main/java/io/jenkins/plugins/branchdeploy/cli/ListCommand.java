@@ -1,6 +1,7 @@
 package io.jenkins.plugins.branchdeploy.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.branchdeploy.cli.output.EnvironmentTable;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
@@ -11,8 +12,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code branch-deploy list}: every environment of this installation. */
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -32,7 +33,7 @@ class ListCommand implements Callable<Integer> {
     public Integer call() {
         List<Environment> environments;
         try (KubernetesClient client = cluster.connect()) {
-            environments = new BranchEnvironments(client, cluster.installation(), NamingPolicy.withDefaults(ClusterOptions.ANY_DOMAIN)).inventory();
+            environments = new BranchEnvironments(client, cluster.installation(), NamingPolicy.namespacesOnly(null)).inventory();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.format() == OutputFormat.json) {

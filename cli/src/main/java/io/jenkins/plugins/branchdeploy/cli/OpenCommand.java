@@ -66,7 +66,7 @@ class OpenCommand implements Callable<Integer> {
         URI url;
         try (KubernetesClient client = cluster.connect()) {
             BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(),
-                    new NamingPolicy(ClusterOptions.ANY_DOMAIN, namespaceTemplate, null));
+                    NamingPolicy.namespacesOnly(namespaceTemplate));
             Environment environment = environments.find(branch).orElseThrow(() -> new InvalidInputException(
                     which.change == null ? "branch" : "change", "there is no environment of app " + app + " for "
                     + (which.change == null ? "branch " + which.branch : "pull request #" + which.change)

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.branchdeploy.cli;
 
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
-import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

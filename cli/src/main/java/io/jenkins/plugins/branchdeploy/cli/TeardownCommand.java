@@ -46,7 +46,7 @@ class TeardownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        NamingPolicy naming = target.naming(ClusterOptions.ANY_DOMAIN, null);
+        NamingPolicy naming = target.namespacesOnly();
         BranchRef branch = target.branchRef(null);
         String namespace = naming.names(branch).namespace();
         DatabaseBranches databases = database.branches(System::getenv);

@@ -64,7 +64,7 @@ class ClusterCommandsTest {
         assertThat(redeploy.out()).startsWith("Unchanged: " + names.url());
         assertThat(cluster.requests().writes()).isEmpty();
 
-        CommandRun list = run("list", "--kubeconfig", kubeconfig, "--installation", "laptop", "--output", "json");
+        CommandRun list = run("list", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--output", "json");
         assertThat(list.exitCode()).isZero();
         JsonNode environments = json.readTree(list.out());
         assertThat(environments).hasSize(1);
@@ -72,17 +72,17 @@ class ClusterCommandsTest {
         assertThat(environments.get(0).get("commit").asText()).isEqualTo("4f2a9c1");
         assertThat(environments.get(0).get("status").asText()).isEqualTo("ready");
         assertThat(environments.get(0).get("expiresAt").asText()).isNotEmpty();
-        assertThat(run("list", "--kubeconfig", kubeconfig, "--installation", "someone-else", "--output", "json").out().strip()).isEqualTo("[ ]");
+        assertThat(run("list", "--kubeconfig", kubeconfig, "--installation-id", "someone-else", "--output", "json").out().strip()).isEqualTo("[ ]");
 
-        CommandRun teardown = run("teardown", "--kubeconfig", kubeconfig, "--installation", "laptop", "--app", "shop", "--branch", "feature/cart",
+        CommandRun teardown = run("teardown", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--app", "shop", "--branch", "feature/cart",
                 "--state-dir", state());
         assertThat(teardown.exitCode()).isZero();
         assertThat(teardown.out().strip()).isEqualTo("Deleted " + names.namespace());
-        CommandRun again = run("teardown", "--kubeconfig", kubeconfig, "--installation", "laptop", "--app", "shop", "--branch", "feature/cart",
+        CommandRun again = run("teardown", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--app", "shop", "--branch", "feature/cart",
                 "--output", "json", "--state-dir", state());
         assertThat(again.exitCode()).isZero();
         assertThat(json.readTree(again.out()).get("outcome").asText()).isEqualTo("absent");
-        assertThat(run("list", "--kubeconfig", kubeconfig, "--installation", "laptop").out()).startsWith("No environments of installation laptop");
+        assertThat(run("list", "--kubeconfig", kubeconfig, "--installation-id", "laptop").out()).startsWith("No environments of installation laptop");
     }
 
     @Test
@@ -95,7 +95,7 @@ class ClusterCommandsTest {
         JsonNode result = json.readTree(deploy.out());
         assertThat(result.get("status").asText()).isEqualTo("failed");
         assertThat(result.get("failureReason").asText()).contains("Deployment/frontend: 0/2 ready");
-        CommandRun list = run("list", "--kubeconfig", kubeconfig, "--installation", "laptop");
+        CommandRun list = run("list", "--kubeconfig", kubeconfig, "--installation-id", "laptop");
         assertThat(list.out()).contains(names.namespace()).contains("failed");
     }
 
@@ -123,7 +123,7 @@ class ClusterCommandsTest {
     void aNamespaceOfAnotherInstallationIsRefusedWithExitCodeOne() {
         assertThat(run(deployArgs()).exitCode()).isZero();
 
-        CommandRun foreign = run("teardown", "--kubeconfig", kubeconfig, "--installation", "someone-else", "--app", "shop", "--branch", "feature/cart",
+        CommandRun foreign = run("teardown", "--kubeconfig", kubeconfig, "--installation-id", "someone-else", "--app", "shop", "--branch", "feature/cart",
                 "--state-dir", state());
 
         assertThat(foreign.exitCode()).isEqualTo(1);
@@ -135,7 +135,7 @@ class ClusterCommandsTest {
     }
 
     private String[] withSecret(String secret, String... extra) {
-        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation", "laptop",
+        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation-id", "laptop",
                 "--app", "shop", "--branch", "feature/cart", "--commit", "4f2a9c1", "--manifests", "../docs/examples/shop",
                 "--domain", "preview.example.dev", "--var", "IMAGE_TAG=1.4.2", "--secret", secret, "--state-dir", state()));
         args.addAll(List.of(extra));

@@ -2,6 +2,7 @@ package io.jenkins.plugins.branchdeploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Drift counted with real git in a real checkout when --behind is not given. */
+/** Drift counted with real git in a real checkout when --commits-behind is not given. */
 class GitDriftTest {
+
+    private static final BranchRef CART = BranchRef.of("shop", "feature/cart");
 
     @TempDir
     Path dir;
@@ -28,28 +31,27 @@ class GitDriftTest {
         commit(checkout, "third");
         git(checkout, "checkout", "-q", "feature/cart");
         DriftOptions options = new DriftOptions();
-        options.target = "main";
         options.threshold = 1;
         options.checkout = checkout;
 
-        Drift counted = options.drift();
+        Drift counted = options.drift(CART);
 
+        assertThat(counted.target()).isEqualTo("main");
         assertThat(counted.commitsBehind()).isEqualTo(2);
         assertThat(counted.exceeded()).isTrue();
-        options.behind = 0;
-        assertThat(options.drift().commitsBehind()).isZero();
+        options.commitsBehind = 0;
+        assertThat(options.drift(CART).commitsBehind()).isZero();
     }
 
     @Test
     void outsideACheckoutOrWithAnUnknownTargetThereIsNoDrift() throws Exception {
         DriftOptions options = new DriftOptions();
-        options.target = "main";
         options.checkout = Files.createDirectory(dir.resolve("plain"));
-        assertThat(options.drift()).isNull();
+        assertThat(options.drift(CART)).isNull();
 
         git(options.checkout, "init", "-q", "-b", "trunk");
         commit(options.checkout, "first");
-        assertThat(options.drift()).as("no branch main here").isNull();
+        assertThat(options.drift(CART)).as("no branch main here").isNull();
     }
 
     private static void commit(Path checkout, String message) throws Exception {

@@ -18,11 +18,11 @@ import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
 import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOptions;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
-import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
 import io.jenkins.plugins.branchdeploy.engine.history.InMemoryMetricsStore;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -151,10 +151,10 @@ class LifecycleCommandsTest {
         deploy(gone, Instant.now().minus(Duration.ofHours(2)));
         deploy(closed, Instant.now().minus(Duration.ofHours(1)));
 
-        CommandRun cleanup = run(cleanup("--live", live.toString(), "--max-teardowns", "1", "--max-teardown-percent", "100"));
+        CommandRun cleanup = run(cleanup("--live", live.toString(), "--max-teardowns-per-run", "1", "--max-teardown-percent", "100"));
 
         assertThat(cleanup.exitCode()).isZero();
-        assertThat(cleanup.out()).contains("Brake held: max-teardowns (at most 1 teardown per run): 1 of 2 teardowns allowed")
+        assertThat(cleanup.out()).contains("Brake held: max-teardowns-per-run (at most 1 teardown per run): 1 of 2 teardowns allowed")
                 .containsPattern("keep +nothing-to-do +" + namespace(closed) + " +held by brake");
         assertThat(inventory()).extracting(Environment::namespace).containsExactlyInAnyOrder(namespace(main), namespace(closed));
     }
@@ -194,7 +194,7 @@ class LifecycleCommandsTest {
         assertThat(json.readTree(scaleDown.out()).get("scaledDownBy").asText()).isEqualTo("manual");
         assertThat(scaleDown.err()).contains("Scaled Deployment/frontend in " + namespace(paused) + " from 2 to 0 replicas");
 
-        CommandRun cleanup = run(cleanup("--live", live.toString(), "--idle", "3d", "--working-hours", "Mon-Sun 00:00-24:00 UTC"));
+        CommandRun cleanup = run(cleanup("--live", live.toString(), "--idle-period", "3d", "--working-hours", "Mon-Sun 00:00-24:00 UTC"));
 
         assertThat(cleanup.exitCode()).as(cleanup.err()).isZero();
         assertThat(cleanup.out())
@@ -232,7 +232,7 @@ class LifecycleCommandsTest {
         CommandRun noEnvironment = run(cluster("extend", "--app", "shop", "--branch", "feature/none", "--for", "2d"));
         assertThat(noEnvironment.exitCode()).isEqualTo(2);
         assertThat(noEnvironment.err().strip()).isEqualTo("branch-deploy: branch: there is no environment of app shop for branch feature/none "
-                + "in installation laptop; check --app, --branch, --change and --installation");
+                + "in installation laptop; check --app, --branch, --change and --installation-id");
         assertThat(run(cluster("wake", "--app", "shop", "--branch", "main", "--change", "7")).exitCode()).isEqualTo(2);
         CommandRun badDuration = run(cluster("extend", "--app", "shop", "--branch", "main", "--for", "soon"));
         assertThat(badDuration.exitCode()).isEqualTo(2);
@@ -258,11 +258,11 @@ class LifecycleCommandsTest {
         cluster.requests().clear();
 
         for (String command : List.of("scale-down", "wake")) {
-            CommandRun foreign = run(command, "--kubeconfig", kubeconfig, "--installation", "someone-else", "--app", "shop", "--branch", "main");
+            CommandRun foreign = run(command, "--kubeconfig", kubeconfig, "--installation-id", "someone-else", "--app", "shop", "--branch", "main");
             assertThat(foreign.exitCode()).isEqualTo(1);
             assertThat(foreign.err()).contains("is not an environment of installation 'someone-else'");
         }
-        assertThat(run("extend", "--kubeconfig", kubeconfig, "--installation", "someone-else", "--app", "shop", "--branch", "main",
+        assertThat(run("extend", "--kubeconfig", kubeconfig, "--installation-id", "someone-else", "--app", "shop", "--branch", "main",
                 "--for", "1d").exitCode()).isEqualTo(1);
         assertThat(cluster.requests().writes()).isEmpty();
     }
@@ -304,7 +304,7 @@ class LifecycleCommandsTest {
 
     /** The command and its options, with the sandbox's kubeconfig and this test's installation. */
     private String[] cluster(String command, String... options) {
-        List<String> args = new ArrayList<>(List.of(command, "--kubeconfig", kubeconfig, "--installation", INSTALLATION));
+        List<String> args = new ArrayList<>(List.of(command, "--kubeconfig", kubeconfig, "--installation-id", INSTALLATION));
         args.addAll(List.of(options));
         return args.toArray(String[]::new);
     }

@@ -82,8 +82,8 @@ class ReviewCommandsTest {
     void deployRunsSmokeTestsReportsChangesAndDriftAndCountsMetricsAndHistory() throws Exception {
         Path main = mainManifestsWithOneFrontend();
 
-        CommandRun deploy = run(deploy("shop", "feature/cart", "--smoke", smokeFile.toString(), "--smoke-base-url", appUrl(),
-                "--against-manifests", main.toString(), "--behind", "63", "--drift-threshold", "50", "--output", "json"));
+        CommandRun deploy = run(deploy("shop", "feature/cart", "--smoke-tests", smokeFile.toString(), "--smoke-base-url", appUrl(),
+                "--baseline-manifests", main.toString(), "--commits-behind", "63", "--drift-threshold", "50", "--output", "json"));
 
         assertThat(deploy.exitCode()).as(deploy.err()).isZero();
         JsonNode result = json.readTree(deploy.out());
@@ -100,26 +100,26 @@ class ReviewCommandsTest {
         assertThat(result.get("phases").has("smoke")).isTrue();
         assertThat(deploy.err()).contains("63 commits behind main");
 
-        CommandRun text = run(deploy("shop", "feature/cart", "--smoke", smokeFile.toString(), "--smoke-base-url", appUrl(),
-                "--against-manifests", main.toString(), "--behind", "3"));
+        CommandRun text = run(deploy("shop", "feature/cart", "--smoke-tests", smokeFile.toString(), "--smoke-base-url", appUrl(),
+                "--baseline-manifests", main.toString(), "--commits-behind", "3"));
         assertThat(text.exitCode()).isZero();
         assertThat(text.out()).startsWith("Unchanged: ")
                 .contains("Smoke tests passed: 2 of 2 checks passed", "  passed: health (GET /healthz, 200 in ",
                         "This branch is 3 commits behind main.", "Changes versus main's manifests in " + main,
                         "  ~ Deployment/frontend", "      replicas: 1 -> 2");
 
-        CommandRun metrics = run("metrics", "--kubeconfig", kubeconfig, "--installation", "laptop", "--state-dir", state());
+        CommandRun metrics = run("metrics", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--state-dir", state());
         assertThat(metrics.exitCode()).isZero();
         JsonNode counters = json.readTree(metrics.out());
         assertThat(counters.get("deploys").asInt()).isEqualTo(2);
         assertThat(counters.get("failures").asInt()).isZero();
         assertThat(counters.at("/environmentsByStatus/ready").asInt()).isEqualTo(1);
         assertThat(counters.at("/timeToLiveUrl/environments").asInt()).isEqualTo(1);
-        CommandRun prometheus = run("metrics", "--kubeconfig", kubeconfig, "--installation", "laptop", "--state-dir", state(),
+        CommandRun prometheus = run("metrics", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--state-dir", state(),
                 "--output", "prometheus");
         assertThat(prometheus.out()).contains("branch_deploy_deploys_total 2\n", "branch_deploy_active_environments{status=\"ready\"} 1\n");
 
-        CommandRun history = run("history", "--kubeconfig", kubeconfig, "--installation", "laptop", "--app", "shop",
+        CommandRun history = run("history", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--app", "shop",
                 "--branch", "feature/cart", "--output", "json");
         assertThat(history.exitCode()).isZero();
         JsonNode deploys = json.readTree(history.out()).get("deploys");
@@ -127,13 +127,13 @@ class ReviewCommandsTest {
         assertThat(deploys.get(0).get("commit").asText()).isEqualTo("4f2a9c1");
         assertThat(deploys.get(0).get("ok").asBoolean()).isTrue();
         assertThat(deploys.get(0).get("phases").has("smoke")).isTrue();
-        assertThat(run("history", "--kubeconfig", kubeconfig, "--installation", "laptop", "--app", "shop", "--branch", "feature/cart")
+        assertThat(run("history", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--app", "shop", "--branch", "feature/cart")
                 .out()).contains("  4f2a9c1  ready   https://");
 
-        CommandRun teardown = run("teardown", "--kubeconfig", kubeconfig, "--installation", "laptop", "--app", "shop",
+        CommandRun teardown = run("teardown", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--app", "shop",
                 "--branch", "feature/cart", "--state-dir", state());
         assertThat(teardown.exitCode()).isZero();
-        assertThat(json.readTree(run("metrics", "--kubeconfig", kubeconfig, "--installation", "laptop", "--state-dir", state()).out())
+        assertThat(json.readTree(run("metrics", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--state-dir", state()).out())
                 .at("/teardownsByCause/manual").asInt()).isEqualTo(1);
     }
 
@@ -141,16 +141,16 @@ class ReviewCommandsTest {
     void aFailingSmokeTestExitsWithOneAndMarksTheEnvironmentFailed() {
         statuses.put("/healthz", 503);
 
-        CommandRun deploy = run(deploy("shop", "feature/cart", "--smoke", smokeFile.toString(), "--smoke-base-url", appUrl(),
+        CommandRun deploy = run(deploy("shop", "feature/cart", "--smoke-tests", smokeFile.toString(), "--smoke-base-url", appUrl(),
                 "--smoke-timeout", "1s"));
 
         assertThat(deploy.exitCode()).isEqualTo(1);
         assertThat(deploy.out()).startsWith("Failed: smoke tests failed: health (status 503, expected 200)")
                 .contains("Smoke tests failed: 1 of 2 checks passed");
-        assertThat(run("list", "--kubeconfig", kubeconfig, "--installation", "laptop").out()).contains("failed");
-        assertThat(run("history", "--kubeconfig", kubeconfig, "--installation", "laptop", "--app", "shop", "--branch", "feature/cart")
+        assertThat(run("list", "--kubeconfig", kubeconfig, "--installation-id", "laptop").out()).contains("failed");
+        assertThat(run("history", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--app", "shop", "--branch", "feature/cart")
                 .out()).contains("failed  smoke tests failed: health (status 503, expected 200)");
-        assertThat(run(deploy("shop", "feature/cart", "--smoke", dir.resolve("missing.yaml").toString())).err())
+        assertThat(run(deploy("shop", "feature/cart", "--smoke-tests", dir.resolve("missing.yaml").toString())).err())
                 .contains("smoke: " + dir.resolve("missing.yaml") + " does not exist");
     }
 
@@ -159,10 +159,10 @@ class ReviewCommandsTest {
         assertThat(run(deploy("shop", "main")).exitCode()).isZero();
         assertThat(run(deploy("shop", "feature/cart", "--var", "IMAGE_TAG=1.5.0")).exitCode()).isZero();
         String reference = NamingPolicy.withDefaults("preview.example.dev").names(BranchRef.of("shop", "main")).namespace();
-        List<String> diff = List.of("diff", "--kubeconfig", kubeconfig, "--installation", "laptop", "--app", "shop",
-                "--branch", "feature/cart", "--against-namespace", reference);
+        List<String> diff = List.of("diff", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--app", "shop",
+                "--branch", "feature/cart", "--baseline-namespace", reference);
 
-        CommandRun text = run(with(diff, "--behind", "70"));
+        CommandRun text = run(with(diff, "--commits-behind", "70"));
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).startsWith("WARNING: This branch is 70 commits behind main (more than 50)")
                 .contains("Changes versus namespace " + reference + ": 0 added, 0 removed,")
@@ -179,8 +179,8 @@ class ReviewCommandsTest {
 
         CommandRun none = run("diff", "--kubeconfig", kubeconfig, "--app", "shop", "--branch", "feature/cart");
         assertThat(none.exitCode()).isEqualTo(2);
-        assertThat(none.err()).contains("against-namespace: give what to compare with");
-        CommandRun both = run(with(diff, "--against-manifests", "../docs/examples/shop"));
+        assertThat(none.err()).contains("baseline-namespace: give what to compare with");
+        CommandRun both = run(with(diff, "--baseline-manifests", "../docs/examples/shop"));
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).contains("not both");
     }
@@ -222,7 +222,7 @@ class ReviewCommandsTest {
         assertThat(cluster.requests().writes()).isEmpty();
         assertThat(secret(namespace, "database")).isEqualTo(database);
 
-        CommandRun teardown = run("teardown", "--kubeconfig", kubeconfig, "--installation", "laptop", "--app", app,
+        CommandRun teardown = run("teardown", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--app", app,
                 "--branch", "feature/cart", "--database", "schema:" + seed, "--database-admin-file", adminFile.toString(),
                 "--state-dir", state());
         assertThat(teardown.exitCode()).as(teardown.err()).isZero();
@@ -251,7 +251,7 @@ class ReviewCommandsTest {
     }
 
     private String[] deploy(String app, String branch, String... extra) {
-        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation", "laptop",
+        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation-id", "laptop",
                 "--app", app, "--branch", branch, "--commit", "4f2a9c1", "--manifests", "../docs/examples/shop",
                 "--domain", "preview.example.dev", "--var", "IMAGE_TAG=1.4.2", "--secret", "shop-db/password=file:" + passwordFile(),
                 "--state-dir", state()));

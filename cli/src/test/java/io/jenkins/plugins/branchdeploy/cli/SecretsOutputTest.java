@@ -57,8 +57,8 @@ class SecretsOutputTest {
         runs.add(CommandRun.of(deploy("--var", "IMAGE_TAG=1.5.0", "--timeout", "1s", "--output", "json")));
         runs.add(CommandRun.of(deployWithSecret("shop-db/password=" + WORD)));
         runs.add(CommandRun.of(deployWithSecret("shop-db/password=env:BRANCH_DEPLOY_TEST_UNSET_VARIABLE")));
-        runs.add(CommandRun.of("list", "--kubeconfig", kubeconfig, "--installation", "laptop", "--output", "json"));
-        runs.add(CommandRun.of("teardown", "--kubeconfig", kubeconfig, "--installation", "laptop", "--app", "shop", "--branch", "feature/cart"));
+        runs.add(CommandRun.of("list", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--output", "json"));
+        runs.add(CommandRun.of("teardown", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--app", "shop", "--branch", "feature/cart"));
 
         assertThat(runs.get(0).exitCode()).as(runs.get(0).err()).isZero();
         assertThat(runs.get(2).exitCode()).as("the deploy that times out fails").isEqualTo(BranchDeployCommand.FAILED);
@@ -91,7 +91,7 @@ class SecretsOutputTest {
     }
 
     private String[] deployWithSecret(String passwordSecret, String... extra) {
-        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation", "laptop",
+        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation-id", "laptop",
                 "--app", "shop", "--branch", "feature/cart", "--manifests", "../docs/examples/shop", "--domain", "preview.example.dev",
                 "--var", "IMAGE_TAG=1.4.2", "--secret", passwordSecret, "--secret", "signing/key.pem=file:" + secrets.resolve("key.pem")));
         args.addAll(List.of(extra));

@@ -1,48 +1,68 @@
 package io.jenkins.plugins.branchdeploy.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
 
-/** The engine must run without Jenkins and without the command line: it imports neither. */
+/**
+ * The engine's design as {@code docs/architecture.md} draws it: its layers, no package cycles, and
+ * nothing of Jenkins, Stapler or picocli, nor the standard streams, so that both front ends can use it.
+ */
+@AnalyzeClasses(packages = ArchitectureTest.ENGINE, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final Pattern FORBIDDEN = Pattern.compile(
-            "^\\s*import\\s+(static\\s+)?(hudson|jenkins|org\\.jenkinsci|org\\.kohsuke\\.stapler|picocli)\\.",
-            Pattern.MULTILINE);
+    static final String ENGINE = "io.jenkins.plugins.branchdeploy.engine";
 
-    @Test
-    void engineImportsNothingFromJenkinsStaplerOrPicocli() throws IOException {
-        Path sources = Path.of("src/main/java");
-        List<String> offenders;
-        try (Stream<Path> files = Files.walk(sources)) {
-            offenders = files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(ArchitectureTest::importsForbidden)
-                    .map(Path::toString)
-                    .toList();
-        }
-        assertThat(sources).isDirectory();
-        assertThat(offenders).isEmpty();
-    }
+    /** Each layer uses only the layers listed under it in docs/architecture.md. */
+    @ArchTest
+    static final ArchRule LAYERS = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("shared").definedBy(ENGINE)
+            .layer("branch").definedBy(ENGINE + ".branch..")
+            .layer("naming").definedBy(ENGINE + ".naming..")
+            .layer("request").definedBy(ENGINE + ".request..")
+            .layer("manifest").definedBy(ENGINE + ".manifest..")
+            .layer("smoke").definedBy(ENGINE + ".smoke..")
+            .layer("cluster").definedBy(ENGINE + ".cluster..")
+            .layer("database").definedBy(ENGINE + ".database..")
+            .layer("report").definedBy(ENGINE + ".report..")
+            .layer("lifecycle").definedBy(ENGINE + ".lifecycle..")
+            .layer("history").definedBy(ENGINE + ".history..")
+            .layer("deploy").definedBy(ENGINE + ".deploy..")
+            .whereLayer("deploy").mayNotBeAccessedByAnyLayer()
+            .whereLayer("history").mayOnlyBeAccessedByLayers("deploy")
+            .whereLayer("lifecycle").mayOnlyBeAccessedByLayers("history", "deploy")
+            .whereLayer("report").mayOnlyBeAccessedByLayers("deploy")
+            .whereLayer("database").mayOnlyBeAccessedByLayers("deploy")
+            .whereLayer("cluster").mayOnlyBeAccessedByLayers("report", "lifecycle", "history", "deploy")
+            .whereLayer("smoke").mayOnlyBeAccessedByLayers("deploy")
+            .whereLayer("manifest").mayOnlyBeAccessedByLayers("cluster", "deploy")
+            .whereLayer("request").mayOnlyBeAccessedByLayers("cluster", "database", "deploy")
+            .whereLayer("naming").mayOnlyBeAccessedByLayers(
+                    "manifest", "cluster", "database", "report", "lifecycle", "history", "deploy")
+            .whereLayer("branch").mayOnlyBeAccessedByLayers(
+                    "naming", "request", "manifest", "cluster", "database", "report", "lifecycle", "history", "deploy");
 
-    @Test
-    void theCheckRecognisesAForbiddenImport() {
-        assertThat(FORBIDDEN.matcher("package x;\nimport hudson.model.Run;\n").find()).isTrue();
-        assertThat(FORBIDDEN.matcher("import static picocli.CommandLine.Option;").find()).isTrue();
-        assertThat(FORBIDDEN.matcher("import io.fabric8.kubernetes.api.model.Pod;").find()).isFalse();
-    }
+    /** The shared package is below every layer: it uses none of them. */
+    @ArchTest
+    static final ArchRule SHARED_USES_NO_LAYER = noClasses().that().resideInAPackage(ENGINE)
+            .should().dependOnClassesThat().resideInAPackage(ENGINE + ".(*)..");
 
-    private static boolean importsForbidden(Path file) {
-        try {
-            return FORBIDDEN.matcher(Files.readString(file)).find();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file, e);
-        }
-    }
+    @ArchTest
+    static final ArchRule NO_PACKAGE_CYCLES = slices().matching(ENGINE + ".(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule NO_FRONT_END = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("hudson..", "jenkins..", "org.jenkinsci..", "org.kohsuke.stapler..", "picocli..")
+            .because("the engine runs without Jenkins and without the command line");
+
+    @ArchTest
+    static final ArchRule NO_STANDARD_STREAMS = GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
+            .because("the engine reports through a ProgressListener; the front end decides where text goes");
 }

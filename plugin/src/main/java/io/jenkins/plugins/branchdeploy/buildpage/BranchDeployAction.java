@@ -2,11 +2,10 @@ package io.jenkins.plugins.branchdeploy.buildpage;
 
 import hudson.Util;
 import hudson.model.Run;
+import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportText;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeReport;
-import io.jenkins.plugins.branchdeploy.overview.StatusBadge;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

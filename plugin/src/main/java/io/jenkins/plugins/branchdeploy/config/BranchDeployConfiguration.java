@@ -18,15 +18,17 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchFilter;
+import io.jenkins.plugins.branchdeploy.engine.branch.TrustedForks;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
 import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
-import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.WorkingHours;
 import io.jenkins.plugins.branchdeploy.engine.naming.DnsNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -52,7 +54,6 @@ import org.kohsuke.stapler.verb.POST;
 @Symbol("branchDeploy")
 public class BranchDeployConfiguration extends GlobalConfiguration {
 
-    static final String DEFAULT_TTL = "7d";
     static final int DEFAULT_CLEANUP_PERIOD_MINUTES = 15;
 
     private List<ClusterConfig> clusters = new ArrayList<>();
@@ -63,11 +64,11 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     private String quotaCpu = Quota.DEFAULT.cpu();
     private String quotaMemory = Quota.DEFAULT.memory();
     private int quotaPods = Quota.DEFAULT.pods();
-    private String ttl = DEFAULT_TTL;
-    private String scaleDownSchedule;
+    private String ttl = DeployRequest.DEFAULT_TTL_TEXT;
+    private String workingHours;
     private String idlePeriod;
     private int cleanupPeriodMinutes = DEFAULT_CLEANUP_PERIOD_MINUTES;
-    private int maxTeardownsPerRun = CleanupPolicy.DEFAULT_MAX_TEARDOWNS;
+    private int maxTeardownsPerRun = CleanupPolicy.DEFAULT_MAX_TEARDOWNS_PER_RUN;
     private int maxTeardownPercent = CleanupPolicy.DEFAULT_MAX_TEARDOWN_PERCENT;
     private boolean dryRun;
     private String trustedForks;
@@ -116,7 +117,7 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
                 merged.getHostTemplate(),
                 QuotaInput.of(merged.getQuotaCpu(), merged.getQuotaMemory(), merged.getQuotaPods()),
                 Durations.parse("ttl", merged.getTtl()),
-                TrustedForks.parse(merged.getTrustedForks()).entries(),
+                TrustedForks.parse(merged.getTrustedForks()),
                 BranchFilter.parse(branchFilter));
     }
 
@@ -126,7 +127,7 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
         defaults.setDomain(domain);
         defaults.setNamespaceTemplate(namespaceTemplate);
         defaults.setHostTemplate(hostTemplate);
-        defaults.setTtl(Util.fixEmptyAndTrim(ttl) == null ? DEFAULT_TTL : ttl);
+        defaults.setTtl(Util.fixEmptyAndTrim(ttl) == null ? DeployRequest.DEFAULT_TTL_TEXT : ttl);
         defaults.setQuotaCpu(quotaCpu);
         defaults.setQuotaMemory(quotaMemory);
         defaults.setQuotaPods(String.valueOf(quotaPods));
@@ -246,15 +247,15 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     public CleanupPolicy cleanupPolicy() {
         return CleanupPolicy.defaults()
                 .withIdlePeriod(idle().orElse(null))
-                .withWorkingHours(workingHours(scaleDownSchedule))
+                .withWorkingHours(workingHours(workingHours))
                 .withBrakes(maxTeardownsPerRun, maxTeardownPercent)
                 .withDryRun(dryRun);
     }
 
     /**
-     * A scale-down schedule as the hours environments run; {@code null} for none.
+     * Working hours: outside them environments are scaled down; {@code null} for none.
      *
-     * @throws InvalidInputException naming {@code scaleDownSchedule} when it is malformed
+     * @throws InvalidInputException naming {@code workingHours} when it is malformed
      */
     static WorkingHours workingHours(String schedule) {
         if (Util.fixEmptyAndTrim(schedule) == null) {
@@ -263,7 +264,7 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
         try {
             return WorkingHours.parse(schedule);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException("scaleDownSchedule", e.getMessage().substring(e.getField().length() + 2));
+            throw new InvalidInputException("workingHours", e.getMessage().substring(e.getField().length() + 2));
         }
     }
 
@@ -357,13 +358,13 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
         save();
     }
 
-    public String getScaleDownSchedule() {
-        return scaleDownSchedule;
+    public String getWorkingHours() {
+        return workingHours;
     }
 
     @DataBoundSetter
-    public void setScaleDownSchedule(String scaleDownSchedule) {
-        this.scaleDownSchedule = Util.fixEmptyAndTrim(scaleDownSchedule);
+    public void setWorkingHours(String workingHours) {
+        this.workingHours = Util.fixEmptyAndTrim(workingHours);
         save();
     }
 
@@ -528,7 +529,7 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     }
 
     @POST
-    public FormValidation doCheckScaleDownSchedule(@QueryParameter String value) {
+    public FormValidation doCheckWorkingHours(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return FieldChecks.workingHours(value);
     }

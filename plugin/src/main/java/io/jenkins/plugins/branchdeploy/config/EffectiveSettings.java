@@ -1,10 +1,10 @@
 package io.jenkins.plugins.branchdeploy.config;
 
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchFilter;
-import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
+import io.jenkins.plugins.branchdeploy.engine.branch.TrustedForks;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The settings that hold for one job: the global configuration, overridden by each enclosing
@@ -17,7 +17,7 @@ import java.util.List;
  * @param hostTemplate the host pattern, or {@code null} for the engine's default
  * @param quota each environment's resource limits
  * @param ttl how long an environment lives after its last deploy
- * @param trustedForks owners ({@code octocat}) or repositories ({@code octocat/shop}) whose pull requests get secrets, lower case
+ * @param trustedForks the forks whose pull requests get secrets
  * @param branchFilter which branches get an environment
  */
 public record EffectiveSettings(
@@ -28,12 +28,8 @@ public record EffectiveSettings(
         String hostTemplate,
         Quota quota,
         Duration ttl,
-        List<String> trustedForks,
+        TrustedForks trustedForks,
         BranchFilter branchFilter) {
-
-    public EffectiveSettings {
-        trustedForks = List.copyOf(trustedForks);
-    }
 
     /**
      * How this job's environments are named.
@@ -51,7 +47,7 @@ public record EffectiveSettings(
      * @param forkOwnerOrRepo the fork's owner ({@code octocat}) or repository ({@code octocat/shop})
      */
     public boolean trustFork(String forkOwnerOrRepo) {
-        return new TrustedForks(trustedForks).trusts(forkOwnerOrRepo);
+        return trustedForks.trusts(forkOwnerOrRepo);
     }
 
     /** Whether this branch gets an environment at all. */

@@ -6,6 +6,7 @@ import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchFilter;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.branch.TrustedForks;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;

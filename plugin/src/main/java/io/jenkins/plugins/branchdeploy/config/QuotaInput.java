@@ -2,7 +2,7 @@ package io.jenkins.plugins.branchdeploy.config;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
-import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 
 /** Reads the quota as users type it into forms and Configuration-as-Code. */
 final class QuotaInput {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.branchdeploy.overview;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
 import hudson.model.Item;
+import io.jenkins.plugins.branchdeploy.buildpage.StatusBadge;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
 import java.time.Duration;

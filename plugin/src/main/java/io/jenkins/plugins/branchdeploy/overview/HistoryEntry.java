@@ -1,6 +1,7 @@
 package io.jenkins.plugins.branchdeploy.overview;
 
 import hudson.Util;
+import io.jenkins.plugins.branchdeploy.buildpage.StatusBadge;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
 import io.jenkins.plugins.branchdeploy.engine.history.DeployRecord;
 import java.time.Duration;

@@ -9,7 +9,7 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
+import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -46,13 +46,13 @@ public final class BranchDeployStep extends Step {
     private String domain;
     private Map<String, String> variables;
     private List<SecretBinding> secrets = List.of();
-    private DatabaseBranch database;
+    private DatabaseOptions database;
     private String quota;
     private String ttl;
     private String smokeTests;
     private String timeout;
     private String sourceNamespace;
-    private String compareWith;
+    private String baselineNamespace;
     private Integer commitsBehind;
     private Integer driftThreshold;
 
@@ -119,12 +119,12 @@ public final class BranchDeployStep extends Step {
         this.secrets.removeIf(SecretBinding::isEmpty);
     }
 
-    public DatabaseBranch getDatabase() {
+    public DatabaseOptions getDatabase() {
         return database;
     }
 
     @DataBoundSetter
-    public void setDatabase(DatabaseBranch database) {
+    public void setDatabase(DatabaseOptions database) {
         this.database = database;
     }
 
@@ -174,13 +174,13 @@ public final class BranchDeployStep extends Step {
     }
 
     /** The namespace whose live resources the change report compares with, e.g. {@code production}. */
-    public String getCompareWith() {
-        return compareWith;
+    public String getBaselineNamespace() {
+        return baselineNamespace;
     }
 
     @DataBoundSetter
-    public void setCompareWith(String compareWith) {
-        this.compareWith = Util.fixEmptyAndTrim(compareWith);
+    public void setBaselineNamespace(String baselineNamespace) {
+        this.baselineNamespace = Util.fixEmptyAndTrim(baselineNamespace);
     }
 
     public Integer getCommitsBehind() {
@@ -220,7 +220,7 @@ public final class BranchDeployStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             StepContext context = getContext();
-            BranchDeployment deployment = new BranchDeployment(
+            BuildDeployer deployment = new BuildDeployer(
                     context.get(Run.class), context.get(EnvVars.class), context.get(TaskListener.class));
             DeployResult result = deployment.deploy(step, context.get(FilePath.class));
             // plain serialisable map: Pipeline scripts read result.url, result.namespace, result.environment

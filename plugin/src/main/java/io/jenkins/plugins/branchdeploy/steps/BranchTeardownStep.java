@@ -29,7 +29,7 @@ public final class BranchTeardownStep extends Step {
 
     private String app;
     private String cluster;
-    private DatabaseBranch database;
+    private DatabaseOptions database;
 
     @DataBoundConstructor
     public BranchTeardownStep() {}
@@ -56,12 +56,12 @@ public final class BranchTeardownStep extends Step {
      * The database branch to drop with the environment; its strategy is not used, only its credential.
      * Without it, the global database admin credential is used when one is configured.
      */
-    public DatabaseBranch getDatabase() {
+    public DatabaseOptions getDatabase() {
         return database;
     }
 
     @DataBoundSetter
-    public void setDatabase(DatabaseBranch database) {
+    public void setDatabase(DatabaseOptions database) {
         this.database = database;
     }
 
@@ -84,7 +84,7 @@ public final class BranchTeardownStep extends Step {
         @Override
         protected Void run() throws Exception {
             StepContext context = getContext();
-            new BranchDeployment(context.get(Run.class), context.get(EnvVars.class), context.get(TaskListener.class))
+            new BuildDeployer(context.get(Run.class), context.get(EnvVars.class), context.get(TaskListener.class))
                     .teardown(step);
             return null;
         }

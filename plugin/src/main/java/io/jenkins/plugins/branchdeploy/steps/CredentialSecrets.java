@@ -5,7 +5,7 @@ import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.UsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.model.Run;
-import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

@@ -7,8 +7,8 @@ import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
-import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import jenkins.model.Jenkins;
 
 /**

@@ -74,7 +74,7 @@ class BranchDeployConfigurationTest {
     void cleanupRunsWithTheConfiguredPolicy(JenkinsRule r) {
         BranchDeployConfiguration config = BranchDeployConfiguration.get();
         config.setIdlePeriod("3d");
-        config.setScaleDownSchedule("Mon-Fri 08:00-19:00 Europe/Berlin");
+        config.setWorkingHours("Mon-Fri 08:00-19:00 Europe/Berlin");
         config.setMaxTeardownsPerRun(4);
         config.setMaxTeardownPercent(50);
         config.setDryRun(true);
@@ -83,14 +83,14 @@ class BranchDeployConfigurationTest {
 
         assertThat(policy.idlePeriod()).isEqualTo(Duration.ofDays(3));
         assertThat(policy.workingHours()).hasToString("Mon-Fri 08:00-19:00 Europe/Berlin");
-        assertThat(policy.maxTeardowns()).isEqualTo(4);
+        assertThat(policy.maxTeardownsPerRun()).isEqualTo(4);
         assertThat(policy.maxTeardownPercent()).isEqualTo(50);
         assertThat(policy.dryRun()).isTrue();
 
-        config.setScaleDownSchedule("weekdays");
+        config.setWorkingHours("weekdays");
         assertThatThrownBy(config::cleanupPolicy)
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("scaleDownSchedule: 'weekdays' is not DAYS HH:MM-HH:MM ZONE");
+                .hasMessageStartingWith("workingHours: 'weekdays' is not DAYS HH:MM-HH:MM ZONE");
     }
 
     @Test
@@ -129,7 +129,7 @@ class BranchDeployConfigurationTest {
         config.setQuotaMemory("8Gi");
         config.setQuotaPods(40);
         config.setTtl("3d");
-        config.setScaleDownSchedule("Mon-Fri 08:00-19:00 Europe/Berlin");
+        config.setWorkingHours("Mon-Fri 08:00-19:00 Europe/Berlin");
         config.setIdlePeriod("12h");
         config.setCleanupPeriodMinutes(5);
         config.setMaxTeardownsPerRun(3);
@@ -148,7 +148,7 @@ class BranchDeployConfigurationTest {
         assertThat(config.getQuotaMemory()).isEqualTo("8Gi");
         assertThat(config.getQuotaPods()).isEqualTo(40);
         assertThat(config.getTtl()).isEqualTo("3d");
-        assertThat(config.getScaleDownSchedule()).isEqualTo("Mon-Fri 08:00-19:00 Europe/Berlin");
+        assertThat(config.getWorkingHours()).isEqualTo("Mon-Fri 08:00-19:00 Europe/Berlin");
         assertThat(config.getIdlePeriod()).isEqualTo("12h");
         assertThat(config.getCleanupPeriodMinutes()).isEqualTo(5);
         assertThat(config.getMaxTeardownsPerRun()).isEqualTo(3);

@@ -56,7 +56,7 @@ class ConfigurationAsCodeTest {
         config.setQuotaMemory(null);
         config.setQuotaPods(1);
         config.setTtl(null);
-        config.setScaleDownSchedule(null);
+        config.setWorkingHours(null);
         config.setIdlePeriod(null);
         config.setCleanupPeriodMinutes(1);
         config.setMaxTeardownsPerRun(0);
@@ -84,7 +84,7 @@ class ConfigurationAsCodeTest {
         assertThat(config.getQuotaMemory()).isEqualTo("8Gi");
         assertThat(config.getQuotaPods()).isEqualTo(30);
         assertThat(config.getTtl()).isEqualTo("3d");
-        assertThat(config.getScaleDownSchedule()).isEqualTo("Mon-Fri 08:00-19:00 Europe/Berlin");
+        assertThat(config.getWorkingHours()).isEqualTo("Mon-Fri 08:00-19:00 Europe/Berlin");
         assertThat(config.getIdlePeriod()).isEqualTo("12h");
         assertThat(config.getCleanupPeriodMinutes()).isEqualTo(10);
         assertThat(config.getMaxTeardownsPerRun()).isEqualTo(5);

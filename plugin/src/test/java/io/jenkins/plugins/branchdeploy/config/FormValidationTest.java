@@ -39,8 +39,8 @@ class FormValidationTest {
         assertError(config.doCheckTrustedForks("octocat/shop/extra"), "trustedForks: ");
         assertError(config.doCheckMaxTeardownPercent("120"), "maxTeardownPercent: ");
         assertError(config.doCheckCleanupPeriodMinutes("0"), "cleanupPeriodMinutes: ");
-        assertError(config.doCheckScaleDownSchedule("Mon-Fri 19:00-08:00 UTC"), "scaleDownSchedule: ", "cannot cross midnight");
-        assertOk(config.doCheckScaleDownSchedule("Mon-Fri 08:00-19:00 Europe/Berlin"), null);
+        assertError(config.doCheckWorkingHours("Mon-Fri 19:00-08:00 UTC"), "workingHours: ", "cannot cross midnight");
+        assertOk(config.doCheckWorkingHours("Mon-Fri 08:00-19:00 Europe/Berlin"), null);
         assertError(config.doCheckInstallationId("Jenkins_Prod"), "installationId: ");
         assertOk(config.doCheckInstallationId(""), "The ID of this Jenkins is jenkins-");
         assertOk(config.doCheckDatabaseAdminCredentialsId(""), "leave their database branches on the server");

@@ -127,7 +127,7 @@ class BranchDeployPipelineTest {
                     branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'hello']
                   }
                   withEnv(['BRANCH_NAME=feature/summary']) {
-                    branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi'], compareWith: '%s'
+                    branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi'], baselineNamespace: '%s'
                   }
                 }
                 """.formatted(WRITE_MANIFESTS, production));

@@ -39,8 +39,8 @@ class FreestyleDeployTest {
         BranchDeployStep deploy = new BranchDeployStep("k8s");
         deploy.setVariables(Map.of("GREETING", "hi"));
         job.getBuildersList().add(new WriteManifests());
-        job.getBuildersList().add(new DeployBranchBuilder(deploy));
-        job.getPublishersList().add(new TeardownBranchPublisher(new BranchTeardownStep()));
+        job.getBuildersList().add(new BranchDeployBuilder(deploy));
+        job.getPublishersList().add(new BranchTeardownPublisher(new BranchTeardownStep()));
 
         FreeStyleBuild build = r.buildAndAssertSuccess(job);
 

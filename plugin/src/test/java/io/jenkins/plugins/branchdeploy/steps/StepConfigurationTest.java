@@ -70,7 +70,7 @@ class StepConfigurationTest {
     @Test
     void anEmptyDatabaseStrategyWaitsForInputAndAMalformedOneNamesTheFix() throws Exception {
         FreeStyleProject job = r.createFreeStyleProject();
-        DatabaseBranch.DescriptorImpl database = r.jenkins.getDescriptorByType(DatabaseBranch.DescriptorImpl.class);
+        DatabaseOptions.DescriptorImpl database = r.jenkins.getDescriptorByType(DatabaseOptions.DescriptorImpl.class);
 
         assertThat(database.doCheckStrategy(job, "").kind).isEqualTo(FormValidation.Kind.OK);
         FormValidation malformed = database.doCheckStrategy(job, "clone-everything");
@@ -96,8 +96,8 @@ class StepConfigurationTest {
 
     @Test
     void freestyleStepsShareTheStepForms() throws Exception {
-        DeployBranchBuilder builder = new DeployBranchBuilder(fullyConfigured());
-        TeardownBranchPublisher publisher = new TeardownBranchPublisher(new BranchTeardownStep());
+        BranchDeployBuilder builder = new BranchDeployBuilder(fullyConfigured());
+        BranchTeardownPublisher publisher = new BranchTeardownPublisher(new BranchTeardownStep());
 
         r.assertEqualDataBoundBeans(builder, r.configRoundtrip(builder));
         r.assertEqualDataBoundBeans(publisher, r.configRoundtrip(publisher));
@@ -136,7 +136,7 @@ class StepConfigurationTest {
         login.setUsernameKey("user");
         login.setPasswordKey("pass");
         step.setSecrets(List.of(new SecretBinding("db-password", "db", "password"), login));
-        DatabaseBranch database = new DatabaseBranch("template:seed");
+        DatabaseOptions database = new DatabaseOptions("template:seed");
         database.setCredentialsId("postgres-admin");
         step.setDatabase(database);
         step.setQuota("cpu=1,memory=2Gi,pods=10");
@@ -144,7 +144,7 @@ class StepConfigurationTest {
         step.setTimeout("10m");
         step.setSmokeTests("smoke.yaml");
         step.setSourceNamespace("podinfo");
-        step.setCompareWith("production");
+        step.setBaselineNamespace("production");
         step.setCommitsBehind(12);
         step.setDriftThreshold(30);
         return step;

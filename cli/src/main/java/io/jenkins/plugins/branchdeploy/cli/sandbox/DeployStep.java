@@ -1,6 +1,6 @@
 package io.jenkins.plugins.branchdeploy.cli.sandbox;
 
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
+import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 
 /** Deploys one branch of the example shop into its own environment. */
 record DeployStep(ExampleBranch branch) implements SandboxStep {

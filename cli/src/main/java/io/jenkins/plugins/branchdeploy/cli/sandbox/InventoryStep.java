@@ -1,6 +1,6 @@
 package io.jenkins.plugins.branchdeploy.cli.sandbox;
 
-import io.jenkins.plugins.branchdeploy.cli.EnvironmentTable;
+import io.jenkins.plugins.branchdeploy.cli.output.EnvironmentTable;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.branchdeploy.cli.sandbox;
 
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
+import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import io.jenkins.plugins.branchdeploy.sandbox.RequestLog;
 
 /** Deploys a branch again with nothing changed, and counts what that wrote to the API server: nothing. */

@@ -3,16 +3,15 @@ package io.jenkins.plugins.branchdeploy.cli.sandbox;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
-import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
-import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
-import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestRenderer;
+import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.report.EnvironmentValues;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -74,9 +73,7 @@ public final class SandboxTour {
      * @throws IllegalStateException when the deploy fails
      */
     public DeployResult deploy(ExampleBranch branch) {
-        DeployRequest request = new DeployRequest(branch.ref(), manifests, branch.variables(), List.of(databasePassword),
-                Quota.DEFAULT, DeployRequest.DEFAULT_TTL, ROLLOUT_TIMEOUT, null);
-        DeployResult result = environments.deploy(request, progress());
+        DeployResult result = environments.deploy(request(branch), progress());
         if (!result.succeeded()) {
             throw new IllegalStateException("the deploy of " + branch.describe() + " failed: " + result.failureReason());
         }
@@ -91,11 +88,12 @@ public final class SandboxTour {
 
     /** A branch's manifests as its deploy renders them, without a cluster. */
     public List<HasMetadata> render(ExampleBranch branch) {
-        EnvironmentNames names = names(branch);
-        return new ManifestRenderer(ManifestVariables.forEnvironment(branch.ref(), names, branch.variables()), null)
-                .render(manifests, names.namespace()).stream()
-                .map(RenderedManifest::resource)
-                .toList();
+        return environments.render(request(branch), manifests).stream().map(RenderedManifest::resource).toList();
+    }
+
+    private DeployRequest request(ExampleBranch branch) {
+        return new DeployRequest(branch.ref(), manifests, branch.variables(), List.of(databasePassword),
+                Quota.DEFAULT, DeployRequest.DEFAULT_TTL, ROLLOUT_TIMEOUT, null);
     }
 
     /** The values a branch's environment has its own of, as its manifests' placeholders carry them. */

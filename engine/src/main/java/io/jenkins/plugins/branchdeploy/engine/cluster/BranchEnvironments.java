@@ -7,14 +7,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
-import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestRenderer;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -134,7 +133,7 @@ public final class BranchEnvironments {
     public DeployResult deploy(DeployRequest request, ProgressListener progress) {
         Objects.requireNonNull(request, "request");
         BranchRef branch = Objects.requireNonNull(request.branch(), "request.branch");
-        EnvironmentNames names = naming.names(branch);
+        EnvironmentNames names = naming.requireHosts().names(branch);
         Quota quota = request.quota() == null ? Quota.DEFAULT : request.quota();
         EnvironmentResources.validate(quota);
         Duration ttl = positive("ttl", request.ttl(), DeployRequest.DEFAULT_TTL);
@@ -183,7 +182,7 @@ public final class BranchEnvironments {
      * @throws InvalidInputException naming the file and document of the first problem
      */
     public List<RenderedManifest> render(DeployRequest request, Path manifests) {
-        EnvironmentNames names = naming.names(request.branch());
+        EnvironmentNames names = naming.requireHosts().names(request.branch());
         return new ManifestRenderer(ManifestVariables.forEnvironment(request.branch(), names, request.variables()),
                 request.sourceNamespace()).render(manifests, names.namespace());
     }

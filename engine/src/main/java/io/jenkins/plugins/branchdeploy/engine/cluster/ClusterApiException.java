@@ -1,10 +1,12 @@
 package io.jenkins.plugins.branchdeploy.engine.cluster;
 
+import io.jenkins.plugins.branchdeploy.engine.RefusedException;
+
 /**
  * The Kubernetes API refused a request (4xx), or kept failing after retries (5xx, timeouts,
  * dropped connections). The message says what was attempted and what the API server answered.
  */
-public class ClusterApiException extends RuntimeException {
+public class ClusterApiException extends RefusedException {
 
     private static final long serialVersionUID = 1L;
 

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import java.time.Clock;
@@ -114,15 +113,9 @@ final class DeployRun {
             return failed(e.getMessage(), List.of());
         }
 
-        Instant now = clock.instant();
-        Instant createdAt = live == null || EnvironmentNamespace.instant(live, ClusterContract.CREATED_AT) == null
-                ? now : EnvironmentNamespace.instant(live, ClusterContract.CREATED_AT);
         Set<AppliedResource> both = new LinkedHashSet<>(previous);
         both.addAll(current);
-        EnvironmentNamespace.Record deploying = new EnvironmentNamespace.Record(names, installation, branch, EnvironmentStatus.DEPLOYING,
-                null, url, createdAt, now, now.plus(ttl),
-                live == null ? null : EnvironmentNamespace.annotation(live, ClusterContract.KEEP_UNTIL), both, null,
-                owner != null || live == null ? owner : EnvironmentNamespace.annotation(live, ClusterContract.OWNER), deployedBy);
+        EnvironmentNamespace.Record deploying = deploying(live, url, both);
         boolean namespaceWritten = false;
         try {
             if (live != null && EnvironmentNamespace.status(live) == EnvironmentStatus.SCALED_DOWN) {
@@ -134,24 +127,7 @@ final class DeployRun {
             }
             phase("namespace", () -> applyNamespace(deploying.toNamespace()));
             namespaceWritten = true;
-            NamespaceWriter writer = new NamespaceWriter(client, api, discovery, namespace);
-            phase("apply", () -> {
-                for (HasMetadata object : objects) {
-                    writer.apply(object, customKinds.get(object), progress);
-                    appliedSoFar.add(object);
-                }
-                progress.info("Applied " + objects.size() + " resources to " + namespace);
-                return null;
-            });
-            phase("prune", () -> {
-                for (AppliedResource stale : previous) {
-                    if (!current.contains(stale)) {
-                        writer.delete(stale, progress);
-                        progress.info("Pruned " + stale.kindAndName() + ", which this deploy no longer has");
-                    }
-                }
-                return null;
-            });
+            applyAndPrune(new NamespaceWriter(client, api, discovery, namespace), objects, customKinds, previous, current);
             phase("rollout", () -> {
                 rollout.await(namespace, objects, timeout, progress);
                 return null;
@@ -166,6 +142,42 @@ final class DeployRun {
             }
             return failed(reason, appliedSoFar);
         }
+    }
+
+    /**
+     * What the namespace records while the deploy runs: status deploying, a new expiry, the resources
+     * of this deploy and the last one (so that a failed deploy still prunes both next time).
+     */
+    private EnvironmentNamespace.Record deploying(Namespace live, String url, Set<AppliedResource> both) {
+        Instant now = clock.instant();
+        Instant createdAt = live == null || EnvironmentNamespace.instant(live, ClusterContract.CREATED_AT) == null
+                ? now : EnvironmentNamespace.instant(live, ClusterContract.CREATED_AT);
+        return new EnvironmentNamespace.Record(names, installation, branch, EnvironmentStatus.DEPLOYING,
+                null, url, createdAt, now, now.plus(ttl),
+                live == null ? null : EnvironmentNamespace.annotation(live, ClusterContract.KEEP_UNTIL), both, null,
+                owner != null || live == null ? owner : EnvironmentNamespace.annotation(live, ClusterContract.OWNER), deployedBy);
+    }
+
+    /** Phases apply and prune: every object in order, then what the last deploy had and this one has not. */
+    private void applyAndPrune(NamespaceWriter writer, List<HasMetadata> objects,
+            Map<HasMetadata, ResourceDefinitionContext> customKinds, Set<AppliedResource> previous, Set<AppliedResource> current) {
+        phase("apply", () -> {
+            for (HasMetadata object : objects) {
+                writer.apply(object, customKinds.get(object), progress);
+                appliedSoFar.add(object);
+            }
+            progress.info("Applied " + objects.size() + " resources to " + names.namespace());
+            return null;
+        });
+        phase("prune", () -> {
+            for (AppliedResource stale : previous) {
+                if (!current.contains(stale)) {
+                    writer.delete(stale, progress);
+                    progress.info("Pruned " + stale.kindAndName() + ", which this deploy no longer has");
+                }
+            }
+            return null;
+        });
     }
 
     private boolean unchanged(Namespace live, String fingerprint, List<Secret> secrets) {

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.branchdeploy.engine.cluster;
 
+import io.jenkins.plugins.branchdeploy.engine.RefusedException;
+
 /**
  * Refusal of a project to change an environment another project of the same installation owns
  * ({@link ClusterContract#OWNER}): a project acts only on its own environments.
  */
-public class EnvironmentOwnedElsewhereException extends IllegalStateException {
+public class EnvironmentOwnedElsewhereException extends RefusedException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.branchdeploy.engine.cluster;
 
+import io.jenkins.plugins.branchdeploy.engine.RefusedException;
+
 /**
  * Refusal to modify a namespace this installation does not own: it lacks the
  * {@link ClusterContract#MANAGED_BY} label or carries another {@link ClusterContract#INSTALLATION}.
  */
-public class ForeignNamespaceException extends IllegalStateException {
+public class ForeignNamespaceException extends RefusedException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.branchdeploy.engine.database;
 
-import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import java.util.List;
 import java.util.Objects;
 

@@ -6,6 +6,7 @@ import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterApiException;
+import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
 import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
@@ -14,17 +15,17 @@ import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranch;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranchException;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
 import io.jenkins.plugins.branchdeploy.engine.history.DeployHistory;
-import io.jenkins.plugins.branchdeploy.engine.history.DeployHistoryJson;
-import io.jenkins.plugins.branchdeploy.engine.history.DeployRecord;
 import io.jenkins.plugins.branchdeploy.engine.history.MetricsStore;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.EnvironmentActions;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeReport;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeRunner;
-import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -63,30 +63,37 @@ public final class BranchDeployer {
     private final BranchEnvironments environments;
     private final MetricsStore metrics;
     private final DatabaseBranches databases;
-    private final int historyLimit;
+    private final DeployBookkeeping bookkeeping;
+    private final Clock clock;
 
     /** @param metrics where the installation's counters live, e.g. a {@code FileMetricsStore} */
     public BranchDeployer(BranchEnvironments environments, MetricsStore metrics) {
-        this(environments, metrics, null, DeployHistory.DEFAULT_LIMIT);
+        this(environments, metrics, null, DeployHistory.DEFAULT_LIMIT, Clock.systemUTC());
     }
 
     private BranchDeployer(BranchEnvironments environments, MetricsStore metrics, DatabaseBranches databases,
-            int historyLimit) {
+            int historyLimit, Clock clock) {
         this.environments = Objects.requireNonNull(environments, "environments");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.databases = databases;
-        this.historyLimit = historyLimit;
+        this.bookkeeping = new DeployBookkeeping(environments, metrics, historyLimit);
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** With a database server: deploys may ask for a database branch, and teardowns drop it. */
     public BranchDeployer withDatabases(DatabaseBranches newDatabases) {
-        return new BranchDeployer(environments, metrics, newDatabases, historyLimit);
+        return new BranchDeployer(environments, metrics, newDatabases, bookkeeping.historyLimit(), clock);
     }
 
     /** Keeping at most {@code limit} deploys in each environment's history. */
     public BranchDeployer withHistoryLimit(int limit) {
         DeployHistory.empty(limit); // refuses a limit below 1, naming the field
-        return new BranchDeployer(environments, metrics, databases, limit);
+        return new BranchDeployer(environments, metrics, databases, limit, clock);
+    }
+
+    /** Reading the time of each deploy, for its history, from {@code newClock}. */
+    public BranchDeployer withClock(Clock newClock) {
+        return new BranchDeployer(environments, metrics, databases, bookkeeping.historyLimit(), newClock);
     }
 
     /**
@@ -98,22 +105,45 @@ public final class BranchDeployer {
      */
     public DeployOutcome deploy(DeployRequest request, DeployOptions options, ProgressListener progress)
             throws InterruptedException {
-        Instant startedAt = Instant.now();
+        Instant startedAt = clock.instant();
         BranchRef branch = request.branch();
-        EnvironmentNames names = environments.names(branch);
-        if (options.database() != null && databases == null) {
-            throw new InvalidInputException(AdminConnection.FIELD, "a database branch needs the admin connection of a "
-                    + "PostgreSQL server; give it, or deploy without a database");
-        }
-        refuseDatabaseSecret(request, options);
+        refuseDatabaseWithout(request, options);
         ChangeComparison comparison = new ChangeComparison(environments);
         ChangeBaseline baseline = options.baseline() != null ? options.baseline()
                 : comparison.targetEnvironment(branch, progress).orElse(null);
         ChangeReport changes = baseline instanceof ChangeBaseline.Manifests
                 ? comparison.compare(comparison.rendered(request), baseline, request, progress) : null;
-        DeployHistory before = history(branch, progress);
+        DeployHistory before = bookkeeping.history(branch, progress);
 
         Map<String, Duration> phases = new LinkedHashMap<>();
+        DeployResult applied = apply(request, options, phases, progress);
+        SmokeReport smoke = applied.succeeded() && !options.smokeChecks().isEmpty()
+                ? smokeTest(applied, options, phases, progress) : null;
+        DeployResult result = smoke != null && !smoke.passed()
+                ? new DeployResult(applied.names(), applied.url(), EnvironmentStatus.FAILED,
+                        markFailed(branch, smokeFailure(smoke), progress), false, applied.appliedResources(), phases)
+                : new DeployResult(applied.names(), applied.url(), applied.status(), applied.failureReason(),
+                        applied.unchanged(), applied.appliedResources(), phases);
+
+        DeployHistory after = bookkeeping.recordDeploy(branch, before, startedAt, result, progress);
+        bookkeeping.recordChangeDeploy(result.names().app(), branch, startedAt, clock.instant(), result.succeeded(), progress);
+        if (baseline instanceof ChangeBaseline.Namespace || baseline instanceof ChangeBaseline.TargetEnvironment) {
+            changes = liveChanges(comparison, request, baseline, progress);
+        }
+        if (options.drift() != null && options.drift().exceeded()) {
+            progress.warn(options.drift().message());
+        }
+        return new DeployOutcome(result, smoke, changes == null || options.drift() == null ? changes
+                : changes.withDrift(options.drift()), options.drift(), after);
+    }
+
+    /**
+     * Applies the manifests, after the database branch when one is asked for; a database branch that
+     * cannot be made is a failed deploy. Adds the phases' times to {@code phases}.
+     */
+    private DeployResult apply(DeployRequest request, DeployOptions options, Map<String, Duration> phases,
+            ProgressListener progress) {
+        EnvironmentNames names = environments.names(request.branch());
         DeployResult result;
         try {
             DeployRequest withDatabase = options.database() == null ? request
@@ -124,43 +154,18 @@ public final class BranchDeployer {
             result = new DeployResult(names, names.url(), EnvironmentStatus.FAILED, e.getMessage(), false, List.of(), Map.of());
         }
         phases.putAll(result.phases());
+        return result;
+    }
 
-        SmokeReport smoke = null;
-        if (result.succeeded() && !options.smokeChecks().isEmpty()) {
-            long started = System.nanoTime();
-            URI url = options.smokeBaseUrl() != null ? options.smokeBaseUrl() : URI.create(result.url());
-            smoke = SmokeRunner.create(progress).run(url, options.smokeChecks(),
-                    Objects.requireNonNullElse(options.smokeTimeout(), DeployOptions.DEFAULT_SMOKE_TIMEOUT));
-            phases.put("smoke", Duration.ofNanos(System.nanoTime() - started));
-            if (!smoke.passed()) {
-                String reason = markFailed(branch, smokeFailure(smoke), progress);
-                result = new DeployResult(result.names(), result.url(), EnvironmentStatus.FAILED, reason, false,
-                        result.appliedResources(), phases);
-            }
-        }
-        result = new DeployResult(result.names(), result.url(), result.status(), result.failureReason(), result.unchanged(),
-                result.appliedResources(), phases);
-
-        DeployHistory after = before;
-        if (!(result.unchanged() && result.succeeded())) {
-            after = before.record(new DeployRecord(branch.commit(), startedAt, phases, result.succeeded(),
-                    result.failureReason(), result.succeeded() ? result.url() : null));
-            storeHistory(branch, after, progress);
-        }
-        if (baseline instanceof ChangeBaseline.LiveNamespace || baseline instanceof ChangeBaseline.TargetEnvironment) {
-            changes = liveChanges(comparison, request, baseline, progress);
-        }
-        if (changes != null && options.drift() != null) {
-            changes = changes.withDrift(options.drift());
-        }
-        if (options.drift() != null && options.drift().exceeded()) {
-            progress.warn(options.drift().message());
-        }
-        Optional<Duration> firstTimeToLiveUrl = !before.isLive() && after.isLive()
-                ? after.timeToLiveUrl(openedAt(branch)) : Optional.empty();
-        count(result.succeeded(), firstTimeToLiveUrl, progress);
-        countChange(names.app(), branch, startedAt, result.succeeded(), progress);
-        return new DeployOutcome(result, smoke, changes, options.drift(), after);
+    /** Runs the smoke tests against the live URL (or the base URL given), timed as phase {@code smoke}. */
+    private static SmokeReport smokeTest(DeployResult result, DeployOptions options, Map<String, Duration> phases,
+            ProgressListener progress) throws InterruptedException {
+        long started = System.nanoTime();
+        URI url = options.smokeBaseUrl() != null ? options.smokeBaseUrl() : URI.create(result.url());
+        SmokeReport smoke = SmokeRunner.create(progress).run(url, options.smokeChecks(),
+                Objects.requireNonNullElse(options.smokeTimeout(), DeployOptions.DEFAULT_SMOKE_TIMEOUT));
+        phases.put("smoke", Duration.ofNanos(System.nanoTime() - started));
+        return smoke;
     }
 
     /**
@@ -210,11 +215,10 @@ public final class BranchDeployer {
     private TeardownOutcome afterTeardown(TeardownOutcome outcome, String app, String environment, Integer change,
             TeardownCause cause, ProgressListener progress) {
         if (outcome == TeardownOutcome.DELETED) {
-            updateMetrics(() -> metrics.recordTeardown(cause), progress);
+            bookkeeping.recordTeardown(cause, progress);
         }
         if (change != null && (cause == TeardownCause.CHANGE_MERGED || cause == TeardownCause.CHANGE_CLOSED)) {
-            Instant at = Instant.now();
-            updateMetrics(() -> metrics.recordChanges(l -> l.withEnd(app, change, cause == TeardownCause.CHANGE_MERGED, at)), progress);
+            bookkeeping.recordChangeEnd(app, change, cause == TeardownCause.CHANGE_MERGED, clock.instant(), progress);
         }
         if (databases != null) {
             databases.drop(app, environment, progress);
@@ -224,21 +228,12 @@ public final class BranchDeployer {
 
     /** The deploy history stored on a branch's environment; empty when there is none. */
     public DeployHistory history(BranchRef branch, ProgressListener progress) {
-        return history(environments.history(branch, progress), progress);
+        return bookkeeping.history(environments.history(branch, progress), progress);
     }
 
     /** The deploy history stored on an environment found by the inventory, e.g. for a page; empty when there is none. */
     public DeployHistory history(Environment environment, ProgressListener progress) {
-        return history(environments.history(environment, progress), progress);
-    }
-
-    private DeployHistory history(String stored, ProgressListener progress) {
-        try {
-            return DeployHistoryJson.read(stored, historyLimit);
-        } catch (InvalidInputException e) {
-            progress.warn(e.getMessage());
-            return DeployHistory.empty(historyLimit);
-        }
+        return bookkeeping.history(environments.history(environment, progress), progress);
     }
 
     private DeployRequest withDatabase(DeployRequest request, EnvironmentNames names, DeployOptions options,
@@ -248,10 +243,14 @@ public final class BranchDeployer {
         List<SecretEntry> secrets = new ArrayList<>(request.secrets());
         secrets.addAll(database.secretEntries());
         return new DeployRequest(request.branch(), request.manifests(), request.variables(), secrets, request.quota(),
-                request.ttl(), request.timeout(), request.sourceNamespace());
+                request.ttl(), request.timeout(), request.sourceNamespace(), request.deployedBy());
     }
 
-    private static void refuseDatabaseSecret(DeployRequest request, DeployOptions options) {
+    private void refuseDatabaseWithout(DeployRequest request, DeployOptions options) {
+        if (options.database() != null && databases == null) {
+            throw new InvalidInputException(AdminConnection.FIELD, "a database branch needs the admin connection of a "
+                    + "PostgreSQL server; give it, or deploy without a database");
+        }
         if (options.database() != null
                 && request.secrets().stream().anyMatch(s -> s.secretName().equals(DatabaseBranch.SECRET_NAME))) {
             throw new InvalidInputException("secrets", "Secret '" + DatabaseBranch.SECRET_NAME
@@ -269,43 +268,6 @@ public final class BranchDeployer {
             progress.warn("No change report: " + e.getMessage());
             return null;
         }
-    }
-
-    private void storeHistory(BranchRef branch, DeployHistory history, ProgressListener progress) {
-        try {
-            environments.storeHistory(branch, DeployHistoryJson.write(history), progress);
-        } catch (ClusterApiException e) {
-            progress.warn("The deploy history was not stored: " + e.getMessage());
-        }
-    }
-
-    /** Metrics are bookkeeping: a store that cannot be written warns, and the deploy stands. */
-    private void count(boolean ok, Optional<Duration> firstTimeToLiveUrl, ProgressListener progress) {
-        updateMetrics(() -> {
-            metrics.recordDeploy(ok);
-            firstTimeToLiveUrl.ifPresent(metrics::recordTimeToLiveUrl);
-        }, progress);
-    }
-
-    /** A pull request's deploy, for the review metrics. */
-    private void countChange(String app, BranchRef branch, Instant startedAt, boolean ready, ProgressListener progress) {
-        branch.changeRequest().ifPresent(change -> {
-            Instant finishedAt = Instant.now();
-            updateMetrics(() -> metrics.recordChanges(ledger -> ledger.withDeploy(app, change.number(), change.openedAt(),
-                    change.author(), startedAt, finishedAt, ready)), progress);
-        });
-    }
-
-    private void updateMetrics(Runnable update, ProgressListener progress) {
-        try {
-            update.run();
-        } catch (UncheckedIOException | InvalidInputException e) {
-            progress.warn("The metrics were not updated (" + metrics + "): " + e.getMessage());
-        }
-    }
-
-    private static Instant openedAt(BranchRef branch) {
-        return branch.changeRequest().map(ChangeRequest::openedAt).orElse(null);
     }
 
     /** @return the reason, with a note when it could not be recorded on the namespace */

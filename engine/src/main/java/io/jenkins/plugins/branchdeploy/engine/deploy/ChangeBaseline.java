@@ -16,17 +16,35 @@ public sealed interface ChangeBaseline {
     String describe();
 
     /**
+     * The baseline a user asked for: a namespace or main's manifests, at most one of them.
+     *
+     * @param namespace a namespace whose live resources stand for main, or {@code null} or blank
+     * @param manifests main's manifests, or {@code null}
+     * @return the baseline, or {@code null} when neither is given (no change report)
+     */
+    static ChangeBaseline of(String namespace, Path manifests) {
+        boolean named = namespace != null && !namespace.isBlank();
+        if (named && manifests != null) {
+            throw new InvalidInputException("baseline-namespace", "give either a baseline namespace or baseline manifests, not both");
+        }
+        if (named) {
+            return new Namespace(namespace.trim());
+        }
+        return manifests == null ? null : new Manifests(manifests);
+    }
+
+    /**
      * A reference environment's live resources: production, or the main branch's environment. Only
      * read, so it need not be this installation's. Compared with the branch environment's live
      * resources (like with like).
      *
      * @param namespace the namespace, e.g. {@code production}
      */
-    record LiveNamespace(String namespace) implements ChangeBaseline {
+    record Namespace(String namespace) implements ChangeBaseline {
 
-        public LiveNamespace {
+        public Namespace {
             if (namespace == null || namespace.isBlank()) {
-                throw new InvalidInputException("against-namespace", "is empty; give the namespace of main, e.g. production");
+                throw new InvalidInputException("baseline-namespace", "is empty; give the namespace of main, e.g. production");
             }
         }
 
@@ -68,7 +86,7 @@ public sealed interface ChangeBaseline {
         public Manifests {
             Objects.requireNonNull(directory, "directory");
             if (!Files.exists(directory)) {
-                throw new InvalidInputException("against-manifests", directory
+                throw new InvalidInputException("baseline-manifests", directory
                         + " does not exist; give the directory of main's manifests, e.g. a checkout of main");
             }
         }

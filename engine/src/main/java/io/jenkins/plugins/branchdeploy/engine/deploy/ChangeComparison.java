@@ -3,7 +3,6 @@ package io.jenkins.plugins.branchdeploy.engine.deploy;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ForeignNamespaceException;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
@@ -11,6 +10,8 @@ import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.report.EnvironmentValues;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReporter;
+import io.jenkins.plugins.branchdeploy.engine.report.Drift;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +22,6 @@ import java.util.Optional;
  * manifests. Compare like with like: a live resource holds defaults the API server filled in.
  */
 public final class ChangeComparison {
-
-    /** The branch a branch is compared with when it is no pull request naming its target. */
-    public static final String DEFAULT_TARGET = "main";
 
     private final BranchEnvironments environments;
 
@@ -55,7 +53,7 @@ public final class ChangeComparison {
             return ChangeReporter.compare(branchSide, ownValues(context.branch()), main, ownValues(target.target()),
                     baseline.describe());
         }
-        List<HasMetadata> main = baseline instanceof ChangeBaseline.LiveNamespace reference
+        List<HasMetadata> main = baseline instanceof ChangeBaseline.Namespace reference
                 ? environments.resourcesIn(reference.namespace(), branchSide, progress)
                 : resources(environments.render(context, ((ChangeBaseline.Manifests) baseline).directory()));
         return ChangeReporter.compare(branchSide, main, baseline.describe());
@@ -66,7 +64,7 @@ public final class ChangeComparison {
      * unless a pull request names another), when there is one and it is not the branch's own.
      */
     public Optional<ChangeBaseline> targetEnvironment(BranchRef branch, ProgressListener progress) {
-        String target = branch.changeRequest().map(ChangeRequest::target).filter(t -> !t.isBlank()).orElse(DEFAULT_TARGET);
+        String target = Drift.of(branch, 0, null, null).target(); // the same target as the drift's
         BranchRef targetRef = BranchRef.of(branch.app(), target);
         String namespace = environments.names(targetRef).namespace();
         if (namespace.equals(environments.names(branch).namespace())) {

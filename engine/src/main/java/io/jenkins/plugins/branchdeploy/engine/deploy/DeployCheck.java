@@ -1,5 +1,6 @@
 package io.jenkins.plugins.branchdeploy.engine.deploy;
 
+import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportText;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeResult;
 import java.time.Instant;

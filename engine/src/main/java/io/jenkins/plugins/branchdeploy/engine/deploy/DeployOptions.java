@@ -1,5 +1,6 @@
 package io.jenkins.plugins.branchdeploy.engine.deploy;
 
+import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
@@ -30,7 +31,9 @@ public record DeployOptions(
         ChangeBaseline baseline,
         Drift drift) {
 
-    public static final Duration DEFAULT_SMOKE_TIMEOUT = Duration.ofMinutes(2);
+    /** How long smoke tests may keep retrying, as users write it. */
+    public static final String DEFAULT_SMOKE_TIMEOUT_TEXT = "2m";
+    public static final Duration DEFAULT_SMOKE_TIMEOUT = Durations.parse("smoke-timeout", DEFAULT_SMOKE_TIMEOUT_TEXT);
 
     /** Only the deploy itself. */
     public static final DeployOptions NONE = new DeployOptions(null, List.of(), null, null, null, null);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.branchdeploy.engine.deploy;
 
+import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.history.DeployHistory;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;

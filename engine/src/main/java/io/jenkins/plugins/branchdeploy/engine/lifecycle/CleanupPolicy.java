@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param warningWindow warn when the time-to-live runs out within this; {@link Duration#ZERO} for no warnings
  * @param idlePeriod scale down when the last deploy is at least this long ago; {@code null} for no idle rule
  * @param workingHours scale down outside these and wake inside them; {@code null} for no schedule
- * @param maxTeardowns brake: at most this many teardowns per run
+ * @param maxTeardownsPerRun brake: at most this many teardowns per run
  * @param maxTeardownPercent brake: at most this percentage of the environments torn down per run
  *     (rounded down, but at least one unless it is 0)
  * @param dryRun plan and report, change nothing
@@ -19,12 +19,12 @@ public record CleanupPolicy(
         Duration warningWindow,
         Duration idlePeriod,
         WorkingHours workingHours,
-        int maxTeardowns,
+        int maxTeardownsPerRun,
         int maxTeardownPercent,
         boolean dryRun) {
 
     public static final Duration DEFAULT_WARNING_WINDOW = Duration.ofDays(1);
-    public static final int DEFAULT_MAX_TEARDOWNS = 10;
+    public static final int DEFAULT_MAX_TEARDOWNS_PER_RUN = 10;
     public static final int DEFAULT_MAX_TEARDOWN_PERCENT = 25;
 
     public CleanupPolicy {
@@ -34,8 +34,8 @@ public record CleanupPolicy(
         if (idlePeriod != null && (idlePeriod.isNegative() || idlePeriod.isZero())) {
             throw new InvalidInputException("idle-period", "must be positive, e.g. 8h; leave it out for no idle scale-down");
         }
-        if (maxTeardowns < 0) {
-            throw new InvalidInputException("max-teardowns", "must be 0 or more, got " + maxTeardowns);
+        if (maxTeardownsPerRun < 0) {
+            throw new InvalidInputException("max-teardowns-per-run", "must be 0 or more, got " + maxTeardownsPerRun);
         }
         if (maxTeardownPercent < 0 || maxTeardownPercent > 100) {
             throw new InvalidInputException("max-teardown-percent", "must be between 0 and 100, got " + maxTeardownPercent);
@@ -44,19 +44,19 @@ public record CleanupPolicy(
 
     /** One-day warnings, no idle rule, no schedule, the default brakes, not a dry run. */
     public static CleanupPolicy defaults() {
-        return new CleanupPolicy(DEFAULT_WARNING_WINDOW, null, null, DEFAULT_MAX_TEARDOWNS, DEFAULT_MAX_TEARDOWN_PERCENT, false);
+        return new CleanupPolicy(DEFAULT_WARNING_WINDOW, null, null, DEFAULT_MAX_TEARDOWNS_PER_RUN, DEFAULT_MAX_TEARDOWN_PERCENT, false);
     }
 
     public CleanupPolicy withWarningWindow(Duration window) {
-        return new CleanupPolicy(window, idlePeriod, workingHours, maxTeardowns, maxTeardownPercent, dryRun);
+        return new CleanupPolicy(window, idlePeriod, workingHours, maxTeardownsPerRun, maxTeardownPercent, dryRun);
     }
 
     public CleanupPolicy withIdlePeriod(Duration period) {
-        return new CleanupPolicy(warningWindow, period, workingHours, maxTeardowns, maxTeardownPercent, dryRun);
+        return new CleanupPolicy(warningWindow, period, workingHours, maxTeardownsPerRun, maxTeardownPercent, dryRun);
     }
 
     public CleanupPolicy withWorkingHours(WorkingHours hours) {
-        return new CleanupPolicy(warningWindow, idlePeriod, hours, maxTeardowns, maxTeardownPercent, dryRun);
+        return new CleanupPolicy(warningWindow, idlePeriod, hours, maxTeardownsPerRun, maxTeardownPercent, dryRun);
     }
 
     public CleanupPolicy withBrakes(int teardowns, int percent) {
@@ -64,6 +64,6 @@ public record CleanupPolicy(
     }
 
     public CleanupPolicy withDryRun(boolean dry) {
-        return new CleanupPolicy(warningWindow, idlePeriod, workingHours, maxTeardowns, maxTeardownPercent, dry);
+        return new CleanupPolicy(warningWindow, idlePeriod, workingHours, maxTeardownsPerRun, maxTeardownPercent, dry);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Caps the teardowns of one run: at most {@code max-teardowns}, and at most
+ * Caps the teardowns of one run: at most {@code max-teardowns-per-run}, and at most
  * {@code max-teardown-percent} of the environments (rounded down, but at least one unless the
  * percentage is 0, so that small installations still make progress). The oldest deploys go first;
  * the rest are kept and wait for the next run.
@@ -19,11 +19,11 @@ final class TeardownBrakes {
             .comparing((PlannedAction a) -> LastDeploy.of(a.environment()), Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(a -> a.environment().namespace(), Comparator.nullsFirst(Comparator.naturalOrder()));
 
-    private final int maxTeardowns;
+    private final int maxTeardownsPerRun;
     private final int maxTeardownPercent;
 
     TeardownBrakes(CleanupPolicy policy) {
-        this.maxTeardowns = policy.maxTeardowns();
+        this.maxTeardownsPerRun = policy.maxTeardownsPerRun();
         this.maxTeardownPercent = policy.maxTeardownPercent();
     }
 
@@ -33,9 +33,9 @@ final class TeardownBrakes {
         int wanted = teardowns.size();
         int byPercent = maxTeardownPercent == 0 ? 0 : Math.max(1, actions.size() * maxTeardownPercent / 100);
         List<BrakeHold> held = new ArrayList<>();
-        if (maxTeardowns < wanted) {
-            held.add(new BrakeHold("max-teardowns", maxTeardowns, wanted,
-                    "at most " + maxTeardowns + (maxTeardowns == 1 ? " teardown" : " teardowns") + " per run"));
+        if (maxTeardownsPerRun < wanted) {
+            held.add(new BrakeHold("max-teardowns-per-run", maxTeardownsPerRun, wanted,
+                    "at most " + maxTeardownsPerRun + (maxTeardownsPerRun == 1 ? " teardown" : " teardowns") + " per run"));
         }
         if (byPercent < wanted) {
             held.add(new BrakeHold("max-teardown-percent", byPercent, wanted, "at most " + maxTeardownPercent

@@ -149,9 +149,6 @@ public final class ManifestRenderer {
             }
             throw new InvalidInputException("manifests", where + " is not an object Kubernetes can store; give it the apiVersion and kind of a resource the API server knows");
         } catch (IllegalArgumentException e) {
-            if (e instanceof InvalidInputException invalid) {
-                throw invalid;
-            }
             throw new InvalidInputException("manifests", where + " does not match its kind's schema: " + firstLine(e.getMessage()));
         }
     }

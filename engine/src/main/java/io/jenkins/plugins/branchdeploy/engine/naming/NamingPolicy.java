@@ -20,6 +20,8 @@ public final class NamingPolicy {
     /** Leaves room for the branch part in a 63-character namespace. */
     public static final int MAX_APP = 40;
 
+    private static final String NO_DOMAIN = "is empty; give the domain for environment hosts, e.g. example.dev";
+
     private final String domain;
     private final NameTemplate namespaceTemplate;
     private final NameTemplate hostTemplate;
@@ -31,36 +33,64 @@ public final class NamingPolicy {
      * @param hostTemplate {@code null} for {@value #DEFAULT_HOST_TEMPLATE}
      */
     public NamingPolicy(String domain, String namespaceTemplate, String hostTemplate) {
-        this.domain = validDomain(domain);
+        this(validDomain(domain), namespaceTemplate, new NameTemplate("hostTemplate",
+                hostTemplate == null ? DEFAULT_HOST_TEMPLATE : hostTemplate, Set.of("app", "branch", "domain")));
+    }
+
+    private NamingPolicy(String domain, String namespaceTemplate, NameTemplate hostTemplate) {
+        this.domain = domain;
         this.namespaceTemplate = new NameTemplate("namespaceTemplate",
                 namespaceTemplate == null ? DEFAULT_NAMESPACE_TEMPLATE : namespaceTemplate, Set.of("app", "branch"));
-        this.hostTemplate = new NameTemplate("hostTemplate",
-                hostTemplate == null ? DEFAULT_HOST_TEMPLATE : hostTemplate, Set.of("app", "branch", "domain"));
+        this.hostTemplate = hostTemplate;
         this.helmTemplate = new NameTemplate("helmRelease", HELM_RELEASE_TEMPLATE, Set.of("app", "branch"));
     }
 
     public static NamingPolicy withDefaults(String domain) {
-        return new NamingPolicy(domain, null, null);
+        return new NamingPolicy(domain, null, (String) null);
     }
 
+    /**
+     * A policy for work that makes no host: finding, listing, extending, scaling and tearing down
+     * environments go by namespace. Its names have no host and no URL, and {@link #requireHosts}
+     * refuses it, so a deploy or a rendering cannot use it.
+     *
+     * @param namespaceTemplate {@code null} for {@value #DEFAULT_NAMESPACE_TEMPLATE}
+     */
+    public static NamingPolicy namespacesOnly(String namespaceTemplate) {
+        return new NamingPolicy(null, namespaceTemplate, (NameTemplate) null);
+    }
+
+    /** The domain of hosts, or {@code null} for a {@linkplain #namespacesOnly namespaces-only} policy. */
     public String domain() {
         return domain;
+    }
+
+    /**
+     * This policy, for work that makes hosts (a deploy, a rendering of manifests).
+     *
+     * @throws InvalidInputException naming {@code domain} for a {@linkplain #namespacesOnly namespaces-only} policy
+     */
+    public NamingPolicy requireHosts() {
+        if (domain == null) {
+            throw new InvalidInputException("domain", NO_DOMAIN);
+        }
+        return this;
     }
 
     public EnvironmentNames names(BranchRef ref) {
         String app = appSlug(ref.app());
         BranchSlug branch = BranchSlug.of(ref);
-        Map<String, String> values = Map.of("app", app, "domain", domain);
+        Map<String, String> values = domain == null ? Map.of("app", app) : Map.of("app", app, "domain", domain);
         String environment = branch.fitting(DnsNames.MAX_LABEL);
         String namespace = namespaceTemplate.expand(branch, values,
                 n -> DnsNames.isDns1123Label(n) && !DnsNames.isReservedNamespace(n),
                 "a namespace name (a DNS-1123 label of at most 63 characters, not default or kube-*)");
-        String host = hostTemplate.expand(branch, values, DnsNames::isCertifiableHost,
+        String host = hostTemplate == null ? null : hostTemplate.expand(branch, values, DnsNames::isCertifiableHost,
                 "a host name a public certificate authority issues for (labels of at most 63, at most 253 in all)");
         String helmRelease = helmTemplate.expand(branch, values,
                 n -> DnsNames.isDns1123Label(n) && n.length() <= DnsNames.MAX_HELM_RELEASE,
                 "a Helm release name (at most 53 characters)");
-        return new EnvironmentNames(environment, app, namespace, host, "https://" + host, helmRelease);
+        return new EnvironmentNames(environment, app, namespace, host, host == null ? null : "https://" + host, helmRelease);
     }
 
     /** The app slug used in names and in the app label. */
@@ -79,7 +109,7 @@ public final class NamingPolicy {
 
     private static String validDomain(String domain) {
         if (domain == null || domain.isBlank()) {
-            throw new InvalidInputException("domain", "is empty; give the domain for environment hosts, e.g. example.dev");
+            throw new InvalidInputException("domain", NO_DOMAIN);
         }
         String normalised = domain.trim().toLowerCase(Locale.ROOT);
         if (normalised.endsWith(".")) {

@@ -78,12 +78,19 @@ public final class ChangeReporter {
         if (raw.isEmpty()) {
             return raw;
         }
-        ObjectNode mainTree = ResourceTree.of(main);
-        ObjectNode branchTree = ResourceTree.of(branch);
-        mainValues.normalise(mainTree);
-        branchValues.normalise(branchTree);
         Set<String> differing = raw.stream().map(FieldChange::field).collect(Collectors.toSet());
-        return fields(kind, mainTree, branchTree).stream().filter(f -> differing.contains(f.field())).toList();
+        List<FieldChange> normalised = List.of();
+        for (EnvironmentValues mainChoice : mainValues.choices()) {
+            for (EnvironmentValues branchChoice : branchValues.choices()) {
+                ObjectNode mainTree = ResourceTree.of(main);
+                ObjectNode branchTree = ResourceTree.of(branch);
+                mainChoice.normalise(mainTree);
+                branchChoice.normalise(branchTree);
+                normalised = fields(kind, mainTree, branchTree);
+                differing.retainAll(normalised.stream().map(FieldChange::field).collect(Collectors.toSet()));
+            }
+        }
+        return normalised.stream().filter(f -> differing.contains(f.field())).toList();
     }
 
     private static List<FieldChange> fields(String kind, ObjectNode mainTree, ObjectNode branchTree) {

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.branchdeploy.engine.report;
 
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 
 /**
  * How far a branch has fallen behind the branch it targets. The caller counts the commits (from git);
@@ -14,6 +16,28 @@ public record Drift(String target, int commitsBehind, int threshold) {
 
     /** The threshold when the caller names none. */
     public static final int DEFAULT_THRESHOLD = 50;
+
+    /** The target counted against when the caller names none and the branch is not a pull request. */
+    public static final String DEFAULT_TARGET = "main";
+
+    /**
+     * The drift a user reported for a branch.
+     *
+     * @param commitsBehind counted by the caller from git, or {@code null} when not known
+     * @param threshold commits behind tolerated before the warning, or {@code null} for {@link #DEFAULT_THRESHOLD}
+     * @param target the branch counted against, or {@code null} or blank for the pull request's target,
+     *     else {@value #DEFAULT_TARGET}
+     * @return the drift, or {@code null} when {@code commitsBehind} is not known
+     */
+    public static Drift of(BranchRef branch, Integer commitsBehind, Integer threshold, String target) {
+        if (commitsBehind == null) {
+            return null;
+        }
+        String counted = target != null && !target.isBlank()
+                ? target.trim()
+                : branch.changeRequest().map(ChangeRequest::target).filter(t -> !t.isBlank()).orElse(DEFAULT_TARGET);
+        return new Drift(counted, commitsBehind, threshold == null ? DEFAULT_THRESHOLD : threshold);
+    }
 
     public Drift {
         if (target == null || target.isBlank()) {

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,24 +21,57 @@ import java.util.regex.Pattern;
  */
 public final class EnvironmentValues {
 
-    /** The placeholders whose values differ between any two environments. */
-    public static final Set<String> PLACEHOLDERS = Set.of("BRANCH", "ENVIRONMENT", "NAMESPACE", "HOST", "URL");
+    /**
+     * The placeholders whose values differ between any two environments, in the order they are
+     * tried when values are equally long.
+     */
+    public static final List<String> PLACEHOLDERS = List.of("URL", "HOST", "NAMESPACE", "BRANCH", "ENVIRONMENT");
+
     public static final EnvironmentValues NONE = new EnvironmentValues(Map.of());
 
+    private final Map<String, String> values;
     /** Longest value first, so that a URL is replaced before the host inside it. */
     private final List<Map.Entry<String, Pattern>> replacements;
 
     private EnvironmentValues(Map<String, String> byPlaceholder) {
+        this(byPlaceholder, 0);
+    }
+
+    /** @param rotation which of several placeholders with the same value wins: the one at this index, cyclically */
+    private EnvironmentValues(Map<String, String> byPlaceholder, int rotation) {
         Map<String, String> kept = new LinkedHashMap<>();
-        byPlaceholder.forEach((name, value) -> {
-            if (PLACEHOLDERS.contains(name) && value != null && !value.isEmpty()) {
+        for (String name : PLACEHOLDERS) {
+            String value = byPlaceholder.get(name);
+            if (value != null && !value.isEmpty()) {
                 kept.put(name, value);
             }
-        });
-        this.replacements = kept.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<String, String> e) -> e.getValue().length()).reversed())
-                .map(e -> Map.entry(e.getKey(), Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(e.getValue()) + "(?![A-Za-z0-9])")))
+        }
+        this.values = kept;
+        List<String> names = new ArrayList<>(kept.keySet());
+        names.sort(Comparator.comparing((String name) -> -kept.get(name).length())
+                .thenComparing(name -> rank(name, kept, rotation)));
+        this.replacements = names.stream()
+                .map(name -> Map.entry(name, Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(kept.get(name)) + "(?![A-Za-z0-9])")))
                 .toList();
+    }
+
+    /**
+     * These values once for each choice among placeholders that share a value (main's {@code BRANCH}
+     * and {@code ENVIRONMENT} are both {@code main}): a field differs only if it differs under every choice.
+     */
+    List<EnvironmentValues> choices() {
+        long largestGroup = values.values().stream().distinct()
+                .mapToLong(value -> values.values().stream().filter(value::equals).count()).max().orElse(1);
+        List<EnvironmentValues> choices = new ArrayList<>();
+        for (int rotation = 0; rotation < largestGroup; rotation++) {
+            choices.add(new EnvironmentValues(values, rotation));
+        }
+        return choices;
+    }
+
+    private static int rank(String name, Map<String, String> values, int rotation) {
+        List<String> sameValue = values.keySet().stream().filter(n -> values.get(n).equals(values.get(name))).toList();
+        return Math.floorMod(sameValue.indexOf(name) - rotation, sameValue.size());
     }
 
     /** @param variables an environment's placeholder values, e.g. its manifest variables; others than {@link #PLACEHOLDERS} are ignored */

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * One HTTP check against a freshly deployed environment, like an Argo CD PostSync hook. Read from a
- * smoke file by {@link SmokeCheckFile}.
+ * smoke file by {@link SmokeTests}.
  *
  * @param name what the check is called in logs and results
  * @param method the HTTP method, e.g. {@code GET}

@@ -60,7 +60,7 @@ public final class SmokeRunner {
      * Runs the checks one after another.
      *
      * @param baseUrl the environment's live URL; each check's path is appended to it
-     * @param checks the checks, e.g. from {@link SmokeCheckFile#read}
+     * @param checks the checks, e.g. from {@link SmokeTests#read}
      * @param timeout how long all checks together may keep retrying
      * @throws InterruptedException when the thread is interrupted, e.g. the build was aborted
      */

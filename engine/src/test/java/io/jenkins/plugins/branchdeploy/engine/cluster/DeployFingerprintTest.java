@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,9 +4,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
-import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.jenkins.plugins.branchdeploy.engine.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 

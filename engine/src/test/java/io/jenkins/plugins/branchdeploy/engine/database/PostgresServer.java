@@ -1,9 +1,9 @@
 package io.jenkins.plugins.branchdeploy.engine.database;
 
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -37,7 +37,9 @@ import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeType;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.report.ResourceChange;
-import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeCheckFile;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeTests;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +52,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -315,7 +319,7 @@ class BranchDeployerTest {
         DeployRequest newer = request(feature, SHOP, "1.5.0");
 
         DeployOutcome outcome = deployer.deploy(newer, DeployOptions.NONE
-                .withBaseline(new ChangeBaseline.LiveNamespace(reference)).withDrift(new Drift("main", 63, 50)), progress);
+                .withBaseline(new ChangeBaseline.Namespace(reference)).withDrift(new Drift("main", 63, 50)), progress);
 
         ChangeReport report = outcome.changes();
         assertThat(report.baseline()).isEqualTo("namespace " + reference);
@@ -362,14 +366,17 @@ class BranchDeployerTest {
     }
 
     @Test
-    void theHistoryKeepsTheNewestDeploysOnTheNamespace() throws Exception {
-        BranchDeployer deployer = new BranchDeployer(environments, metrics).withHistoryLimit(2);
+    void theHistoryKeepsTheNewestDeploysOnTheNamespaceAtTheDeployersClock() throws Exception {
+        Instant now = Instant.parse("2026-03-02T09:30:00Z");
+        BranchDeployer deployer = new BranchDeployer(environments, metrics).withHistoryLimit(2)
+                .withClock(Clock.fixed(now, ZoneOffset.UTC));
         BranchRef branch = BranchRef.of("shop", "feature/cart");
         for (String commit : List.of("c1", "c2", "c3")) {
             assertThat(deployer.deploy(shop(branch.withCommit(commit)), DeployOptions.NONE, progress).succeeded()).isTrue();
         }
 
         assertThat(deployer.history(branch, progress).entries()).extracting(DeployRecord::commit).containsExactly("c3", "c2");
+        assertThat(deployer.history(branch, progress).entries()).extracting(DeployRecord::at).containsOnly(now);
         assertThat(deployer.history(branch, progress).firstReadyAt()).isPresent();
         assertThat(metrics.read().deploys()).isEqualTo(3);
     }
@@ -395,7 +402,7 @@ class BranchDeployerTest {
         assertThatThrownBy(() -> new BranchDeployer(environments, metrics).deploy(shop(branch), withDatabase, progress))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("databaseAdmin: a database branch needs");
         DeployRequest clash = new DeployRequest(branch, SHOP, Map.of("IMAGE_TAG", "1.4.2"),
-                List.of(new io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry("database", "url", "x")), null, null, null, null);
+                List.of(new io.jenkins.plugins.branchdeploy.engine.request.SecretEntry("database", "url", "x")), null, null, null, null);
         assertThatThrownBy(() -> new BranchDeployer(environments, metrics)
                 .withDatabases(new DatabaseBranches(AdminConnection.parse("postgresql://admin:pw@127.0.0.1:1/postgres")))
                 .deploy(clash, withDatabase, progress))
@@ -421,7 +428,7 @@ class BranchDeployerTest {
     }
 
     private DeployOptions smokeOptions(String yaml) {
-        return DeployOptions.NONE.withSmokeChecks(SmokeCheckFile.parse("smoke.yaml", yaml)).withSmokeBaseUrl(app.url());
+        return DeployOptions.NONE.withSmokeChecks(SmokeTests.parse("smoke.yaml", yaml)).withSmokeBaseUrl(app.url());
     }
 
     private static DeployRequest shop(BranchRef branch) {
@@ -430,7 +437,7 @@ class BranchDeployerTest {
 
     private static DeployRequest request(BranchRef branch, Path manifests, String imageTag) {
         return new DeployRequest(branch, manifests, Map.of("IMAGE_TAG", imageTag),
-                List.of(new io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry("shop-db", "password", "s3cret")),
+                List.of(new io.jenkins.plugins.branchdeploy.engine.request.SecretEntry("shop-db", "password", "s3cret")),
                 null, Duration.ofDays(3), Duration.ofSeconds(60), null);
     }
 

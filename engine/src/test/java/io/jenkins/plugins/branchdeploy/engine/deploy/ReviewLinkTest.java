@@ -19,6 +19,8 @@ import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.engine.history.ReviewOpen;
 import io.jenkins.plugins.branchdeploy.engine.history.ReviewOpens;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.net.URI;
 import java.nio.file.Path;

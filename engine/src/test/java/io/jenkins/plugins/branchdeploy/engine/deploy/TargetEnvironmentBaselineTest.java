@@ -9,6 +9,7 @@ import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.history.InMemoryMetricsStore;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
 import io.jenkins.plugins.branchdeploy.engine.report.ResourceChange;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;

@@ -155,7 +155,7 @@ class CleanupExecutorTest {
 
         assertThat(report.counts()).containsEntry(LifecycleAction.TEARDOWN, 1);
         assertThat(report.brakesHeld()).extracting(BrakeHold::brake, BrakeHold::allowed, BrakeHold::wanted)
-                .containsExactly(tuple("max-teardowns", 1, 2));
+                .containsExactly(tuple("max-teardowns-per-run", 1, 2));
         assertThat(cluster.replicas).hasSize(6);
         assertThat(progress).contains("WARNING: brake held: at most 1 teardown per run; 1 of 2 teardowns wait for the next run");
     }
@@ -176,7 +176,7 @@ class CleanupExecutorTest {
         assertThat(idle.get("action").asText()).isEqualTo("scale-down");
         assertThat(idle.get("outcome").asText()).isEqualTo("dry-run");
         assertThat(idle.get("reason").asText()).isEqualTo("idle: last deployed 2026-11-10T00:00Z, idle period 2d");
-        assertThat(json.get("brakesHeld").get(0).get("brake").asText()).isEqualTo("max-teardowns");
+        assertThat(json.get("brakesHeld").get(0).get("brake").asText()).isEqualTo("max-teardowns-per-run");
         assertThat(json.get("unknownApps").get("web").asText()).isEqualTo("GitHub API rate limit");
     }
 
@@ -197,7 +197,7 @@ class CleanupExecutorTest {
                 "teardown    failed         shop-feature-gone    branch feature/gone was deleted (failed: namespaces \"shop-feature-gone\" is forbidden: quota exceeded)");
         assertThat(text.lines()).endsWith(
                 "",
-                "Brake held: max-teardowns (at most 1 teardown per run): 1 of 2 teardowns allowed, the rest wait for the next run",
+                "Brake held: max-teardowns-per-run (at most 1 teardown per run): 1 of 2 teardowns allowed, the rest wait for the next run",
                 "SCM state unknown for app web: GitHub API rate limit; its environments are not torn down for a deleted branch or closed pull request",
                 "Ignored (app or environment label missing): odd");
     }

@@ -371,7 +371,7 @@ class CleanupPlannerTest {
             assertThat(plan.actions()).filteredOn(a -> a.environment().namespace().equals("shop-gone-11")).singleElement()
                     .extracting(PlannedAction::reason).isEqualTo("held by brake: at most 5 teardowns per run; "
                             + "7 of 12 teardowns wait for the next run; due because branch gone-11 was deleted");
-            assertThat(plan.brakesHeld()).containsExactly(new BrakeHold("max-teardowns", 5, 12, "at most 5 teardowns per run"));
+            assertThat(plan.brakesHeld()).containsExactly(new BrakeHold("max-teardowns-per-run", 5, 12, "at most 5 teardowns per run"));
         }
 
         @Test
@@ -394,7 +394,7 @@ class CleanupPlannerTest {
             CleanupPlan plan = new CleanupPlanner(CleanupPolicy.defaults().withBrakes(4, 10)).plan(inventory, SCM, NOW);
 
             assertThat(plan.counts()).containsEntry(LifecycleAction.TEARDOWN, 4);
-            assertThat(plan.brakesHeld()).extracting(BrakeHold::brake).containsExactly("max-teardowns", "max-teardown-percent");
+            assertThat(plan.brakesHeld()).extracting(BrakeHold::brake).containsExactly("max-teardowns-per-run", "max-teardown-percent");
             assertThat(plan.actions()).filteredOn(a -> a.reason().startsWith("held by brake: at most 4 teardowns per run;")).hasSize(26);
         }
 

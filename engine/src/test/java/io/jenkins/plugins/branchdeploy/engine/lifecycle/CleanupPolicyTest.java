@@ -16,7 +16,7 @@ class CleanupPolicyTest {
         assertThat(defaults.warningWindow()).isEqualTo(Duration.ofDays(1));
         assertThat(defaults.idlePeriod()).isNull();
         assertThat(defaults.workingHours()).isNull();
-        assertThat(defaults.maxTeardowns()).isEqualTo(10);
+        assertThat(defaults.maxTeardownsPerRun()).isEqualTo(10);
         assertThat(defaults.maxTeardownPercent()).isEqualTo(25);
         assertThat(defaults.dryRun()).isFalse();
     }
@@ -24,7 +24,7 @@ class CleanupPolicyTest {
     @Test
     void refusesSettingsThatMakeNoSenseNamingTheSetting() {
         assertThatThrownBy(() -> defaults.withBrakes(-1, 10)).isInstanceOf(InvalidInputException.class)
-                .hasMessage("max-teardowns: must be 0 or more, got -1");
+                .hasMessage("max-teardowns-per-run: must be 0 or more, got -1");
         assertThatThrownBy(() -> defaults.withBrakes(10, 101)).isInstanceOf(InvalidInputException.class)
                 .hasMessage("max-teardown-percent: must be between 0 and 100, got 101");
         assertThatThrownBy(() -> defaults.withBrakes(10, -5)).isInstanceOf(InvalidInputException.class)

@@ -10,16 +10,16 @@ import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterContract;
+import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
 import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
-import io.jenkins.plugins.branchdeploy.engine.deploy.Quota;
-import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
 import io.jenkins.plugins.branchdeploy.engine.history.InMemoryMetricsStore;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.sandbox.RequestLog;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.nio.file.Path;
@@ -105,7 +105,7 @@ class CleanupTest {
         CleanupReport first = cleanup(NO_BRAKES.withBrakes(2, 100), NOW).run(scm, progress);
 
         assertThat(first.brakesHeld()).extracting(BrakeHold::brake, BrakeHold::allowed, BrakeHold::wanted)
-                .containsExactly(tuple("max-teardowns", 2, 4));
+                .containsExactly(tuple("max-teardowns-per-run", 2, 4));
         assertThat(liveEnvironments()).containsExactlyInAnyOrder("feature/old-3", "feature/old-4", "main");
         assertThat(first.environments()).filteredOn(e -> which(e).equals("feature/old-4")).singleElement()
                 .extracting(EnvironmentResult::reason).asString().startsWith("held by brake: at most 2 teardowns per run; 2 of 4 teardowns wait");

@@ -184,4 +184,20 @@ class NamingPolicyTest {
         assertThat(policy.names(BranchRef.of("shop", "fix-?")).environment())
                 .isNotEqualTo(policy.names(BranchRef.of("shop", "fix-\ud83d\ude80")).environment());
     }
+
+    @Test
+    void aNamespacesOnlyPolicyFindsTheSameNamespacesWithoutADomainAndMakesNoHost() {
+        BranchRef branch = BranchRef.of("shop", "feature/cart");
+        NamingPolicy namespaces = NamingPolicy.namespacesOnly("team-{app}-{branch}");
+        EnvironmentNames names = namespaces.names(branch);
+
+        assertThat(names.namespace()).isEqualTo(new NamingPolicy("preview.example.dev", "team-{app}-{branch}", null)
+                .names(branch).namespace());
+        assertThat(names.host()).isNull();
+        assertThat(names.url()).isNull();
+        assertThat(namespaces.domain()).isNull();
+        assertThatThrownBy(namespaces::requireHosts)
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("domain: is empty; give the domain for environment hosts, e.g. example.dev");
+    }
 }

@@ -29,9 +29,9 @@ class EnvironmentValuesTest {
     @Test
     void onlyTheBranchsOwnChangeIsReported() {
         List<HasMetadata> mainSide = List.of(ingress("main--shop.preview.example.dev"),
-                config("main", "https://main--shop.preview.example.dev", "main-cache", "blue"));
+                config("main", "main", "https://main--shop.preview.example.dev", "main-cache", "blue"));
         List<HasMetadata> cartSide = List.of(ingress("feature-cart--shop.preview.example.dev"),
-                config("feature/cart", "https://feature-cart--shop.preview.example.dev", "main-cache", "green"));
+                config("feature/cart", "feature-cart", "https://feature-cart--shop.preview.example.dev", "main-cache", "green"));
 
         ChangeReport raw = ChangeReporter.compare(cartSide, mainSide, "main");
         ChangeReport report = ChangeReporter.compare(cartSide, cart, mainSide, main, "main");
@@ -49,9 +49,12 @@ class EnvironmentValuesTest {
                 .withNewSpec().addNewRule().withHost(host).endRule().addNewTl().withHosts(host).endTl().endSpec().build();
     }
 
-    /** {@code CACHE} is the same literal on both sides that happens to start with main's branch name. */
-    private static HasMetadata config(String branch, String url, String cache, String colour) {
-        return new ConfigMapBuilder().withNewMetadata().withName("shop").endMetadata()
-                .withData(Map.of("BRANCH", branch, "PUBLIC_URL", url, "CACHE", cache, "COLOUR", colour)).build();
+    /**
+     * {@code CACHE} is the same literal on both sides that happens to start with main's branch name;
+     * main's {@code ENVIRONMENT} and {@code BRANCH} share the value {@code main}.
+     */
+    private static HasMetadata config(String branch, String environment, String url, String cache, String colour) {
+        return new ConfigMapBuilder().withNewMetadata().withName("shop").endMetadata().withData(Map.of("BRANCH", branch,
+                "ENVIRONMENT", environment, "PUBLIC_URL", url, "CACHE", cache, "COLOUR", colour)).build();
     }
 }

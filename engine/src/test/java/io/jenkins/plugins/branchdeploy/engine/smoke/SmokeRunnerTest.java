@@ -163,7 +163,7 @@ class SmokeRunnerTest {
     @Test
     void theUrlMustBeHttpWithoutCredentials() {
         SmokeRunner runner = new SmokeRunner(HttpClient.newHttpClient(), RETRY, listener);
-        List<SmokeCheck> checks = SmokeCheckFile.parse("smoke.yaml", "- path: /healthz");
+        List<SmokeCheck> checks = SmokeTests.parse("smoke.yaml", "- path: /healthz");
 
         for (String bad : List.of("ftp://127.0.0.1/", "/relative", "http://user:secret@127.0.0.1/")) {
             assertThatThrownBy(() -> runner.run(URI.create(bad), checks, SHORT))
@@ -174,7 +174,7 @@ class SmokeRunnerTest {
 
     private SmokeReport run(Duration timeout, String yaml) throws InterruptedException {
         SmokeRunner runner = new SmokeRunner(HttpClient.newHttpClient(), RETRY, listener);
-        return runner.run(url, SmokeCheckFile.parse("smoke.yaml", yaml), timeout);
+        return runner.run(url, SmokeTests.parse("smoke.yaml", yaml), timeout);
     }
 
     private static SmokeResult single(SmokeReport report) {

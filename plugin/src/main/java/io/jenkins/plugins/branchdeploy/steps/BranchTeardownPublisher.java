@@ -18,12 +18,12 @@ import org.kohsuke.stapler.DataBoundConstructor;
  * "Tear down this branch's environment" for jobs configured in the UI: the {@code branchTeardown}
  * step's parameters and work, as a post-build action. Needs no workspace.
  */
-public final class TeardownBranchPublisher extends Recorder implements SimpleBuildStep {
+public final class BranchTeardownPublisher extends Recorder implements SimpleBuildStep {
 
     private final BranchTeardownStep teardown;
 
     @DataBoundConstructor
-    public TeardownBranchPublisher(BranchTeardownStep teardown) {
+    public BranchTeardownPublisher(BranchTeardownStep teardown) {
         this.teardown = teardown;
     }
 
@@ -44,7 +44,7 @@ public final class TeardownBranchPublisher extends Recorder implements SimpleBui
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        new BranchDeployment(run, env, listener).teardown(teardown);
+        new BuildDeployer(run, env, listener).teardown(teardown);
     }
 
     @Extension

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.branchdeploy.overview;
+package io.jenkins.plugins.branchdeploy.buildpage;
 
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
 

@@ -1,5 +1,6 @@
-package io.jenkins.plugins.branchdeploy.engine.deploy;
+package io.jenkins.plugins.branchdeploy.engine.request;
 
+import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,8 +32,12 @@ public record DeployRequest(
         String sourceNamespace,
         String deployedBy) {
 
-    public static final Duration DEFAULT_TTL = Duration.ofDays(7);
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+    /** The time to live as users write it; the command line shows it as its default. */
+    public static final String DEFAULT_TTL_TEXT = "7d";
+    public static final Duration DEFAULT_TTL = Durations.parse("ttl", DEFAULT_TTL_TEXT);
+    /** The rollout timeout as users write it. */
+    public static final String DEFAULT_TIMEOUT_TEXT = "5m";
+    public static final Duration DEFAULT_TIMEOUT = Durations.parse("timeout", DEFAULT_TIMEOUT_TEXT);
 
     public DeployRequest {
         variables = Map.copyOf(variables);

@@ -1,6 +1,5 @@
-package io.jenkins.plugins.branchdeploy.engine.deploy;
+package io.jenkins.plugins.branchdeploy.engine.cluster;
 
-import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import java.time.Duration;
 import java.util.Collections;

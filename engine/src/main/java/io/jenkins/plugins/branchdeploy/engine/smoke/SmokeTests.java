@@ -24,7 +24,7 @@ import java.util.regex.PatternSyntaxException;
  * {@code bodyMatches} (a regular expression), {@code maxLatency} (e.g. {@code 500ms}, {@code 2s}) and
  * {@code advisory}. A mistake is refused with the file, the check and the field named.
  */
-public final class SmokeCheckFile {
+public final class SmokeTests {
 
     /** The command-line option and step parameter that name a smoke file. */
     static final String FIELD = "smoke";
@@ -35,7 +35,7 @@ public final class SmokeCheckFile {
     private static final Pattern LATENCY = Pattern.compile("(\\d+)\\s*(ms|s|m)");
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    private SmokeCheckFile() {}
+    private SmokeTests() {}
 
     public static List<SmokeCheck> read(Path file) {
         try {

@@ -12,38 +12,24 @@ import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
 import io.jenkins.plugins.branchdeploy.config.EffectiveSettings;
 import io.jenkins.plugins.branchdeploy.config.MetricsFile;
-import io.jenkins.plugins.branchdeploy.engine.Durations;
-import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.RefusedException;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
-import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterApiException;
-import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentBusyException;
-import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentOwnedElsewhereException;
-import io.jenkins.plugins.branchdeploy.engine.cluster.ForeignNamespaceException;
+import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
 import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
-import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranchException;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
 import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
-import io.jenkins.plugins.branchdeploy.engine.deploy.ChangeBaseline;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOptions;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployInput;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployResult;
-import io.jenkins.plugins.branchdeploy.engine.deploy.SecretEntry;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
-import io.jenkins.plugins.branchdeploy.engine.report.Drift;
-import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeCheckFile;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
@@ -55,13 +41,13 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * never a secret), not a stack trace. A build acts only on its project's environments
  * ({@link BranchJobs#owner}): another project's environment fails the step.
  */
-final class BranchDeployment {
+final class BuildDeployer {
 
     private final Run<?, ?> run;
     private final EnvVars env;
     private final ProgressListener progress;
 
-    BranchDeployment(Run<?, ?> run, EnvVars env, TaskListener listener) {
+    BuildDeployer(Run<?, ?> run, EnvVars env, TaskListener listener) {
         this.run = run;
         this.env = env;
         this.progress = new BuildLogProgress(listener);
@@ -79,48 +65,45 @@ final class BranchDeployment {
             NamingPolicy naming = step.getDomain() == null
                     ? settings.namingPolicy()
                     : new NamingPolicy(step.getDomain(), settings.namespaceTemplate(), settings.hostTemplate());
-            Duration ttl = step.getTtl() == null ? settings.ttl() : Durations.parse("ttl", step.getTtl());
-            Duration timeout = step.getTimeout() == null
-                    ? DeployRequest.DEFAULT_TIMEOUT
-                    : Durations.parse("timeout", step.getTimeout());
             boolean trusted = trusted(branch, settings, step);
             List<SecretEntry> secrets = trusted ? CredentialSecrets.resolve(step.getSecrets(), run) : List.of();
-            DatabaseBranch database = trusted ? step.getDatabase() : null;
+            DatabaseOptions database = trusted ? step.getDatabase() : null;
             try (WorkspaceManifests manifests = WorkspaceManifests.of(workspace, step.getManifests());
                     WorkspaceManifests smokeFile = WorkspaceManifests.optional(workspace, "smokeTests", step.getSmokeTests());
-                    WorkspaceManifests schemaScript = WorkspaceManifests.optional(workspace, "database", schemaScript(database));
-                    KubernetesClient client = cluster.connect(run)) {
-                DeployRequest request = new DeployRequest(
-                        branch,
-                        manifests.path(),
-                        Objects.requireNonNullElse(step.getVariables(), Map.of()),
-                        secrets,
-                        settings.quota().with("quota", step.getQuota()),
-                        ttl,
-                        timeout,
-                        step.getSourceNamespace(),
-                        run.getExternalizableId());
-                DeployOptions options = DeployOptions.NONE
-                        .withDatabase(strategy(database, schemaScript))
-                        .withSmokeChecks(smokeFile.path() == null ? List.of() : SmokeCheckFile.read(smokeFile.path()))
-                        .withBaseline(step.getCompareWith() == null ? null : new ChangeBaseline.LiveNamespace(step.getCompareWith()))
-                        .withDrift(drift(step, branch));
+                    WorkspaceManifests schemaScript = WorkspaceManifests.optional(workspace, "database", schemaScript(database))) {
+                DeployInput input = new DeployInput(branch, manifests.path())
+                        .variables(step.getVariables())
+                        .secrets(secrets)
+                        .quota(settings.quota(), step.getQuota())
+                        .ttl(settings.ttl(), step.getTtl())
+                        .timeout(step.getTimeout())
+                        .sourceNamespace(step.getSourceNamespace())
+                        .database(strategy(database, schemaScript))
+                        .smokeTests(smokeFile.path())
+                        .baseline(step.getBaselineNamespace(), null)
+                        .drift(step.getCommitsBehind(), step.getDriftThreshold(), null)
+                        .deployedBy(run.getExternalizableId());
                 progress.info("Deploying branch " + branch.branch() + " of " + branch.app() + " to cluster " + cluster.getName());
-                BranchDeployer deployer = new BranchDeployer(environments(client, settings.installationId(), naming), MetricsFile.store())
-                        .withDatabases(databases(database));
-                DeployOutcome outcome = deployer.deploy(request, options, progress);
-                DeployResult result = outcome.deploy();
-                record(BranchDeployAction.of(outcome, branch.commit()));
-                if (!result.succeeded()) {
-                    throw new AbortException("Deploy of environment " + result.names().environment() + " failed: " + result.failureReason());
+                try (KubernetesClient client = cluster.connect(run)) {
+                    BranchDeployer deployer = new BranchDeployer(environments(client, settings.installationId(), naming), MetricsFile.store())
+                            .withDatabases(databases(database));
+                    return recorded(deployer.deploy(input.request(), input.options(), progress), branch);
                 }
-                progress.info("Environment " + result.names().environment() + " is live at " + result.url());
-                return result;
             }
-        } catch (InvalidInputException | DatabaseBranchException | EnvironmentOwnedElsewhereException | ForeignNamespaceException
-                | EnvironmentBusyException | ClusterApiException e) {
+        } catch (RefusedException e) {
             throw new AbortException(e.getMessage());
         }
+    }
+
+    /** Records the outcome on the build; a failed deploy then fails the build. */
+    private DeployResult recorded(DeployOutcome outcome, BranchRef branch) throws AbortException {
+        DeployResult result = outcome.deploy();
+        record(BranchDeployAction.of(outcome, branch.commit()));
+        if (!result.succeeded()) {
+            throw new AbortException("Deploy of environment " + result.names().environment() + " failed: " + result.failureReason());
+        }
+        progress.info("Environment " + result.names().environment() + " is live at " + result.url());
+        return result;
     }
 
     /**
@@ -148,8 +131,7 @@ final class BranchDeployment {
                 });
                 return outcome;
             }
-        } catch (InvalidInputException | DatabaseBranchException | EnvironmentOwnedElsewhereException | ForeignNamespaceException
-                | EnvironmentBusyException | ClusterApiException e) {
+        } catch (RefusedException e) {
             throw new AbortException(e.getMessage());
         }
     }
@@ -167,7 +149,7 @@ final class BranchDeployment {
     /** Pull requests from forks get secrets and database branches only from forks the configuration trusts. */
     private boolean trusted(BranchRef branch, EffectiveSettings settings, BranchDeployStep step) {
         String fork = BuildBranch.fork(env);
-        if (branch.change() == null || fork == null || settings.trustFork(fork)) {
+        if (settings.trustedForks().allowSecrets(branch, fork)) {
             return true;
         }
         if (!step.getSecrets().isEmpty() || step.getDatabase() != null) {
@@ -179,14 +161,14 @@ final class BranchDeployment {
     }
 
     /** A schema script is a workspace file; a template's seed is a database name. */
-    private static String schemaScript(DatabaseBranch database) {
+    private static String schemaScript(DatabaseOptions database) {
         if (database == null || database.getStrategy() == null) {
             return null;
         }
         return DatabaseStrategy.parse(database.getStrategy()) instanceof DatabaseStrategy.Schema schema ? schema.script().toString() : null;
     }
 
-    private static DatabaseStrategy strategy(DatabaseBranch database, WorkspaceManifests schemaScript) {
+    private static DatabaseStrategy strategy(DatabaseOptions database, WorkspaceManifests schemaScript) {
         if (database == null) {
             return null;
         }
@@ -194,7 +176,7 @@ final class BranchDeployment {
     }
 
     /** The database server the step's admin credential (secret text holding the URL) reaches, or {@code null}. */
-    private DatabaseBranches databases(DatabaseBranch database) throws IOException {
+    private DatabaseBranches databases(DatabaseOptions database) throws IOException {
         if (database == null) {
             return null;
         }
@@ -208,14 +190,6 @@ final class BranchDeployment {
         }
         CredentialsProvider.track(run, admin);
         return new DatabaseBranches(AdminConnection.parse(admin.getSecret().getPlainText()));
-    }
-
-    private Drift drift(BranchDeployStep step, BranchRef branch) {
-        if (step.getCommitsBehind() == null) {
-            return null;
-        }
-        String target = branch.changeRequest().map(ChangeRequest::target).orElse("main");
-        return new Drift(target, step.getCommitsBehind(), Objects.requireNonNullElse(step.getDriftThreshold(), Drift.DEFAULT_THRESHOLD));
     }
 
     /** One action per environment on a build: a second deploy of it in the same build replaces the first. */

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.branchdeploy.engine.deploy;
+package io.jenkins.plugins.branchdeploy.engine.request;
 
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.branchdeploy.cli;
+package io.jenkins.plugins.branchdeploy.cli.output;
 
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import java.util.ArrayList;

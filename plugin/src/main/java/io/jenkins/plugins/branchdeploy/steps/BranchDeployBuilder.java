@@ -18,12 +18,12 @@ import org.kohsuke.stapler.DataBoundConstructor;
  * "Deploy this branch" for jobs configured in the UI: the {@code branchDeploy} step's parameters
  * and work, as a freestyle build step.
  */
-public final class DeployBranchBuilder extends Builder implements SimpleBuildStep {
+public final class BranchDeployBuilder extends Builder implements SimpleBuildStep {
 
     private final BranchDeployStep deploy;
 
     @DataBoundConstructor
-    public DeployBranchBuilder(BranchDeployStep deploy) {
+    public BranchDeployBuilder(BranchDeployStep deploy) {
         this.deploy = deploy;
     }
 
@@ -39,7 +39,7 @@ public final class DeployBranchBuilder extends Builder implements SimpleBuildSte
             @NonNull Launcher launcher,
             @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        new BranchDeployment(run, env, listener).deploy(deploy, workspace);
+        new BuildDeployer(run, env, listener).deploy(deploy, workspace);
     }
 
     @Extension

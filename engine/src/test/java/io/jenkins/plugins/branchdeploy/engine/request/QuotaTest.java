@@ -1,4 +1,4 @@
-package io.jenkins.plugins.branchdeploy.engine.deploy;
+package io.jenkins.plugins.branchdeploy.engine.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

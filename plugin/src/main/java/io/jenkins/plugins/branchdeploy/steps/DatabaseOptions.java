@@ -23,13 +23,13 @@ import org.kohsuke.stapler.verb.POST;
  * connection URL {@code postgresql://USER:PASSWORD@HOST:PORT/DATABASE}, the same text the command line
  * reads from {@code BRANCH_DEPLOY_DATABASE_URL}. Holds the id only.
  */
-public final class DatabaseBranch implements Describable<DatabaseBranch> {
+public final class DatabaseOptions implements Describable<DatabaseOptions> {
 
     private final String strategy;
     private String credentialsId;
 
     @DataBoundConstructor
-    public DatabaseBranch(String strategy) {
+    public DatabaseOptions(String strategy) {
         this.strategy = Util.fixEmptyAndTrim(strategy);
     }
 
@@ -52,7 +52,7 @@ public final class DatabaseBranch implements Describable<DatabaseBranch> {
     }
 
     @Extension
-    public static final class DescriptorImpl extends Descriptor<DatabaseBranch> {
+    public static final class DescriptorImpl extends Descriptor<DatabaseOptions> {
 
         @NonNull
         @Override

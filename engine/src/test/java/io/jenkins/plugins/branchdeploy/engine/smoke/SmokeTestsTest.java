@@ -14,11 +14,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class SmokeCheckFileTest {
+class SmokeTestsTest {
 
     @Test
     void readsEveryFieldAndFillsTheDefaults() {
-        var checks = SmokeCheckFile.parse("smoke.yaml", """
+        var checks = SmokeTests.parse("smoke.yaml", """
                 - path: /healthz
                 - name: search
                   path: /api/search?q=shoes
@@ -42,7 +42,7 @@ class SmokeCheckFileTest {
 
     @Test
     void theDocumentedExampleIsValid() {
-        assertThat(SmokeCheckFile.read(Path.of("../docs/examples/smoke.yaml"))).isNotEmpty();
+        assertThat(SmokeTests.read(Path.of("../docs/examples/smoke.yaml"))).isNotEmpty();
     }
 
     static Stream<Arguments> mistakes() {
@@ -65,7 +65,7 @@ class SmokeCheckFileTest {
     @ParameterizedTest
     @MethodSource("mistakes")
     void aMistakeNamesTheFileTheCheckAndTheField(String yaml, String expected) {
-        assertThatThrownBy(() -> SmokeCheckFile.parse("ci/smoke.yaml", yaml))
+        assertThatThrownBy(() -> SmokeTests.parse("ci/smoke.yaml", yaml))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getField()).isEqualTo("smoke"))
                 .hasMessageStartingWith("smoke: ci/smoke.yaml")
                 .hasMessageContaining(expected);
@@ -76,14 +76,14 @@ class SmokeCheckFileTest {
         Path file = dir.resolve("smoke.yaml");
         Files.writeString(file, "- path: /healthz\n- {name: x, path: /a\n");
 
-        assertThatThrownBy(() -> SmokeCheckFile.read(file))
+        assertThatThrownBy(() -> SmokeTests.read(file))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(file + " is not valid YAML at line");
     }
 
     @Test
     void aMissingFileIsNamed(@TempDir Path dir) {
-        assertThatThrownBy(() -> SmokeCheckFile.read(dir.resolve("nope.yaml")))
+        assertThatThrownBy(() -> SmokeTests.read(dir.resolve("nope.yaml")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("nope.yaml does not exist");
     }

@@ -1,0 +1,132 @@
+package io.jenkins.plugins.branchdeploy.engine.deploy;
+
+import io.jenkins.plugins.branchdeploy.engine.Durations;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
+import io.jenkins.plugins.branchdeploy.engine.report.Drift;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeTests;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a user wrote for one deploy, in a Pipeline step or on the command line, turned into a
+ * {@link DeployRequest} and its {@link DeployOptions}. Text is taken as typed: {@code null} or blank
+ * means "not given" and keeps the default. Each default and each check lives here once, and errors
+ * name the field as {@code docs/glossary.md} does.
+ */
+public final class DeployInput {
+
+    private final BranchRef branch;
+    private final Path manifests;
+    private Map<String, String> variables = Map.of();
+    private List<SecretEntry> secrets = List.of();
+    private Quota quota = Quota.DEFAULT;
+    private Duration ttl = DeployRequest.DEFAULT_TTL;
+    private Duration timeout = DeployRequest.DEFAULT_TIMEOUT;
+    private String sourceNamespace;
+    private String deployedBy;
+    private DeployOptions options = DeployOptions.NONE;
+
+    /**
+     * @param branch what to deploy
+     * @param manifests a directory (searched recursively) or a single file of YAML; {@code null}
+     *     only where nothing is rendered (a change report of the live environment)
+     */
+    public DeployInput(BranchRef branch, Path manifests) {
+        this.branch = Objects.requireNonNull(branch, "branch");
+        this.manifests = manifests;
+    }
+
+    public DeployInput variables(Map<String, String> newVariables) {
+        variables = newVariables == null ? Map.of() : newVariables;
+        return this;
+    }
+
+    public DeployInput secrets(List<SecretEntry> newSecrets) {
+        secrets = newSecrets == null ? List.of() : newSecrets;
+        return this;
+    }
+
+    /**
+     * @param base the limits in force where the user typed nothing (the configuration's, or the default)
+     * @param text the limits the user typed, e.g. {@code cpu=4,pods=30}, each replacing its own in {@code base}
+     */
+    public DeployInput quota(Quota base, String text) {
+        quota = Objects.requireNonNullElse(base, Quota.DEFAULT).with("quota", text);
+        return this;
+    }
+
+    /** @param fallback the time to live where the user typed none (the configuration's) */
+    public DeployInput ttl(Duration fallback, String text) {
+        ttl = given(text) ? Durations.parse("ttl", text) : Objects.requireNonNullElse(fallback, DeployRequest.DEFAULT_TTL);
+        return this;
+    }
+
+    public DeployInput timeout(String text) {
+        timeout = given(text) ? Durations.parse("timeout", text) : DeployRequest.DEFAULT_TIMEOUT;
+        return this;
+    }
+
+    public DeployInput sourceNamespace(String text) {
+        sourceNamespace = given(text) ? text.trim() : null;
+        return this;
+    }
+
+    /** @param run the run that deploys, as the front end names it (a Jenkins build's {@code job#number}), or {@code null} */
+    public DeployInput deployedBy(String run) {
+        deployedBy = run;
+        return this;
+    }
+
+    public DeployInput database(DatabaseStrategy strategy) {
+        options = options.withDatabase(strategy);
+        return this;
+    }
+
+    /** @param file the smoke tests, or {@code null} for none */
+    public DeployInput smokeTests(Path file) {
+        options = options.withSmokeChecks(file == null ? List.of() : SmokeTests.read(file));
+        return this;
+    }
+
+    public DeployInput smokeBaseUrl(URI url) {
+        options = options.withSmokeBaseUrl(url);
+        return this;
+    }
+
+    public DeployInput smokeTimeout(String text) {
+        options = options.withSmokeTimeout(given(text) ? Durations.parse("smoke-timeout", text) : null);
+        return this;
+    }
+
+    /** As {@link ChangeBaseline#of}: a baseline namespace or main's manifests, at most one. */
+    public DeployInput baseline(String namespace, Path mainManifests) {
+        options = options.withBaseline(ChangeBaseline.of(namespace, mainManifests));
+        return this;
+    }
+
+    /** As {@link Drift#of}, for this branch. */
+    public DeployInput drift(Integer commitsBehind, Integer threshold, String target) {
+        options = options.withDrift(Drift.of(branch, commitsBehind, threshold, target));
+        return this;
+    }
+
+    public DeployRequest request() {
+        return new DeployRequest(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy);
+    }
+
+    public DeployOptions options() {
+        return options;
+    }
+
+    private static boolean given(String text) {
+        return text != null && !text.isBlank();
+    }
+}
