@@ -110,7 +110,7 @@ class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         List<SecretEntry> secretEntries = secrets.stream().map(s -> SecretOption.parse(s, System::getenv)).toList();
-        BranchRef branch = opening.apply(target.branchRef(commit));
+        BranchRef branch = target.branchRef(commit);
         DeployInput input = new DeployInput(branch, manifests)
                 .variables(variables)
                 .secrets(secretEntries)
@@ -123,7 +123,8 @@ class DeployCommand implements Callable<Integer> {
                 .smokeBaseUrl(smokeBaseUrl)
                 .smokeTimeout(smokeTimeout)
                 .baseline(baseline.namespace, baseline.manifests)
-                .drift(drift.commitsBehind(branch), drift.threshold, drift.target);
+                .drift(drift.commitsBehind(branch), drift.threshold, drift.target)
+                .changeOpening(opening.openedAt, null, opening.author);
         DatabaseBranches databases = database.branches(System::getenv);
         NamingPolicy naming = target.naming(domain, hostTemplate);
         PrintWriter err = spec.commandLine().getErr();

@@ -76,7 +76,7 @@ class ReviewLinkCommandsTest {
     void badInputIsRefusedWithExitCodeTwoAndNothingWritten() {
         CommandRun noChange = run(deploy("feature/cart", null, "--change-author", "alice"));
         assertThat(noChange.exitCode()).isEqualTo(2);
-        assertThat(noChange.err()).contains("change-author: belongs to a pull request; give its number with --change too");
+        assertThat(noChange.err()).contains("change-author: belongs to a pull request; give its number (--change) too");
         CommandRun badTime = run(deploy("feature/cart", "7", "--change-opened-at", "yesterday"));
         assertThat(badTime.exitCode()).isEqualTo(2);
         assertThat(badTime.err()).contains("change-opened-at: 'yesterday' is not an ISO-8601 time");

@@ -44,10 +44,16 @@ public final class BranchDeploymentCheck {
                 .build());
     }
 
+    /** {@code url}, relative to Jenkins' root, as an absolute URL; {@code null} while Jenkins' URL is not configured. */
+    public static String absolute(String url) {
+        String root = Jenkins.get().getRootUrl();
+        return root == null ? null : root + url;
+    }
+
     /**
      * The deploy has finished.
      *
-     * @param reviewLink the review link of the environment, relative to the Jenkins root URL
+     * @param reviewLink the environment's review link as an absolute URL, or {@code null}
      */
     public void completed(Run<?, ?> run, TaskListener listener, DeployCheck check, String reviewLink) {
         publish(ChecksPublisherFactory.fromRun(run, listener), finished(check, reviewLink));
@@ -65,9 +71,8 @@ public final class BranchDeploymentCheck {
                 .withConclusion(check.succeeded() ? ChecksConclusion.SUCCESS : ChecksConclusion.FAILURE)
                 .withCompletedAt(now())
                 .withOutput(new ChecksOutput.ChecksOutputBuilder().withTitle(check.title()).withSummary(check.summary()).build());
-        String root = Jenkins.get().getRootUrl();
-        if (reviewLink != null && root != null) {
-            details.withDetailsURL(root + reviewLink);
+        if (reviewLink != null) {
+            details.withDetailsURL(reviewLink);
         }
         return details.build();
     }

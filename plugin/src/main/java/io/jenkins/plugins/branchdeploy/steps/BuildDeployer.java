@@ -45,11 +45,13 @@ final class BuildDeployer {
 
     private final Run<?, ?> run;
     private final EnvVars env;
+    private final TaskListener listener;
     private final ProgressListener progress;
 
     BuildDeployer(Run<?, ?> run, EnvVars env, TaskListener listener) {
         this.run = run;
         this.env = env;
+        this.listener = listener;
         this.progress = new BuildLogProgress(listener);
     }
 
@@ -83,11 +85,18 @@ final class BuildDeployer {
                         .baseline(step.getBaselineNamespace(), null)
                         .drift(step.getCommitsBehind(), step.getDriftThreshold(), null)
                         .deployedBy(run.getExternalizableId());
+                if (branch.change() != null) {
+                    ChangeOpening.apply(input, run.getParent(), step.getChangeOpenedAt());
+                }
                 progress.info("Deploying branch " + branch.branch() + " of " + branch.app() + " to cluster " + cluster.getName());
+                PullRequestCheck check = new PullRequestCheck(run, listener, step, cluster.getName(), naming.names(branch));
+                check.deploying();
                 try (KubernetesClient client = cluster.connect(run)) {
-                    BranchDeployer deployer = new BranchDeployer(environments(client, settings.installationId(), naming), MetricsFile.store())
-                            .withDatabases(databases(database));
-                    return recorded(deployer.deploy(input.request(), input.options(), progress), branch);
+                    BranchEnvironments environments = environments(client, settings.installationId(), naming);
+                    BranchDeployer deployer = new BranchDeployer(environments, MetricsFile.store()).withDatabases(databases(database));
+                    DeployOutcome outcome = deployer.deploy(input.request(), input.options(), progress);
+                    check.deployed(outcome, environments, branch);
+                    return recorded(outcome, branch);
                 }
             }
         } catch (RefusedException e) {
