@@ -28,6 +28,7 @@ import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
+import io.jenkins.plugins.branchdeploy.review.ReviewLinkAction;
 import java.io.IOException;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -96,7 +97,8 @@ final class BuildDeployer {
                     BranchDeployer deployer = new BranchDeployer(environments, MetricsFile.store()).withDatabases(databases(database));
                     DeployOutcome outcome = deployer.deploy(input.request(), input.options(), progress);
                     check.deployed(outcome, environments, branch);
-                    return recorded(outcome, branch);
+                    return recorded(outcome, branch, ReviewLinkAction.url(run.getParent(), cluster.getName(),
+                            outcome.deploy().names().namespace()));
                 }
             }
         } catch (RefusedException e) {
@@ -105,9 +107,9 @@ final class BuildDeployer {
     }
 
     /** Records the outcome on the build; a failed deploy then fails the build. */
-    private DeployResult recorded(DeployOutcome outcome, BranchRef branch) throws AbortException {
+    private DeployResult recorded(DeployOutcome outcome, BranchRef branch, String reviewLink) throws AbortException {
         DeployResult result = outcome.deploy();
-        record(BranchDeployAction.of(outcome, branch.commit()));
+        record(BranchDeployAction.of(outcome, branch.commit()).withReviewLink(reviewLink));
         if (!result.succeeded()) {
             throw new AbortException("Deploy of environment " + result.names().environment() + " failed: " + result.failureReason());
         }

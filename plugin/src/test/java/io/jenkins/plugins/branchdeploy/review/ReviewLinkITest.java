@@ -21,6 +21,7 @@ import jenkins.scm.impl.mock.MockSCMController;
 import jenkins.scm.impl.mock.MockSCMDiscoverBranches;
 import jenkins.scm.impl.mock.MockSCMSource;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.HtmlAnchor;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject;
@@ -96,6 +97,10 @@ class ReviewLinkITest {
                 .contains("| Namespace |").doesNotContain("blue"));
 
         JenkinsRule.WebClient wc = r.createWebClient().login("bob");
+        HtmlAnchor onBuildPage = wc.getPage(build).querySelector("a.branch-deploy-review-link");
+        assertThat(onBuildPage.getHrefAttribute()).as("the build page's link goes through the review link")
+                .endsWith("job/shop/job/master/branch-deploy-review?cluster=test&namespace=" + deploy.getNamespace());
+        assertThat(onBuildPage.getTextContent()).isEqualTo(deploy.getLinkUrl());
         wc.getOptions().setRedirectEnabled(false);
         wc.getOptions().setThrowExceptionOnFailingStatusCode(false);
         WebResponse open = wc.goTo("job/shop/job/master/branch-deploy-review?cluster=test&namespace=" + deploy.getNamespace(), null)
