@@ -22,12 +22,14 @@ import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
 import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployCheck;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployInput;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
+import io.jenkins.plugins.branchdeploy.review.BranchDeploymentCheck;
 import io.jenkins.plugins.branchdeploy.review.ReviewLinkAction;
 import java.io.IOException;
 import java.util.List;
@@ -134,6 +136,10 @@ final class BuildDeployer {
                                 : databases(step.getDatabase()));
                 TeardownOutcome outcome = deployer.teardown(branch, TeardownCause.PIPELINE, progress);
                 String namespace = settings.namingPolicy().names(branch).namespace();
+                if (outcome == TeardownOutcome.DELETED) {
+                    new BranchDeploymentCheck(step.getCheckName()).completed(run, listener,
+                            DeployCheck.tornDown(namespace, "the pipeline tore it down"), null);
+                }
                 progress.info(switch (outcome) {
                     case DELETED -> "Tore down environment " + namespace + " of branch " + branch.branch();
                     case DELETING -> "Environment " + namespace + " of branch " + branch.branch()

@@ -22,6 +22,7 @@ import jenkins.scm.impl.mock.MockSCMDiscoverBranches;
 import jenkins.scm.impl.mock.MockSCMSource;
 import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlAnchor;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject;
@@ -118,6 +119,28 @@ class ReviewLinkITest {
         assertThat(foreign.getResponseHeaderValue("Location")).isNull();
         assertThat(wc.goTo("job/shop/job/master/branch-deploy-review?cluster=test&namespace=absent", null)
                 .getWebResponse().getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aTeardownUpdatesTheCheckAndChecksFalsePublishesNone() throws Exception {
+        WorkflowJob job = r.jenkins.createProject(WorkflowJob.class, "shop");
+        job.setDefinition(new CpsFlowDefinition("""
+                node {
+                  withEnv(['BRANCH_NAME=feature/cart']) {
+                    writeFile file: 'k8s/app.yaml', text: 'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: web\\n'
+                    branchDeploy manifests: 'k8s', checkName: 'Preview'
+                    branchTeardown checkName: 'Preview'
+                    branchDeploy manifests: 'k8s', checks: false
+                  }
+                }
+                """, true));
+
+        r.buildAndAssertSuccess(job);
+
+        List<ChecksDetails> checks = CHECKS.getPublishedChecks();
+        assertThat(checks).as("deploying, deployed, torn down; nothing for the deploy with checks: false").hasSize(3);
+        assertThat(checks.get(2).getName()).contains("Preview");
+        assertThat(checks.get(2).getOutput()).hasValueSatisfying(output -> assertThat(output.getTitle()).contains("Torn down"));
     }
 
     @Test
