@@ -67,10 +67,7 @@ class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ChangeBaseline main = baseline.baseline();
-        if (main == null) {
-            throw new InvalidInputException("baseline-namespace", "give what to compare with: --baseline-namespace NS or --baseline-manifests DIR");
-        }
+        ChangeBaseline given = baseline.baseline();
         BranchRef branch = target.branchRef(null);
         DeployRequest context = new DeployRequest(branch, manifests, variables, List.of(), null, null, null, null);
         PrintWriter err = spec.commandLine().getErr();
@@ -82,6 +79,9 @@ class DiffCommand implements Callable<Integer> {
         try (KubernetesClient client = cluster.connect()) {
             BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(), target.naming(domain, null));
             ChangeComparison comparison = new ChangeComparison(environments);
+            ChangeBaseline main = given != null ? given : comparison.targetEnvironment(branch, progress).orElseThrow(() ->
+                    new InvalidInputException("baseline-namespace", "app " + branch.app() + " has no environment of the target branch "
+                            + "to compare with; give --baseline-namespace NS or --baseline-manifests DIR"));
             List<HasMetadata> branchSide = manifests == null ? comparison.live(branch, progress) : comparison.rendered(context);
             if (branchSide.isEmpty() && manifests == null) {
                 progress.warn("Branch " + branch.branch() + " has no environment in namespace "

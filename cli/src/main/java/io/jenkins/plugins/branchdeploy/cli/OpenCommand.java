@@ -70,7 +70,7 @@ class OpenCommand implements Callable<Integer> {
             Environment environment = environments.find(branch).orElseThrow(() -> new InvalidInputException(
                     which.change == null ? "branch" : "change", "there is no environment of app " + app + " for "
                     + (which.change == null ? "branch " + which.branch : "pull request #" + which.change)
-                    + " in installation " + cluster.installation() + "; check --app, --branch or --change, and --installation"));
+                    + " in installation " + cluster.installation() + "; check --app, --branch or --change, and --installation-id"));
             url = new ReviewLink(environments, state.metrics(), Clock.systemUTC()).open(environment, user, progress);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -90,7 +90,7 @@ class ReviewLinkCommandsTest {
     }
 
     private String[] deploy(String branch, String change, String... extra) {
-        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation", INSTALLATION,
+        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation-id", INSTALLATION,
                 "--app", "shop", "--branch", branch, "--commit", "4f2a9c1", "--manifests", "../docs/examples/shop",
                 "--domain", "preview.example.dev", "--var", "IMAGE_TAG=1.4.2", "--secret", "shop-db/password=env:HOME",
                 "--state-dir", state()));
@@ -106,7 +106,7 @@ class ReviewLinkCommandsTest {
     }
 
     private String[] cluster(String command, String... options) {
-        List<String> args = new ArrayList<>(List.of(command, "--kubeconfig", kubeconfig, "--installation", INSTALLATION));
+        List<String> args = new ArrayList<>(List.of(command, "--kubeconfig", kubeconfig, "--installation-id", INSTALLATION));
         args.addAll(List.of(options));
         return args.toArray(String[]::new);
     }

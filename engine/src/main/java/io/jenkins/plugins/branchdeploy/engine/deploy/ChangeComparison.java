@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ForeignNamespaceException;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
@@ -12,6 +13,8 @@ import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReporter;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,8 +81,23 @@ public final class ChangeComparison {
         }
     }
 
+    /**
+     * A branch's own values as its environment records them (its live URL and host, whatever domain
+     * this comparison names hosts with), else as a deploy would name them.
+     */
     private EnvironmentValues ownValues(BranchRef branch) {
-        return EnvironmentValues.of(ManifestVariables.forEnvironment(branch, environments.names(branch), Map.of()).asMap());
+        Optional<Environment> live = environments.find(branch);
+        if (live.isEmpty() || live.get().url() == null) {
+            return EnvironmentValues.of(ManifestVariables.forEnvironment(branch, environments.names(branch), Map.of()).asMap());
+        }
+        Environment environment = live.get();
+        Map<String, String> values = new HashMap<>();
+        values.put("URL", environment.url());
+        values.put("HOST", URI.create(environment.url()).getHost());
+        values.put("BRANCH", environment.branch());
+        values.put("ENVIRONMENT", environment.environment());
+        values.put("NAMESPACE", environment.namespace());
+        return EnvironmentValues.of(values);
     }
 
     private static List<HasMetadata> resources(List<RenderedManifest> manifests) {
