@@ -34,7 +34,7 @@ public class DriftOptions {
         if (commitsBehind != null) {
             return commitsBehind;
         }
-        OptionalInt counted = GitDrift.commitsBehind(checkout.toAbsolutePath(), Drift.of(branch, 0, threshold, target).target());
+        OptionalInt counted = GitDrift.commitsBehind(checkout.toAbsolutePath(), Drift.target(branch, target));
         return counted.isPresent() ? counted.getAsInt() : null;
     }
 

@@ -27,6 +27,7 @@ import io.jenkins.plugins.branchdeploy.engine.deploy.DeployInput;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
 import io.jenkins.plugins.branchdeploy.review.BranchDeploymentCheck;
@@ -86,7 +87,7 @@ final class BuildDeployer {
                         .database(strategy(database, schemaScript))
                         .smokeTests(smokeFile.path())
                         .baseline(step.getBaselineNamespace(), null)
-                        .drift(step.getCommitsBehind(), step.getDriftThreshold(), null)
+                        .drift(commitsBehind(step, branch, workspace), step.getDriftThreshold(), null)
                         .deployedBy(run.getExternalizableId());
                 if (branch.change() != null) {
                     ChangeOpening.apply(input, run.getParent(), step.getChangeOpenedAt());
@@ -106,6 +107,12 @@ final class BuildDeployer {
         } catch (RefusedException e) {
             throw new AbortException(e.getMessage());
         }
+    }
+
+    /** The step's {@code commitsBehind}, else counted in the workspace's Git checkout; {@code null} when neither is known. */
+    private Integer commitsBehind(BranchDeployStep step, BranchRef branch, FilePath workspace) throws InterruptedException {
+        return step.getCommitsBehind() != null ? step.getCommitsBehind()
+                : WorkspaceDrift.commitsBehind(workspace, Drift.target(branch, null), listener, env);
     }
 
     /** Records the outcome on the build; a failed deploy then fails the build. */

@@ -67,7 +67,7 @@ public final class ChangeComparison {
      * unless a pull request names another), when there is one and it is not the branch's own.
      */
     public Optional<ChangeBaseline> targetEnvironment(BranchRef branch, ProgressListener progress) {
-        String target = Drift.of(branch, 0, null, null).target(); // the same target as the drift's
+        String target = Drift.target(branch, null);
         BranchRef targetRef = BranchRef.of(branch.app(), target);
         String namespace = environments.names(targetRef).namespace();
         if (namespace.equals(environments.names(branch).namespace())) {
