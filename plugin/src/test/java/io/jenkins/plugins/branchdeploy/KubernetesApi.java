@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * The Kubernetes API plugin tests talk to: the sandbox module's API server on loopback (server-side
  * apply emulated, workloads that become ready), over plain http. Seeds namespaces the way the engine
- * records environments (DESIGN.md §5) and reads back what a test checks.
+ * records environments (docs/cluster-contract.md) and reads back what a test checks.
  */
 public final class KubernetesApi implements AutoCloseable {
 

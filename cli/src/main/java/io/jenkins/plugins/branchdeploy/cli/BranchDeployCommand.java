@@ -36,7 +36,7 @@ public class BranchDeployCommand {
     /** The engine's refusals and any other failure: one line on stderr; exit 2 when the input was at fault. */
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        err.println("branch-deploy: " + e.getMessage());
+        err.println("branch-deploy: " + FlagNames.inMessage(e.getMessage(), cli.getCommandSpec()));
         err.flush();
         return e instanceof RefusedException refused && refused.badInput() ? BAD_INPUT : FAILED;
     }
@@ -44,7 +44,9 @@ public class BranchDeployCommand {
     /** One line on stderr, not the whole usage text: bad input must be easy to read in a build log. */
     private static int handleUsage(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("branch-deploy: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandName() + " --help')");
+        // picocli words some messages "Value for option option '--var'"
+        String message = e.getMessage().replace("option option '", "option '");
+        err.println("branch-deploy: " + message + " (see '" + e.getCommandLine().getCommandName() + " --help')");
         err.flush();
         return BAD_INPUT;
     }

@@ -24,14 +24,14 @@ public class DatabaseAdminOptions {
                     + "(default: $" + ADMIN_VARIABLE + ").")
     Path adminFile;
 
-    /** The database server; without an admin connection, an {@link InvalidInputException} saying how to give one. */
-    DatabaseBranches required(UnaryOperator<String> environment) {
-        DatabaseBranches server = optional(environment);
-        if (server == null) {
+    /** The admin connection; without one, an {@link InvalidInputException} saying how to give one. */
+    AdminConnection required(UnaryOperator<String> environment) {
+        String url = adminUrl(environment);
+        if (url == null) {
             throw new InvalidInputException("database", "needs the admin connection of the PostgreSQL server: set "
                     + ADMIN_VARIABLE + " or give --database-admin-file FILE");
         }
-        return server;
+        return AdminConnection.parse(url);
     }
 
     /** The database server, or {@code null} when neither the file nor the variable is given. */

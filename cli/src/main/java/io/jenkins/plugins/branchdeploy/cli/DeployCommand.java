@@ -62,8 +62,8 @@ class DeployCommand implements Callable<Integer> {
     @Mixin
     StateOptions state;
 
-    @Option(names = "--commit", paramLabel = "SHA", description = "The commit being deployed (recorded; $${COMMIT} in manifests).")
-    String commit;
+    @Mixin
+    RenderOptions render;
 
     @Option(names = "--manifests", required = true, paramLabel = "DIR", description = "Directory (searched recursively) or file of Kubernetes YAML.")
     Path manifests;
@@ -74,9 +74,6 @@ class DeployCommand implements Callable<Integer> {
     @Option(names = "--host-template", paramLabel = "PATTERN", description = "Host pattern with {branch}, {app} and {domain} (default: "
             + NamingPolicy.DEFAULT_HOST_TEMPLATE + ").")
     String hostTemplate;
-
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for $${NAME} in the manifests; repeatable.")
-    Map<String, String> variables = new LinkedHashMap<>();
 
     @Option(names = "--secret", paramLabel = "NAME/KEY=env:VAR|NAME/KEY=file:PATH",
             description = "Key KEY of Secret NAME, read from an environment variable or a file; repeatable. Values never go on the command line.")
@@ -90,10 +87,6 @@ class DeployCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = DeployRequest.DEFAULT_TIMEOUT_TEXT, description = "How long to wait for workloads to be ready (default: ${DEFAULT-VALUE}).")
     String timeout;
-
-    @Option(names = "--source-namespace", paramLabel = "NAMESPACE",
-            description = "The namespace the manifests hard-code; its documents are moved into the environment's namespace.")
-    String sourceNamespace;
 
     @Option(names = "--smoke-tests", paramLabel = "FILE", description = "Smoke checks (a YAML list) to run against the live URL after rollout; "
             + "a failing check that is not advisory fails the deploy.")
@@ -110,14 +103,14 @@ class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         List<SecretEntry> secretEntries = secrets.stream().map(s -> SecretOption.parse(s, System::getenv)).toList();
-        BranchRef branch = target.branchRef(commit);
+        BranchRef branch = target.branchRef(render.commit);
         DeployInput input = new DeployInput(branch, manifests)
-                .variables(variables)
+                .variables(render.variables)
                 .secrets(secretEntries)
                 .quota(Quota.DEFAULT, quota)
                 .ttl(null, ttl)
                 .timeout(timeout)
-                .sourceNamespace(sourceNamespace)
+                .sourceNamespace(render.sourceNamespace)
                 .database(database.strategy())
                 .smokeTests(smoke)
                 .smokeBaseUrl(smokeBaseUrl)

@@ -15,9 +15,7 @@ import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportText;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,8 +52,8 @@ class DiffCommand implements Callable<Integer> {
                     + "pairs with --baseline-manifests (like with like).")
     Path manifests;
 
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for $${NAME} when rendering manifests; repeatable.")
-    Map<String, String> variables = new LinkedHashMap<>();
+    @Mixin
+    RenderOptions render;
 
     @Option(names = "--domain", paramLabel = "DOMAIN", defaultValue = "example.dev",
             description = "Domain of environment hosts, for $${HOST} and $${URL} in rendered manifests (default: ${DEFAULT-VALUE}).")
@@ -68,8 +66,9 @@ class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ChangeBaseline given = baseline.baseline();
-        BranchRef branch = target.branchRef(null);
-        DeployRequest context = new DeployRequest(branch, manifests, variables, List.of(), null, null, null, null);
+        BranchRef branch = target.branchRef(render.commit);
+        DeployRequest context = new DeployRequest(branch, manifests, render.variables, List.of(), null, null, null,
+                render.sourceNamespace);
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener progress = message -> {
             err.println(message);

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code branch-deploy list}: every environment of this installation. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "Lists every environment of this installation: app, branch, pull request, commit, URL, status and times.")
+        description = "Lists every environment of this installation: namespace, app, branch, pull request, status, expiry "
+                + "and URL; --output json adds the commit and the creation, deploy and keep-until times.")
 class ListCommand implements Callable<Integer> {
 
     @Spec

@@ -21,27 +21,27 @@ class NameCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--app", required = true, description = "Application name, e.g. shop.")
+    @Option(names = "--app", required = true, paramLabel = "APP", description = "Application name, e.g. shop.")
     String app;
 
-    @Option(names = "--branch", required = true, description = "Branch name, e.g. feature/auth.")
+    @Option(names = "--branch", required = true, paramLabel = "BRANCH", description = "Branch name, e.g. feature/auth.")
     String branch;
 
-    @Option(names = "--change", description = "Pull request number; the environment is then pr-<N>.")
+    @Option(names = "--change", paramLabel = "N", description = "Pull request number; the environment is then pr-<N>.")
     String change;
 
-    @Option(names = "--domain", defaultValue = "example.dev", description = "Domain of environment hosts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--domain", paramLabel = "DOMAIN", defaultValue = "example.dev", description = "Domain of environment hosts (default: ${DEFAULT-VALUE}).")
     String domain;
 
-    @Option(names = "--namespace-template", description = "Namespace pattern with {app} and {branch} (default: "
+    @Option(names = "--namespace-template", paramLabel = "PATTERN", description = "Namespace pattern with {app} and {branch} (default: "
             + NamingPolicy.DEFAULT_NAMESPACE_TEMPLATE + ").")
     String namespaceTemplate;
 
-    @Option(names = "--host-template", description = "Host pattern with {branch}, {app} and {domain} (default: "
+    @Option(names = "--host-template", paramLabel = "PATTERN", description = "Host pattern with {branch}, {app} and {domain} (default: "
             + NamingPolicy.DEFAULT_HOST_TEMPLATE + ").")
     String hostTemplate;
 
-    @Option(names = "--output", defaultValue = "text", description = "json or text (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "json or text (default: ${DEFAULT-VALUE}).")
     OutputFormat output;
 
     @Override

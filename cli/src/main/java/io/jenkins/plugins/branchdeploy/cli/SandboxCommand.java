@@ -29,7 +29,8 @@ class SandboxCommand implements Callable<Integer> {
     boolean serve;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
-            description = "With --serve: where to write the kubeconfig (a new file, or one the sandbox wrote); removed when the sandbox stops.")
+            description = "With --serve: where to write the kubeconfig (a new file, or one a stopped sandbox left; never one a "
+                    + "running sandbox serves); removed when the sandbox stops, unless someone rewrote it.")
     Path kubeconfig;
 
     /** A bounded lifetime for --serve, so that tests and demos end by themselves. */

@@ -38,7 +38,7 @@ class TeardownCommand implements Callable<Integer> {
     OutputOption output;
 
     @Mixin
-    DatabaseOptions database;
+    TeardownDatabaseOptions database;
 
     @Mixin
     StateOptions state;

@@ -1,13 +1,29 @@
 package io.jenkins.plugins.branchdeploy.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar's manifest, or "development" when run from classes. */
+/** The project version, which the Maven build writes into {@code version.properties}. */
 class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String version = BranchDeployCommand.class.getPackage().getImplementationVersion();
-        return new String[] {"branch-deploy " + (version == null ? "development" : version)};
+        return new String[] {"branch-deploy " + version()};
+    }
+
+    static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("version.properties is missing; build with Maven");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties.getProperty("version");
     }
 }

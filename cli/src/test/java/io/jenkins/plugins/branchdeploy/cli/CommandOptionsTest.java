@@ -43,4 +43,30 @@ class CommandOptionsTest {
         assertThat(Quota.DEFAULT.with("quota", "pods=5")).isEqualTo(new Quota(Quota.DEFAULT.cpu(), Quota.DEFAULT.memory(), 5));
         assertThatThrownBy(() -> Quota.DEFAULT.with("quota", "pods=many")).hasMessageStartingWith("quota: pods 'many' is not a positive whole number");
     }
+
+    @Test
+    void versionIsTheProjectVersion() {
+        CommandRun version = CommandRun.of("--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out().strip()).matches("branch-deploy \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+    }
+
+    @Test
+    void helpTextsSayWhatEachCommandTakesAndShows() {
+        assertThat(CommandRun.of("name", "--help").out()).contains("--app=APP").contains("--branch=BRANCH").doesNotContain("<app>");
+        String teardown = CommandRun.of("teardown", "--help").out();
+        assertThat(teardown).contains("Also drop the environment's database branch").doesNotContain("Database state of the environment's own");
+        assertThat(CommandRun.of("deploy", "--help").out()).contains("--seed-connections=block|terminate")
+                .contains("--seed-wait=DURATION").contains("--database-host=HOST[:PORT]");
+        assertThat(CommandRun.of("diff", "--help").out()).contains("--commit=SHA").contains("--source-namespace=NAMESPACE")
+                .contains("--var=NAME=VALUE");
+        assertThat(CommandRun.of("list", "--help").out()).contains("--output json adds the commit");
+    }
+
+    @Test
+    void aMalformedVarNamesTheOptionOnce() {
+        CommandRun run = CommandRun.of("diff", "--app", "shop", "--branch", "main", "--var", "TAG");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("option '--var'").doesNotContain("option option");
+    }
 }

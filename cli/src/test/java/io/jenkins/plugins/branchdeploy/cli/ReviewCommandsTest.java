@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
@@ -18,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -186,6 +189,44 @@ class ReviewCommandsTest {
     }
 
     @Test
+    void diffRendersWithEveryRenderingOptionOfDeployAndNamesItsFlags() throws IOException {
+        Path podinfo = Files.createDirectories(dir.resolve("podinfo"));
+        Files.writeString(podinfo.resolve("deployment.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: podinfo
+                  namespace: podinfo
+                  annotations:
+                    example.dev/commit: ${COMMIT}
+                spec:
+                  selector:
+                    matchLabels: {app: podinfo}
+                  template:
+                    metadata:
+                      labels: {app: podinfo}
+                    spec:
+                      containers:
+                      - name: podinfo
+                        image: ghcr.io/stefanprodan/podinfo:${TAG}
+                """);
+        List<String> diff = List.of("diff", "--kubeconfig", kubeconfig, "--app", "podinfo", "--branch", "feature/x",
+                "--manifests", podinfo.toString(), "--baseline-manifests", podinfo.toString(), "--var", "TAG=6.7.0");
+
+        CommandRun noCommit = run(with(diff, "--source-namespace", "podinfo"));
+        assertThat(noCommit.exitCode()).isEqualTo(2);
+        assertThat(noCommit.err()).contains("${COMMIT} is the deployed commit, which was not given; pass the commit (--commit SHA)");
+        CommandRun noSourceNamespace = run(with(diff, "--commit", "4f2a9c1"));
+        assertThat(noSourceNamespace.exitCode()).isEqualTo(2);
+        assertThat(noSourceNamespace.err()).contains("set --source-namespace to podinfo").doesNotContain("sourceNamespace");
+
+        CommandRun rendered = run(with(diff, "--commit", "4f2a9c1", "--source-namespace", "podinfo"));
+        assertThat(rendered.exitCode()).as(rendered.err()).isZero();
+        assertThat(rendered.out()).contains("0 added, 0 removed, 0 changed");
+        assertThat(cluster.requests().writes()).isEmpty();
+    }
+
+    @Test
     void aDatabaseNeedsItsAdminConnectionOffTheCommandLine() {
         CommandRun deploy = run(deploy("shop", "feature/cart", "--database", "template:shop_seed"));
 
@@ -194,6 +235,56 @@ class ReviewCommandsTest {
                 + "set BRANCH_DEPLOY_DATABASE_URL or give --database-admin-file FILE");
         assertThat(run(deploy("shop", "feature/cart", "--database", "copy:shop_seed")).err()).contains("database: 'copy:shop_seed' has no known strategy");
         assertThat(cluster.requests().writes()).isEmpty();
+    }
+
+    @Test
+    void databaseOptionsAreCheckedBeforeAnythingIsWritten() throws IOException {
+        String admin = Files.writeString(dir.resolve("admin-url"), "postgresql://admin:secret@127.0.0.1:1/postgres").toString();
+
+        assertThat(run(deploy("shop", "feature/cart", "--database", "template:shop_seed", "--database-admin-file", admin,
+                "--seed-connections", "wait")).err())
+                .contains("branch-deploy: --seed-connections: 'wait' is not an option; use block");
+        assertThat(run(deploy("shop", "feature/cart", "--database", "template:shop_seed", "--database-admin-file", admin,
+                "--seed-wait", "soon")).err()).contains("branch-deploy: seed-wait: ");
+        assertThat(run(deploy("shop", "feature/cart", "--database", "schema:seed.sql", "--database-admin-file", admin,
+                "--seed-wait", "10s")).err()).contains("they go with --database template:SEED");
+        assertThat(run(deploy("shop", "feature/cart", "--seed-connections", "terminate")).err())
+                .contains("go with --database; add --database template:SEED");
+        CommandRun badHost = run(deploy("shop", "feature/cart", "--database", "template:shop_seed", "--database-admin-file", admin,
+                "--database-host", "db.internal:99999"));
+        assertThat(badHost.exitCode()).isEqualTo(2);
+        assertThat(badHost.err()).contains("database-host: 'db.internal:99999' has no port from 1 to 65535");
+        assertThat(cluster.requests().writes()).isEmpty();
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = DATABASE_URL, matches = ".+", disabledReason = NO_DATABASE)
+    void aSeedWithAnOpenSessionIsCopiedWhenToldToEndItAndTheAppGetsItsOwnHost() throws Exception {
+        AdminConnection admin = AdminConnection.parse(System.getenv(DATABASE_URL));
+        Path adminFile = Files.writeString(dir.resolve("admin-url"), System.getenv(DATABASE_URL));
+        String app = uniqueApp();
+        String seed = app + "_seed";
+        try (Connection connection = admin.open(); Statement sql = connection.createStatement()) {
+            sql.execute("CREATE DATABASE \"" + seed + "\"");
+        }
+        try (Connection session = admin.open(seed)) {
+            CommandRun deploy = run(deploy(app, "feature/cart", "--database", "template:" + seed,
+                    "--database-admin-file", adminFile.toString(), "--seed-connections", "terminate",
+                    "--database-host", "postgres.databases.svc:6543"));
+
+            assertThat(deploy.exitCode()).as(deploy.err()).isZero();
+            assertThat(session.isValid(5)).isFalse();
+            String namespace = NamingPolicy.withDefaults("preview.example.dev").names(BranchRef.of(app, "feature/cart")).namespace();
+            Map<String, String> database = secret(namespace, "database");
+            assertThat(database).containsEntry("PGHOST", "postgres.databases.svc").containsEntry("PGPORT", "6543");
+            assertThat(database.get("DATABASE_URL")).contains("@postgres.databases.svc:6543/");
+        } finally {
+            run("teardown", "--kubeconfig", kubeconfig, "--installation", "laptop", "--app", app, "--branch", "feature/cart",
+                    "--database", "template:" + seed, "--database-admin-file", adminFile.toString(), "--state-dir", state());
+            try (Connection connection = admin.open(); Statement sql = connection.createStatement()) {
+                sql.execute("DROP DATABASE IF EXISTS \"" + seed + "\" WITH (FORCE)");
+            }
+        }
     }
 
     @Test

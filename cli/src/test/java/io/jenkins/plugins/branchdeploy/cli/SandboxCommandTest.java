@@ -105,6 +105,47 @@ class SandboxCommandTest {
     }
 
     @Test
+    void aSecondSandboxRefusesTheKubeconfigOfARunningOneAndStoppingRemovesOnlyWhatItWrote() throws Exception {
+        Path kubeconfig = dir.resolve("sandbox.kubeconfig");
+        AtomicReference<CommandRun> served = new AtomicReference<>();
+        Thread server = new Thread(() -> served.set(CommandRun.of("sandbox", "--serve", "--kubeconfig", kubeconfig.toString(), "--for", "5m")));
+        server.start();
+        String first;
+        try {
+            awaitFile(kubeconfig);
+            first = Files.readString(kubeconfig);
+            long pid = ProcessHandle.current().pid();
+            assertThat(first).startsWith("# Written by branch-deploy sandbox --serve, process " + pid + ";");
+
+            CommandRun second = CommandRun.of("sandbox", "--serve", "--kubeconfig", kubeconfig.toString(), "--for", "5m");
+
+            assertThat(second.exitCode()).isEqualTo(2);
+            assertThat(second.err().strip()).isEqualTo("branch-deploy: kubeconfig: " + kubeconfig
+                    + " belongs to the sandbox running as process " + pid + "; use that one, stop it (kill " + pid
+                    + "), or give another file, e.g. --kubeconfig sandbox2.kubeconfig");
+            assertThat(second.out()).isEmpty();
+            assertThat(Files.readString(kubeconfig)).isEqualTo(first);
+            Files.writeString(kubeconfig, "apiVersion: v1\nkind: Config\ncurrent-context: production\n");
+        } finally {
+            server.interrupt();
+            server.join(60_000);
+        }
+
+        assertThat(served.get().out()).contains("Sandbox stopped; left " + kubeconfig + ", which someone else has written since");
+        assertThat(Files.readString(kubeconfig)).isEqualTo("apiVersion: v1\nkind: Config\ncurrent-context: production\n");
+    }
+
+    @Test
+    void replacesAKubeconfigLeftByASandboxThatIsGone() throws Exception {
+        Path kubeconfig = Files.writeString(dir.resolve("sandbox.kubeconfig"),
+                "# Written by branch-deploy sandbox --serve, process " + goneProcess() + "; removed when it stops.\n");
+        CommandRun run = CommandRun.of("sandbox", "--serve", "--kubeconfig", kubeconfig.toString(), "--for", "1s");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Sandbox stopped; removed " + kubeconfig);
+        assertThat(kubeconfig).doesNotExist();
+    }
+
+    @Test
     void neverOverwritesAKubeconfigItDidNotWrite() throws IOException {
         Path own = Files.writeString(dir.resolve("config"), "apiVersion: v1\nkind: Config\ncurrent-context: production\n");
 
@@ -149,6 +190,14 @@ class SandboxCommandTest {
     private static String step(List<String> steps, String titleStart) {
         return steps.stream().filter(s -> s.matches("(?s)\\[\\d+/\\d+] " + Pattern.quote(titleStart) + ".*")).findFirst()
                 .orElseThrow(() -> new AssertionError("no step titled " + titleStart + "... in " + steps));
+    }
+
+    /** A process id that belonged to a process that has ended. */
+    private static long goneProcess() throws Exception {
+        Process process = new ProcessBuilder("java", "-version").redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        process.waitFor();
+        return process.pid();
     }
 
     private static void awaitFile(Path file) throws InterruptedException {

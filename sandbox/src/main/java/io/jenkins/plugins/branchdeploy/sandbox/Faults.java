@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Faults the sandbox API server answers with instead of doing the request, each once: an error
- * status with a message (500, 409, 403 quota exceeded...), a response so late the client times
- * out, or a connection closed without an answer. A fault matches a method and a path prefix (the
+ * status with a message (500, 409, 403 quota exceeded...), no answer at all (the client times
+ * out), or a connection closed without an answer. A fault matches a method and a path prefix (the
  * query is ignored).
  */
 public final class Faults {
@@ -19,6 +19,9 @@ public final class Faults {
     private static final Map<Integer, String> REASONS = Map.of(
             400, "BadRequest", 403, "Forbidden", 404, "NotFound", 409, "Conflict", 422, "Invalid",
             429, "TooManyRequests", 500, "InternalError", 503, "ServiceUnavailable", 504, "Timeout");
+
+    /** Longer than any test or demo keeps a sandbox running. */
+    private static final Duration WITHHELD = Duration.ofDays(1);
 
     /** A planned answer; {@code null} closes the connection instead. */
     private record Fault(String method, String pathPrefix, MockResponse response) {}
@@ -35,12 +38,13 @@ public final class Faults {
     }
 
     /**
-     * The next {@code method} request under {@code pathPrefix} is answered only after {@code delay}
-     * (with a 504, changing nothing): a client with a shorter request timeout sees a timeout.
+     * The next {@code method} request under {@code pathPrefix} is not answered while the sandbox
+     * runs, and changes nothing: the client sees its request time out, however fast or slow the
+     * machine is.
      */
-    public synchronized Faults delayOnce(String method, String pathPrefix, Duration delay) {
+    public synchronized Faults withholdOnce(String method, String pathPrefix) {
         pending.add(new Fault(method, pathPrefix,
-                status(504, "the server was unable to return a response in the time allotted").setBodyDelay(delay)));
+                status(504, "the server was unable to return a response in the time allotted").setBodyDelay(WITHHELD)));
         return this;
     }
 

@@ -26,11 +26,13 @@ import java.util.logging.Logger;
 /**
  * A Kubernetes API server in this process, on loopback: fabric8's mock server in CRUD mode with
  * server-side apply emulated, workloads that become ready by themselves, planned faults, and a log
- * of every request. Clients reach it through a {@link ConnectionFront} that can drop their connections. It knows the custom resources cert-manager {@code Certificate} and
+ * of every request. Clients reach it through a {@link ConnectionFront} that can drop their connections.
+ * It answers {@code /version} and API discovery, so that {@code kubectl} and Helm can read it. It
+ * knows the custom resources cert-manager {@code Certificate} and
  * {@code ClusterIssuer} and Prometheus Operator {@code ServiceMonitor}; more with
  * {@link #installCustomResource}.
  *
- * <p>What it cannot do (DESIGN.md §7): no strategic-merge patch, no pods, no paging, and
+ * <p>What it cannot do: no strategic-merge patch, no pods, no paging, and
  * {@code in}/{@code notin} label selectors match everything.
  */
 public final class SandboxCluster implements AutoCloseable {
@@ -80,6 +82,9 @@ public final class SandboxCluster implements AutoCloseable {
 
     /** Makes a custom resource kind known, as installing its CustomResourceDefinition would. */
     public SandboxCluster installCustomResource(String group, String version, String kind, String plural, boolean namespaced) {
+        dispatcher.discovery().install(namespaced
+                ? ApiResource.namespaced(group + "/" + version, kind, plural)
+                : ApiResource.clusterScoped(group + "/" + version, kind, plural));
         store.expectCustomResource(new CustomResourceDefinitionContext.Builder()
                 .withGroup(group).withVersion(version).withKind(kind).withPlural(plural)
                 .withName(plural + "." + group).withScope(namespaced ? "Namespaced" : "Cluster")

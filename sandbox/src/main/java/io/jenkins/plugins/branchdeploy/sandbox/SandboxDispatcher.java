@@ -14,7 +14,8 @@ import java.util.Queue;
 
 /**
  * Answers every request of the sandbox API server, in this order: counts it; answers with a
- * planned {@link Faults fault}; answers with a mixed-mode expectation ({@code server.expect()});
+ * planned {@link Faults fault}; answers {@link ApiDiscovery discovery and version} requests;
+ * answers with a mixed-mode expectation ({@code server.expect()});
  * emulates server-side apply; otherwise lets fabric8's CRUD store handle it. Afterwards the
  * {@link WorkloadController} sees every written workload, and a deleted namespace takes its
  * contents with it.
@@ -28,6 +29,7 @@ final class SandboxDispatcher extends Dispatcher {
     private final WorkloadController workloads;
     private final RequestLog requests = new RequestLog();
     private final Faults faults = new Faults();
+    private final ApiDiscovery discovery;
 
     SandboxDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations, SandboxStore store, Clock clock) {
         this.expectations = expectations;
@@ -35,6 +37,11 @@ final class SandboxDispatcher extends Dispatcher {
         this.store = store;
         this.apply = new ServerSideApply(store, clock);
         this.workloads = new WorkloadController(store);
+        this.discovery = new ApiDiscovery(store);
+    }
+
+    ApiDiscovery discovery() {
+        return discovery;
     }
 
     RequestLog requests() {
@@ -57,6 +64,10 @@ final class SandboxDispatcher extends Dispatcher {
         MockResponse fault = faults.take(method, path).orElse(null);
         if (fault != null) {
             return fault;
+        }
+        MockResponse discovered = discovery.answer(method, path).orElse(null);
+        if (discovered != null) {
+            return discovered;
         }
         Queue<ServerResponse> planned = expectations.get(new SimpleRequest(HttpMethod.valueOf(method), path));
         if (planned != null && !planned.isEmpty()) {

@@ -158,12 +158,12 @@ class SandboxClusterTest {
     }
 
     @Test
-    void aDelayedResponseIsAClientTimeout() {
-        cluster.faults().delayOnce("GET", "/api/v1/namespaces/shop", Duration.ofSeconds(2));
-        try (KubernetesClient impatient = cluster.newClient(Duration.ofMillis(500))) {
+    void aWithheldAnswerIsAClientTimeout() {
+        cluster.faults().withholdOnce("GET", "/api/v1/namespaces/shop");
+        try (KubernetesClient impatient = cluster.newClient(Duration.ofSeconds(2))) {
             assertThatThrownBy(() -> impatient.namespaces().withName("shop").get()).isInstanceOf(KubernetesClientException.class);
-            assertThat(impatient.namespaces().withName("shop").get()).isNotNull();
         }
+        assertThat(client.namespaces().withName("shop").get()).isNotNull();
     }
 
     @Test

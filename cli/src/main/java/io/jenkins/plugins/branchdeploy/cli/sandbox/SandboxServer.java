@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code branch-deploy sandbox --serve}: keeps a sandbox Kubernetes API up and writes a kubeconfig
@@ -20,23 +22,39 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class SandboxServer {
 
-    /** The first line of every kubeconfig the sandbox writes: how it knows it may replace or remove one. */
-    static final String KUBECONFIG_HEADER = "# Written by branch-deploy sandbox --serve; removed when it stops.\n";
+    /**
+     * How every kubeconfig the sandbox writes starts, followed by the process that serves it: how it
+     * knows it may replace one (the sandbox of that process is gone).
+     */
+    static final String KUBECONFIG_HEADER = "# Written by branch-deploy sandbox --serve, process ";
+
+    private static final Pattern OWNER = Pattern.compile(Pattern.quote(KUBECONFIG_HEADER) + "(\\d+)");
 
     private final Path kubeconfig;
     private final PrintWriter out;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final CountDownLatch stopDone = new CountDownLatch(1);
     private SandboxCluster cluster;
+    private String written;
 
     /**
-     * @param kubeconfig the file to write; an existing file is replaced only if the sandbox wrote it
-     * @throws InvalidInputException when the file exists and is someone's own kubeconfig
+     * @param kubeconfig the file to write; an existing file is replaced only if a sandbox that has
+     *     stopped wrote it
+     * @throws InvalidInputException when the file exists and is someone's own kubeconfig, or a running
+     *     sandbox's
      */
     public SandboxServer(Path kubeconfig, PrintWriter out) {
-        if (Files.exists(kubeconfig) && !writtenBySandbox(kubeconfig)) {
-            throw new InvalidInputException("kubeconfig", kubeconfig + " exists and the sandbox did not write it; "
-                    + "give a new file, e.g. --kubeconfig sandbox.kubeconfig");
+        if (Files.exists(kubeconfig)) {
+            long owner = ownerOf(kubeconfig);
+            if (owner < 0) {
+                throw new InvalidInputException("kubeconfig", kubeconfig + " exists and the sandbox did not write it; "
+                        + "give a new file, e.g. --kubeconfig sandbox.kubeconfig");
+            }
+            if (ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
+                throw new InvalidInputException("kubeconfig", kubeconfig + " belongs to the sandbox running as process " + owner
+                        + "; use that one, stop it (kill " + owner + "), or give another file, e.g. --kubeconfig sandbox2.kubeconfig");
+            }
         }
         this.kubeconfig = kubeconfig;
         this.out = out;
@@ -74,7 +92,8 @@ public final class SandboxServer {
     private void writeKubeconfig() throws IOException {
         Path absolute = kubeconfig.toAbsolutePath();
         Path partial = Files.createTempFile(absolute.getParent(), ".sandbox", ".kubeconfig");
-        Files.writeString(partial, KUBECONFIG_HEADER + cluster.kubeconfig());
+        written = KUBECONFIG_HEADER + ProcessHandle.current().pid() + "; removed when it stops.\n" + cluster.kubeconfig();
+        Files.writeString(partial, written);
         Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -110,27 +129,67 @@ public final class SandboxServer {
         out.flush();
     }
 
-    /** Stops the API server and removes the kubeconfig; once, whichever of the shutdown hook or {@link #serve} comes first. */
+    /**
+     * Stops the API server and removes the kubeconfig if it still holds what this sandbox wrote; once,
+     * whichever of the shutdown hook or {@link #serve} comes first.
+     */
     private void stop() {
         stopRequested.countDown();
-        if (cluster == null || !stopped.compareAndSet(false, true)) {
+        if (cluster == null) {
             return;
         }
-        cluster.close();
+        if (!stopped.compareAndSet(false, true)) {
+            // the shutdown hook must not return before the other thread's stop is done: the JVM
+            // halts when the hooks have run, and would cut that stop off halfway
+            awaitStopDone();
+            return;
+        }
         try {
-            Files.deleteIfExists(kubeconfig);
+            cluster.close();
+            if (stillOurs()) {
+                Files.deleteIfExists(kubeconfig);
+                out.println("Sandbox stopped; removed " + kubeconfig);
+            } else {
+                out.println("Sandbox stopped; left " + kubeconfig + ", which someone else has written since");
+            }
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            stopDone.countDown();
         }
-        out.println("Sandbox stopped; removed " + kubeconfig);
-        out.flush();
     }
 
-    private static boolean writtenBySandbox(Path file) {
+    private void awaitStopDone() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                stopDone.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean stillOurs() {
         try {
-            return Files.isRegularFile(file) && Files.readString(file).startsWith(KUBECONFIG_HEADER);
+            return written != null && Files.isRegularFile(kubeconfig) && Files.readString(kubeconfig).equals(written);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** The process of the sandbox that wrote the file, or -1 when no sandbox wrote it. */
+    private static long ownerOf(Path file) {
+        try {
+            Matcher owner = OWNER.matcher(Files.isRegularFile(file) ? Files.readString(file) : "");
+            return owner.lookingAt() ? Long.parseLong(owner.group(1)) : -1;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
         }
     }
 }

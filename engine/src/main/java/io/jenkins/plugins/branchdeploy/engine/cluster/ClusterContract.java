@@ -1,7 +1,7 @@
 package io.jenkins.plugins.branchdeploy.engine.cluster;
 
 /**
- * The labels and annotations every environment namespace carries (DESIGN.md §5). Cleanup and
+ * The labels and annotations every environment namespace carries (docs/cluster-contract.md). Cleanup and
  * teardown act only on namespaces whose {@link #MANAGED_BY} and {@link #INSTALLATION} labels both
  * match; anything else is foreign and never modified.
  */

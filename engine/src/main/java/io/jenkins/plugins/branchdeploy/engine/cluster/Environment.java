@@ -3,7 +3,7 @@ package io.jenkins.plugins.branchdeploy.engine.cluster;
 import java.time.Instant;
 
 /**
- * One environment of this installation as its namespace records it (DESIGN.md §5). Read from the
+ * One environment of this installation as its namespace records it (docs/cluster-contract.md). Read from the
  * cluster by the inventory; the input of the lifecycle policy.
  *
  * @param namespace the namespace name

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * An environment's namespace and what the engine records on it (DESIGN.md §5): writes the labels
+ * An environment's namespace and what the engine records on it (docs/cluster-contract.md): writes the labels
  * and annotations, and reads them back.
  */
 final class EnvironmentNamespace {

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
@@ -17,7 +16,6 @@ import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,9 +33,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class BranchEnvironmentsTest {
@@ -46,6 +44,8 @@ class BranchEnvironmentsTest {
     static final Path MICROSERVICES_DEMO = Path.of("src/test/resources/manifests/microservices-demo");
     static final Path PODINFO = Path.of("src/test/resources/manifests/podinfo-webapp");
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    /** How long the client waits for an answer the sandbox withholds on purpose (a normal answer takes milliseconds). */
+    static final Duration WITHHOLDING_CLIENT_TIMEOUT = Duration.ofSeconds(3);
 
     private final NamingPolicy naming = NamingPolicy.withDefaults("preview.example.dev");
     private final BranchRef cart = BranchRef.of("shop", "feature/cart").withCommit("4f2a9c1");
@@ -53,8 +53,8 @@ class BranchEnvironmentsTest {
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private final ProgressListener progress = messages::add;
 
-    private SandboxCluster cluster;
-    private KubernetesClient client;
+    @RegisterExtension
+    final SandboxEnvironments sandbox = new SandboxEnvironments(naming).withClientTimeout(WITHHOLDING_CLIENT_TIMEOUT);
     private BranchEnvironments environments;
 
     @TempDir
@@ -62,15 +62,7 @@ class BranchEnvironmentsTest {
 
     @BeforeEach
     void start() {
-        cluster = SandboxCluster.start();
-        client = cluster.newClient(Duration.ofSeconds(1));
         environments = environments("ci-1");
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        cluster.close();
     }
 
     @Test
@@ -87,7 +79,7 @@ class BranchEnvironmentsTest {
                 "Certificate/shop-tls", "ConfigMap/shop-config", "Deployment/frontend", "Ingress/shop", "LimitRange/branch-deploy",
                 "ResourceQuota/branch-deploy", "Secret/shop-db", "ServiceMonitor/shop", "StatefulSet/database").hasSize(15);
 
-        Namespace namespace = client.namespaces().withName(names.namespace()).get();
+        Namespace namespace = sandbox.client().namespaces().withName(names.namespace()).get();
         assertThat(namespace.getMetadata().getLabels()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 ClusterContract.MANAGED_BY, "branch-deploy", ClusterContract.INSTALLATION, "ci-1",
                 ClusterContract.APP, "shop", ClusterContract.ENVIRONMENT, names.environment()));
@@ -100,11 +92,11 @@ class BranchEnvironmentsTest {
                 .containsEntry(ClusterContract.URL, "https://" + names.host())
                 .containsEntry(ClusterContract.STATUS, "ready")
                 .doesNotContainKey(ClusterContract.CHANGE);
-        Secret secret = client.secrets().inNamespace(names.namespace()).withName("shop-db").get();
+        Secret secret = sandbox.client().secrets().inNamespace(names.namespace()).withName("shop-db").get();
         assertThat(new String(Base64.getDecoder().decode(secret.getData().get("password")), StandardCharsets.UTF_8)).isEqualTo("s3cret");
-        assertThat(client.apps().deployments().inNamespace(names.namespace()).withName("frontend").get().getMetadata().getManagedFields())
+        assertThat(sandbox.client().apps().deployments().inNamespace(names.namespace()).withName("frontend").get().getMetadata().getManagedFields())
                 .anySatisfy(f -> assertThat(f.getManager()).isEqualTo(ClusterContract.FIELD_MANAGER));
-        assertThat(client.resourceQuotas().inNamespace(names.namespace()).withName("branch-deploy").get().getSpec().getHard())
+        assertThat(sandbox.client().resourceQuotas().inNamespace(names.namespace()).withName("branch-deploy").get().getSpec().getHard())
                 .containsKeys("limits.cpu", "limits.memory", "pods");
         assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("Waiting for 4 workloads to be ready"));
         assertThat(String.join("\n", messages) + result).doesNotContain("s3cret");
@@ -114,7 +106,7 @@ class BranchEnvironmentsTest {
     void writesNothingOutsideTheEnvironmentNamespace() {
         environments.deploy(shop(cart, "s3cret"), progress);
 
-        assertThat(cluster.requests().writes()).isNotEmpty().allSatisfy(write -> assertThat(write.path())
+        assertThat(sandbox.cluster().requests().writes()).isNotEmpty().allSatisfy(write -> assertThat(write.path())
                 .satisfiesAnyOf(
                         p -> assertThat(p).isEqualTo("/api/v1/namespaces/" + names.namespace()),
                         p -> assertThat(p).contains("/namespaces/" + names.namespace() + "/")));
@@ -123,7 +115,7 @@ class BranchEnvironmentsTest {
     @Test
     void anUnchangedRedeployWritesNothingAndSaysSo() {
         environments.deploy(shop(cart, "s3cret"), progress);
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
 
         DeployResult again = environments.deploy(shop(cart, "s3cret"), progress);
 
@@ -131,7 +123,7 @@ class BranchEnvironmentsTest {
         assertThat(again.unchanged()).isTrue();
         assertThat(again.url()).isEqualTo("https://" + names.host());
         assertThat(again.appliedResources()).contains("Deployment/frontend");
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
         assertThat(messages).contains("Nothing changed since the last deploy of " + names.namespace() + ": nothing written");
     }
 
@@ -139,13 +131,13 @@ class BranchEnvironmentsTest {
     void aChangedSecretValueOrVariableIsDeployed() {
         environments.deploy(shop(cart, "s3cret"), progress);
 
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
         assertThat(environments.deploy(shop(cart, "rotated"), progress).unchanged()).isFalse();
-        assertThat(cluster.requests().writes()).isNotEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isNotEmpty();
 
         DeployRequest newTag = request(cart, SHOP, Map.of("IMAGE_TAG", "1.5.0"), List.of(new SecretEntry("shop-db", "password", "rotated")));
         assertThat(environments.deploy(newTag, progress).unchanged()).isFalse();
-        assertThat(client.apps().deployments().inNamespace(names.namespace()).withName("frontend").get()
+        assertThat(sandbox.client().apps().deployments().inNamespace(names.namespace()).withName("frontend").get()
                 .getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).endsWith(":1.5.0");
     }
 
@@ -158,17 +150,17 @@ class BranchEnvironmentsTest {
 
         assertThat(result.succeeded()).isTrue();
         assertThat(result.appliedResources()).doesNotContain("Deployment/cart", "ServiceMonitor/shop", "Secret/shop-db");
-        assertThat(client.apps().deployments().inNamespace(names.namespace()).withName("cart").get()).isNull();
-        assertThat(client.services().inNamespace(names.namespace()).withName("cart").get()).isNull();
-        assertThat(client.secrets().inNamespace(names.namespace()).withName("shop-db").get()).isNull();
-        assertThat(client.genericKubernetesResources("monitoring.coreos.com/v1", "ServiceMonitor").inNamespace(names.namespace()).list().getItems()).isEmpty();
-        assertThat(client.apps().deployments().inNamespace(names.namespace()).withName("frontend").get()).isNotNull();
+        assertThat(sandbox.client().apps().deployments().inNamespace(names.namespace()).withName("cart").get()).isNull();
+        assertThat(sandbox.client().services().inNamespace(names.namespace()).withName("cart").get()).isNull();
+        assertThat(sandbox.client().secrets().inNamespace(names.namespace()).withName("shop-db").get()).isNull();
+        assertThat(sandbox.client().genericKubernetesResources("monitoring.coreos.com/v1", "ServiceMonitor").inNamespace(names.namespace()).list().getItems()).isEmpty();
+        assertThat(sandbox.client().apps().deployments().inNamespace(names.namespace()).withName("frontend").get()).isNotNull();
         assertThat(messages).contains("Pruned Deployment/cart, which this deploy no longer has");
     }
 
     @Test
     void aWorkloadThatNeverBecomesReadyFailsTheDeployNamingItAndItsStatus() {
-        cluster.workloads().neverReady("catalog");
+        sandbox.cluster().workloads().neverReady("catalog");
         environments.withTimings(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofMillis(300));
 
         DeployResult result = environments.deploy(request(cart, SHOP, Map.of("IMAGE_TAG", "1"), secret("x"), Duration.ofSeconds(2)), progress);
@@ -179,26 +171,25 @@ class BranchEnvironmentsTest {
                 .contains("Available=False MinimumReplicasUnavailable: Deployment does not have minimum availability.")
                 .doesNotContain("frontend");
         assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("3 of 4 workloads ready; waiting for Deployment/catalog: 0/1 ready"));
-        Map<String, String> annotations = client.namespaces().withName(names.namespace()).get().getMetadata().getAnnotations();
+        Map<String, String> annotations = sandbox.client().namespaces().withName(names.namespace()).get().getMetadata().getAnnotations();
         assertThat(annotations).containsEntry(ClusterContract.STATUS, "failed").containsEntry(ClusterContract.STATUS_REASON, result.failureReason())
                 .doesNotContainKey(ClusterContract.FINGERPRINT);
 
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
         environments.deploy(request(cart, SHOP, Map.of("IMAGE_TAG", "1"), secret("x"), Duration.ofSeconds(1)), progress);
-        assertThat(cluster.requests().writes()).as("a failed environment is deployed again even when unchanged").isNotEmpty();
+        assertThat(sandbox.cluster().requests().writes()).as("a failed environment is deployed again even when unchanged").isNotEmpty();
     }
 
     @Test
     void retriesAServerErrorAndATimeout() {
-        environments.withTimings(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(10));
         String deployments = "/apis/apps/v1/namespaces/" + names.namespace() + "/deployments";
-        cluster.faults().failOnce("PATCH", deployments, 500, "etcdserver: leader changed")
-                .delayOnce("PATCH", "/api/v1/namespaces/" + names.namespace() + "/configmaps", Duration.ofSeconds(2));
+        sandbox.cluster().faults().failOnce("PATCH", deployments, 500, "etcdserver: leader changed")
+                .withholdOnce("PATCH", "/api/v1/namespaces/" + names.namespace() + "/configmaps");
 
         DeployResult result = environments.deploy(shop(cart, "s3cret"), progress);
 
         assertThat(result.succeeded()).isTrue();
-        assertThat(cluster.faults().pending()).isZero();
+        assertThat(sandbox.cluster().faults().pending()).isZero();
         assertThat(messages).anySatisfy(m -> assertThat(m).contains("the API server answered 500: etcdserver: leader changed; retrying in"))
                 .anySatisfy(m -> assertThat(m).contains("apply ConfigMap/shop-config in " + names.namespace() + ": no answer from the API server"));
     }
@@ -206,22 +197,22 @@ class BranchEnvironmentsTest {
     @Test
     void aConflictIsReportedAtOnceWithTheServersMessage() {
         String frontend = "/apis/apps/v1/namespaces/" + names.namespace() + "/deployments/frontend";
-        cluster.faults().failOnce("PATCH", frontend, 409, "Operation cannot be fulfilled on deployments.apps \"frontend\": the object has been modified");
+        sandbox.cluster().faults().failOnce("PATCH", frontend, 409, "Operation cannot be fulfilled on deployments.apps \"frontend\": the object has been modified");
 
         DeployResult result = environments.deploy(shop(cart, "s3cret"), progress);
 
         assertThat(result.status()).isEqualTo(EnvironmentStatus.FAILED);
         assertThat(result.failureReason()).isEqualTo("apply Deployment/frontend in " + names.namespace()
                 + ": the API server answered 409: Operation cannot be fulfilled on deployments.apps \"frontend\": the object has been modified");
-        assertThat(cluster.requests().all()).filteredOn(r -> r.path().equals(frontend)).hasSize(1);
+        assertThat(sandbox.cluster().requests().all()).filteredOn(r -> r.path().equals(frontend)).hasSize(1);
         assertThat(result.appliedResources()).contains("ConfigMap/shop-config").doesNotContain("Deployment/frontend");
-        assertThat(client.namespaces().withName(names.namespace()).get().getMetadata().getAnnotations())
+        assertThat(sandbox.client().namespaces().withName(names.namespace()).get().getMetadata().getAnnotations())
                 .containsEntry(ClusterContract.STATUS, "failed");
     }
 
     @Test
     void aQuotaRefusalIsReportedWithTheServersMessage() {
-        cluster.faults().failOnce("PATCH", "/apis/apps/v1/namespaces/" + names.namespace() + "/statefulsets", 403,
+        sandbox.cluster().faults().failOnce("PATCH", "/apis/apps/v1/namespaces/" + names.namespace() + "/statefulsets", 403,
                 "statefulsets.apps \"database\" is forbidden: exceeded quota: branch-deploy, requested: limits.memory=512Mi, used: limits.memory=4Gi, limited: limits.memory=4Gi");
 
         DeployResult result = environments.deploy(shop(cart, "s3cret"), progress);
@@ -232,17 +223,17 @@ class BranchEnvironmentsTest {
 
     @Test
     void refusesANamespaceItDoesNotOwnWithoutWritingAnything() {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(names.namespace())
+        sandbox.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(names.namespace())
                 .addToLabels(ClusterContract.MANAGED_BY, "branch-deploy").addToLabels(ClusterContract.INSTALLATION, "someone-else")
                 .endMetadata().build()).create();
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
 
         assertThatThrownBy(() -> environments.deploy(shop(cart, "s3cret"), progress))
                 .isInstanceOf(ForeignNamespaceException.class).hasMessageStartingWith("namespace '" + names.namespace()
                         + "' is not an environment of installation 'ci-1'");
         assertThatThrownBy(() -> environments.teardown(cart, progress)).isInstanceOf(ForeignNamespaceException.class);
-        assertThat(cluster.requests().writes()).isEmpty();
-        assertThat(client.namespaces().withName(names.namespace()).get()).isNotNull();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
+        assertThat(sandbox.client().namespaces().withName(names.namespace()).get()).isNotNull();
     }
 
     @Test
@@ -250,7 +241,7 @@ class BranchEnvironmentsTest {
         environments.deploy(shop(cart, "s3cret"), progress);
 
         assertThat(environments.teardown(cart, progress)).isEqualTo(TeardownOutcome.DELETED);
-        assertThat(client.namespaces().withName(names.namespace()).get()).isNull();
+        assertThat(sandbox.client().namespaces().withName(names.namespace()).get()).isNull();
         assertThat(environments.teardown(cart, progress)).isEqualTo(TeardownOutcome.ABSENT);
         assertThat(environments.inventory()).isEmpty();
     }
@@ -261,11 +252,11 @@ class BranchEnvironmentsTest {
         environments.deploy(shop(cart, "s3cret"), progress);
         environments.deploy(shop(pr, "s3cret"), progress);
         environments("ci-2").deploy(shop(BranchRef.of("shop", "other"), "s3cret"), progress);
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
 
         List<Environment> inventory = environments.inventory();
 
-        assertThat(cluster.requests().all()).extracting(Object::toString).containsExactly("GET /api/v1/namespaces");
+        assertThat(sandbox.cluster().requests().all()).extracting(Object::toString).containsExactly("GET /api/v1/namespaces");
         assertThat(inventory).extracting(Environment::namespace).containsExactly(names.namespace(), "shop-pr-42");
         Environment prEnvironment = inventory.get(1);
         assertThat(prEnvironment).isEqualTo(new Environment("shop-pr-42", "shop", "pr-42", "feature/login", 42, "abc",
@@ -283,9 +274,9 @@ class BranchEnvironmentsTest {
         assertThatThrownBy(() -> environments.deploy(new DeployRequest(cart, SHOP, Map.of("IMAGE_TAG", "1"), List.of(),
                         new Quota("lots", "4Gi", 10), null, null, null), progress))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("quota: cpu 'lots' is not a positive Kubernetes quantity");
-        assertThatThrownBy(() -> new BranchEnvironments(client, "no spaces please", naming))
+        assertThatThrownBy(() -> new BranchEnvironments(sandbox.client(), "no spaces please", naming))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("installation: 'no spaces please' is not a Kubernetes label value");
-        assertThat(cluster.requests().count()).isZero();
+        assertThat(sandbox.cluster().requests().count()).isZero();
     }
 
     @Test
@@ -298,7 +289,7 @@ class BranchEnvironmentsTest {
         Files.writeString(dir.resolve("issuer.yaml"), "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n");
         assertThatThrownBy(() -> environments.deploy(request(cart, dir, Map.of(), List.of()), progress))
                 .hasMessageStartingWith("manifests: issuer.yaml, document 1 (Widget/w): the cluster has no kind Widget in example.com/v1");
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
     }
 
     @Test
@@ -308,7 +299,7 @@ class BranchEnvironmentsTest {
         assertThat(result.succeeded()).isTrue();
         assertThat(result.url()).isEqualTo(names.url());
         assertThat(result.appliedResources()).hasSize(37).contains("Deployment/loadgenerator", "Service/frontend-external");
-        assertThat(client.apps().deployments().inNamespace(names.namespace()).list().getItems()).hasSize(12);
+        assertThat(sandbox.client().apps().deployments().inNamespace(names.namespace()).list().getItems()).hasSize(12);
     }
 
     @Test
@@ -318,10 +309,10 @@ class BranchEnvironmentsTest {
         DeployResult result = environments.deploy(request, progress);
 
         assertThat(result.succeeded()).isTrue();
-        assertThat(client.namespaces().withName("webapp").get()).isNull();
-        RoleBinding binding = client.rbac().roleBindings().inNamespace(names.namespace()).withName("reconciler").get();
+        assertThat(sandbox.client().namespaces().withName("webapp").get()).isNull();
+        RoleBinding binding = sandbox.client().rbac().roleBindings().inNamespace(names.namespace()).withName("reconciler").get();
         assertThat(binding.getSubjects()).singleElement().satisfies(s -> assertThat(s.getNamespace()).isEqualTo(names.namespace()));
-        assertThat(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(names.namespace()).list().getItems()).hasSize(2);
+        assertThat(sandbox.client().autoscaling().v2().horizontalPodAutoscalers().inNamespace(names.namespace()).list().getItems()).hasSize(2);
     }
 
     @Test
@@ -341,7 +332,7 @@ class BranchEnvironmentsTest {
         try {
             Future<DeployResult> one = pool.submit(() -> environments.deploy(shop(cart, "s3cret"), first));
             Future<DeployResult> two = pool.submit(() -> {
-                while (client.namespaces().withName(names.namespace()).get() == null) {
+                while (sandbox.client().namespaces().withName(names.namespace()).get() == null) {
                     Thread.onSpinWait();
                 }
                 return environments.deploy(shop(cart, "s3cret"), second);
@@ -387,8 +378,7 @@ class BranchEnvironmentsTest {
     }
 
     private BranchEnvironments environments(String installation) {
-        return new BranchEnvironments(client, installation, naming, Clock.fixed(NOW, ZoneOffset.UTC))
-                .withTimings(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(10));
+        return sandbox.environments(installation, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private DeployRequest shop(BranchRef branch, String password) {

@@ -2,7 +2,6 @@ package io.jenkins.plugins.branchdeploy.engine.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
@@ -10,7 +9,6 @@ import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.sandbox.RequestLog;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 20 deploys at once over 10 branches of the example shop, two per branch with different image
@@ -34,23 +31,9 @@ class ConcurrentDeploysTest {
     private static final List<String> TAGS = List.of("1.4.2", "1.5.0");
 
     private final NamingPolicy naming = NamingPolicy.withDefaults("preview.example.dev");
-    private SandboxCluster cluster;
-    private KubernetesClient client;
-    private BranchEnvironments environments;
+    @RegisterExtension
+    final SandboxEnvironments sandbox = new SandboxEnvironments(naming);
 
-    @BeforeEach
-    void start() {
-        cluster = SandboxCluster.start();
-        client = cluster.newClient(Duration.ofSeconds(10));
-        environments = new BranchEnvironments(client, "ci-1", naming)
-                .withTimings(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        cluster.close();
-    }
 
     @Test
     void deploysOfOneEnvironmentNeverInterleaveAndAllConverge() throws Exception {
@@ -63,7 +46,7 @@ class ConcurrentDeploysTest {
                     DeployRequest request = request(branch(b), tag);
                     results.add(pool.submit(() -> {
                         start.await();
-                        return environments.deploy(request, ProgressListener.SILENT);
+                        return sandbox.environments().deploy(request, ProgressListener.SILENT);
                     }));
                 }
             }
@@ -79,7 +62,7 @@ class ConcurrentDeploysTest {
 
         for (int b = 0; b < BRANCHES; b++) {
             String namespace = naming.names(branch(b)).namespace();
-            List<String> writes = cluster.requests().writes().stream().filter(w -> inNamespace(w, namespace)).map(Object::toString).toList();
+            List<String> writes = sandbox.cluster().requests().writes().stream().filter(w -> inNamespace(w, namespace)).map(Object::toString).toList();
             String record = "PATCH /api/v1/namespaces/" + namespace;
             int half = writes.size() / 2;
             assertThat(writes).as("two deploys of %s", namespace).hasSizeGreaterThan(2).hasSize(2 * half);
@@ -94,13 +77,13 @@ class ConcurrentDeploysTest {
             assertThat(records).as("each deploy starts and ends by recording itself on the namespace")
                     .containsExactly(0, half - 1, half, writes.size() - 1);
 
-            String liveTag = client.apps().deployments().inNamespace(namespace).withName("frontend").get()
+            String liveTag = sandbox.client().apps().deployments().inNamespace(namespace).withName("frontend").get()
                     .getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
             String winner = TAGS.stream().filter(liveTag::endsWith).findFirst().orElseThrow();
-            assertThat(environments.deploy(request(branch(b), winner), ProgressListener.SILENT).unchanged())
+            assertThat(sandbox.environments().deploy(request(branch(b), winner), ProgressListener.SILENT).unchanged())
                     .as("%s converged on the last deploy's input", namespace).isTrue();
         }
-        assertThat(environments.inventory()).hasSize(BRANCHES).allSatisfy(e -> assertThat(e.status()).isEqualTo(EnvironmentStatus.READY));
+        assertThat(sandbox.environments().inventory()).hasSize(BRANCHES).allSatisfy(e -> assertThat(e.status()).isEqualTo(EnvironmentStatus.READY));
     }
 
     private static boolean inNamespace(RequestLog.Request write, String namespace) {

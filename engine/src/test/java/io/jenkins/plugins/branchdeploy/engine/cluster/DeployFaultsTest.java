@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
@@ -12,7 +11,6 @@ import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.sandbox.Faults;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,8 +37,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DeployFaultsTest {
 
-    private static final Duration CLIENT_TIMEOUT = Duration.ofMillis(150);
-    private static final Duration LATE = Duration.ofMillis(400);
     private static final NamingPolicy NAMING = NamingPolicy.withDefaults("preview.example.dev");
     private static final AtomicInteger BRANCHES = new AtomicInteger();
 
@@ -66,7 +62,15 @@ class DeployFaultsTest {
                     case SERVER_ERROR -> faults.failOnce(method, path, 500, "etcdserver: request timed out");
                     case CONFLICT -> faults.failOnce(method, path, 409, "Operation cannot be fulfilled: the object has been modified");
                     case FORBIDDEN -> faults.failOnce(method, path, 403, "forbidden: exceeded quota: team-quota");
-                    case TIMEOUT -> faults.delayOnce(method, path, LATE);
+                    // one answer withheld until the client gives up, then dropped connections: every
+                    // attempt fails whatever the machine's speed, and a timeout is seen to be retried
+                    case TIMEOUT -> {
+                        if (i == 0) {
+                            faults.withholdOnce(method, path);
+                        } else {
+                            faults.disconnectOnce(method, path);
+                        }
+                    }
                     case DROPPED_CONNECTION -> faults.disconnectOnce(method, path);
                 }
             }
@@ -106,29 +110,18 @@ class DeployFaultsTest {
     @TempDir
     static Path dir;
 
-    private static SandboxCluster cluster;
-    private static KubernetesClient client;
-    private static BranchEnvironments environments;
+    @RegisterExtension
+    static final SandboxEnvironments SANDBOX = new SandboxEnvironments(NAMING).withClientTimeout(BranchEnvironmentsTest.WITHHOLDING_CLIENT_TIMEOUT);
     private static Path shopWithoutCart;
 
     @BeforeAll
-    static void start() throws IOException {
-        cluster = SandboxCluster.start();
-        client = cluster.newClient(CLIENT_TIMEOUT);
-        environments = new BranchEnvironments(client, "ci-1", NAMING)
-                .withTimings(Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofSeconds(10));
+    static void copyTheShopWithoutCart() throws IOException {
         shopWithoutCart = Files.createDirectories(dir.resolve("shop-without-cart"));
         try (var files = Files.list(BranchEnvironmentsTest.SHOP)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("cart.yaml")).toList()) {
                 Files.copy(file, shopWithoutCart.resolve(file.getFileName()));
             }
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        cluster.close();
     }
 
     static Stream<Step> deploySteps() {
@@ -146,13 +139,13 @@ class DeployFaultsTest {
         String namespace = NAMING.names(branch).namespace();
         DeployRequest request = request(branch, step.name().equals("prune") ? shopWithoutCart : BranchEnvironmentsTest.SHOP);
         if (step.redeploy()) {
-            assertThat(environments.deploy(request(branch, BranchEnvironmentsTest.SHOP), ProgressListener.SILENT).succeeded()).isTrue();
+            assertThat(SANDBOX.environments().deploy(request(branch, BranchEnvironmentsTest.SHOP), ProgressListener.SILENT).succeeded()).isTrue();
         }
         Map<String, String> before = annotations(namespace);
 
         for (Fault fault : Fault.values()) {
             List<String> messages = new ArrayList<>();
-            DeployResult failed = deployMeeting(step, request, f -> fault.inject(cluster.faults(), step.method(), f), messages);
+            DeployResult failed = deployMeeting(step, request, f -> fault.inject(SANDBOX.cluster().faults(), step.method(), f), messages);
 
             assertThat(failed.status()).as("%s: %s", fault, String.join("\n", messages)).isEqualTo(EnvironmentStatus.FAILED);
             assertThat(failed.failureReason()).as("%s", fault).startsWith(step.action().formatted(namespace)).contains(fault.answer);
@@ -160,7 +153,7 @@ class DeployFaultsTest {
                 assertThat(annotations(namespace)).as("%s", fault)
                         .containsEntry(ClusterContract.STATUS, "failed")
                         .containsEntry(ClusterContract.STATUS_REASON, failed.failureReason());
-                assertThat(environments.inventory()).filteredOn(e -> e.namespace().equals(namespace))
+                assertThat(SANDBOX.environments().inventory()).filteredOn(e -> e.namespace().equals(namespace))
                         .singleElement().extracting(Environment::status).isEqualTo(EnvironmentStatus.FAILED);
             } else {
                 assertThat(annotations(namespace)).as("%s: a deploy that wrote nothing leaves the environment as it was", fault)
@@ -169,18 +162,18 @@ class DeployFaultsTest {
         }
 
         List<String> messages = new ArrayList<>();
-        DeployResult retried = deployMeeting(step, request, f -> cluster.faults().disconnectOnce(step.method(), f), messages);
+        DeployResult retried = deployMeeting(step, request, f -> SANDBOX.cluster().faults().disconnectOnce(step.method(), f), messages);
         assertThat(retried.succeeded()).as(retried.failureReason()).isTrue();
         assertThat(messages).as("a single dropped connection is retried").anySatisfy(m -> assertThat(m)
                 .startsWith("WARNING: " + step.action().formatted(namespace) + "no answer from the API server (Connection was closed); retrying in"));
         assertThat(annotations(namespace)).containsEntry(ClusterContract.STATUS, "ready").doesNotContainKey(ClusterContract.STATUS_REASON);
-        assertThat(client.apps().statefulSets().inNamespace(namespace).withName("database").get()).isNotNull();
-        assertThat(client.network().v1().ingresses().inNamespace(namespace).withName("shop").get()).isNotNull();
-        assertThat(client.apps().deployments().inNamespace(namespace).withName("cart").get() == null)
+        assertThat(SANDBOX.client().apps().statefulSets().inNamespace(namespace).withName("database").get()).isNotNull();
+        assertThat(SANDBOX.client().network().v1().ingresses().inNamespace(namespace).withName("shop").get()).isNotNull();
+        assertThat(SANDBOX.client().apps().deployments().inNamespace(namespace).withName("cart").get() == null)
                 .as("cart is pruned exactly when the deploy no longer has it").isEqualTo(step.name().equals("prune"));
-        cluster.requests().clear();
-        assertThat(environments.deploy(request, ProgressListener.SILENT).unchanged()).isTrue();
-        assertThat(cluster.requests().writes()).isEmpty();
+        SANDBOX.cluster().requests().clear();
+        assertThat(SANDBOX.environments().deploy(request, ProgressListener.SILENT).unchanged()).isTrue();
+        assertThat(SANDBOX.cluster().requests().writes()).isEmpty();
     }
 
     @ParameterizedTest(name = "faults when the teardown steps to {0}")
@@ -189,25 +182,25 @@ class DeployFaultsTest {
         BranchRef branch = BranchRef.of("shop", "fault/" + BRANCHES.incrementAndGet());
         String namespace = NAMING.names(branch).namespace();
         String path = step.path().formatted(namespace);
-        assertThat(environments.deploy(request(branch, BranchEnvironmentsTest.SHOP), ProgressListener.SILENT).succeeded()).isTrue();
-        cluster.requests().clear();
+        assertThat(SANDBOX.environments().deploy(request(branch, BranchEnvironmentsTest.SHOP), ProgressListener.SILENT).succeeded()).isTrue();
+        SANDBOX.cluster().requests().clear();
 
         for (Fault fault : Fault.values()) {
-            fault.inject(cluster.faults(), step.method(), path);
-            assertThatThrownBy(() -> environments.teardown(branch, ProgressListener.SILENT)).as("%s", fault)
+            fault.inject(SANDBOX.cluster().faults(), step.method(), path);
+            assertThatThrownBy(() -> SANDBOX.environments().teardown(branch, ProgressListener.SILENT)).as("%s", fault)
                     .isInstanceOf(ClusterApiException.class)
                     .hasMessageStartingWith(step.action().formatted(namespace)).hasMessageContaining(fault.answer);
-            assertThat(cluster.faults().pending()).isZero();
-            assertThat(environments.inventory()).filteredOn(e -> e.namespace().equals(namespace))
+            assertThat(SANDBOX.cluster().faults().pending()).isZero();
+            assertThat(SANDBOX.environments().inventory()).filteredOn(e -> e.namespace().equals(namespace))
                     .singleElement().extracting(Environment::status).isEqualTo(EnvironmentStatus.READY);
         }
-        assertThat(cluster.requests().writes()).allSatisfy(w -> assertThat(w.toString()).isEqualTo("DELETE /api/v1/namespaces/" + namespace));
+        assertThat(SANDBOX.cluster().requests().writes()).allSatisfy(w -> assertThat(w.toString()).isEqualTo("DELETE /api/v1/namespaces/" + namespace));
 
-        cluster.faults().disconnectOnce(step.method(), path);
-        assertThat(environments.teardown(branch, ProgressListener.SILENT)).isEqualTo(TeardownOutcome.DELETED);
-        assertThat(cluster.faults().pending()).isZero();
-        assertThat(environments.inventory()).noneMatch(e -> e.namespace().equals(namespace));
-        assertThat(environments.teardown(branch, ProgressListener.SILENT)).isEqualTo(TeardownOutcome.ABSENT);
+        SANDBOX.cluster().faults().disconnectOnce(step.method(), path);
+        assertThat(SANDBOX.environments().teardown(branch, ProgressListener.SILENT)).isEqualTo(TeardownOutcome.DELETED);
+        assertThat(SANDBOX.cluster().faults().pending()).isZero();
+        assertThat(SANDBOX.environments().inventory()).noneMatch(e -> e.namespace().equals(namespace));
+        assertThat(SANDBOX.environments().teardown(branch, ProgressListener.SILENT)).isEqualTo(TeardownOutcome.ABSENT);
     }
 
     /**
@@ -217,13 +210,13 @@ class DeployFaultsTest {
     private static DeployResult deployMeeting(Step step, DeployRequest request, Consumer<String> plantAt, List<String> messages) {
         String namespace = NAMING.names(request.branch()).namespace();
         String path = step.path().formatted(namespace);
-        cluster.requests().clear();
+        SANDBOX.cluster().requests().clear();
         AtomicBoolean planted = new AtomicBoolean();
         if (step.armedBy() == null) {
             plantAt.accept(path);
             planted.set(true);
         }
-        DeployResult result = environments.deploy(request, message -> {
+        DeployResult result = SANDBOX.environments().deploy(request, message -> {
             messages.add(message);
             if (!planted.get() && message.startsWith(step.armedBy())) {
                 plantAt.accept(path);
@@ -231,19 +224,19 @@ class DeployFaultsTest {
             }
         });
         assertThat(planted).as("the deploy reached the step").isTrue();
-        assertThat(cluster.faults().pending()).as("every planted fault was met").isZero();
+        assertThat(SANDBOX.cluster().faults().pending()).as("every planted fault was met").isZero();
         assertWritesStayIn(namespace);
         return result;
     }
 
     private static void assertWritesStayIn(String namespace) {
-        assertThat(cluster.requests().writes()).allSatisfy(write -> assertThat(write.path()).satisfiesAnyOf(
+        assertThat(SANDBOX.cluster().requests().writes()).allSatisfy(write -> assertThat(write.path()).satisfiesAnyOf(
                 p -> assertThat(p).isEqualTo("/api/v1/namespaces/" + namespace),
                 p -> assertThat(p).contains("/namespaces/" + namespace + "/")));
     }
 
     private static Map<String, String> annotations(String namespace) {
-        Namespace live = client.namespaces().withName(namespace).get();
+        Namespace live = SANDBOX.client().namespaces().withName(namespace).get();
         return live == null ? null : live.getMetadata().getAnnotations();
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
@@ -13,7 +12,6 @@ import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,9 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Scale-down, wake, extend and find of real environments, against the sandbox API server. */
 class EnvironmentLifecycleTest {
@@ -41,28 +39,20 @@ class EnvironmentLifecycleTest {
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private final ProgressListener progress = messages::add;
 
-    private SandboxCluster cluster;
-    private KubernetesClient client;
+    @RegisterExtension
+    final SandboxEnvironments sandbox = new SandboxEnvironments(naming);
     private BranchEnvironments environments;
 
     @BeforeEach
     void start() {
-        cluster = SandboxCluster.start();
-        client = cluster.newClient(Duration.ofSeconds(1));
         environments = at(NOW);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        cluster.close();
     }
 
     @Test
     void scaleDownKeepsEachCountAndWakeRestoresThemExactly() {
         deploy(shop(cart));
         // changed by hand since the deploy: wake must bring back what was running, not what the manifests say
-        client.apps().deployments().inNamespace(namespace).withName("catalog").scale(5);
+        sandbox.client().apps().deployments().inNamespace(namespace).withName("catalog").scale(5);
         Map<String, Integer> running = replicas();
         assertThat(running).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "Deployment/cart", 1, "Deployment/catalog", 5, "Deployment/frontend", 2, "StatefulSet/database", 1));
@@ -78,9 +68,9 @@ class EnvironmentLifecycleTest {
         assertThat(messages).contains("Scaled Deployment/catalog in " + namespace + " from 5 to 0 replicas",
                 "Scaled down " + namespace + " (manual): 4 workloads to zero");
 
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
         environments.scaleDown(cart);
-        assertThat(cluster.requests().writes()).as("a second scale-down changes nothing").isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).as("a second scale-down changes nothing").isEmpty();
         assertThat(savedCounts()).isEqualTo(running);
 
         environments.wake(cart);
@@ -90,17 +80,17 @@ class EnvironmentLifecycleTest {
         Environment awake = environments.find(cart).orElseThrow();
         assertThat(awake.status()).isEqualTo(EnvironmentStatus.READY);
         assertThat(awake.scaledDownBy()).isNull();
-        assertThat(client.namespaces().withName(namespace).get().getMetadata().getAnnotations())
+        assertThat(sandbox.client().namespaces().withName(namespace).get().getMetadata().getAnnotations())
                 .doesNotContainKeys(ClusterContract.SCALED_DOWN_BY, ClusterContract.SCALED_DOWN_FROM);
 
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
         environments.wake(awake);
-        assertThat(cluster.requests().writes()).as("waking a running environment changes nothing").isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).as("waking a running environment changes nothing").isEmpty();
     }
 
     @Test
     void aFailedEnvironmentWakesAsFailed() {
-        cluster.workloads().neverReady("frontend");
+        sandbox.cluster().workloads().neverReady("frontend");
         assertThat(environments.deploy(shop(cart, "1.4.2", Duration.ofSeconds(1)), progress).succeeded()).isFalse();
 
         environments.scaleDown(cart);
@@ -140,24 +130,24 @@ class EnvironmentLifecycleTest {
         Environment environment = environments.find(cart).orElseThrow();
         assertThat(environment.status()).isEqualTo(EnvironmentStatus.READY);
         assertThat(environment.scaledDownBy()).isNull();
-        assertThat(client.namespaces().withName(namespace).get().getMetadata().getAnnotations())
+        assertThat(sandbox.client().namespaces().withName(namespace).get().getMetadata().getAnnotations())
                 .doesNotContainKeys(ClusterContract.SCALED_DOWN_BY, ClusterContract.SCALED_DOWN_FROM);
 
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
         assertThat(environments.deploy(shop(cart), progress).unchanged()).isTrue();
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
     }
 
     @Test
     void workloadsWithAnAutoscalerAreScaledToZeroAndTheAutoscalerIsLeftAlone() {
         deploy(new DeployRequest(cart, PODINFO, Map.of(), List.of(), null, Duration.ofDays(3), Duration.ofSeconds(30), "webapp"));
         Map<String, Integer> running = replicas();
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
 
         environments.scaleDown(cart);
 
         assertThat(replicas()).isNotEmpty().allSatisfy((workload, count) -> assertThat(count).isZero());
-        assertThat(cluster.requests().writes()).noneSatisfy(w -> assertThat(w.path()).contains("horizontalpodautoscalers"));
+        assertThat(sandbox.cluster().requests().writes()).noneSatisfy(w -> assertThat(w.path()).contains("horizontalpodautoscalers"));
         environments.wake(cart);
         assertThat(replicas()).isEqualTo(running);
     }
@@ -199,10 +189,10 @@ class EnvironmentLifecycleTest {
                 "feature/cart", Map.of(ClusterContract.MANAGED_BY, ClusterContract.MANAGED_BY_VALUE),
                 "feature/other", Map.of(ClusterContract.INSTALLATION, "ci-1", ClusterContract.APP, "shop"),
                 "feature/third", Map.of(ClusterContract.MANAGED_BY, ClusterContract.MANAGED_BY_VALUE, ClusterContract.INSTALLATION, "ci-2")));
-        foreign.forEach((branch, labels) -> client.namespaces().resource(new NamespaceBuilder().withNewMetadata()
+        foreign.forEach((branch, labels) -> sandbox.client().namespaces().resource(new NamespaceBuilder().withNewMetadata()
                 .withName(naming.names(BranchRef.of("shop", branch)).namespace())
                 .withLabels(labels).addToAnnotations(ClusterContract.STATUS, "ready").endMetadata().build()).create());
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
 
         for (String branch : foreign.keySet()) {
             BranchRef ref = BranchRef.of("shop", branch);
@@ -219,12 +209,11 @@ class EnvironmentLifecycleTest {
         assertThatThrownBy(() -> environments.scaleDown(looksOwned)).isInstanceOf(ForeignNamespaceException.class);
         assertThatThrownBy(() -> environments.wake(looksOwned)).isInstanceOf(ForeignNamespaceException.class);
 
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
     }
 
     private BranchEnvironments at(Instant now) {
-        return new BranchEnvironments(client, "ci-1", naming, Clock.fixed(now, ZoneOffset.UTC))
-                .withTimings(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(10));
+        return sandbox.environments(SandboxEnvironments.INSTALLATION, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private void deploy(DeployRequest request) {
@@ -244,9 +233,9 @@ class EnvironmentLifecycleTest {
     /** Kind/name to the replicas of every Deployment and StatefulSet in the environment. */
     private Map<String, Integer> replicas() {
         Map<String, Integer> replicas = new TreeMap<>();
-        client.apps().deployments().inNamespace(namespace).list().getItems()
+        sandbox.client().apps().deployments().inNamespace(namespace).list().getItems()
                 .forEach(d -> replicas.put("Deployment/" + d.getMetadata().getName(), orOne(d.getSpec().getReplicas())));
-        client.apps().statefulSets().inNamespace(namespace).list().getItems()
+        sandbox.client().apps().statefulSets().inNamespace(namespace).list().getItems()
                 .forEach(s -> replicas.put("StatefulSet/" + s.getMetadata().getName(), orOne(s.getSpec().getReplicas())));
         return replicas;
     }
@@ -260,8 +249,8 @@ class EnvironmentLifecycleTest {
     private Map<String, Integer> savedCounts() {
         Map<String, Integer> saved = new TreeMap<>();
         List<HasMetadata> workloads = new ArrayList<>();
-        workloads.addAll(client.apps().deployments().inNamespace(namespace).list().getItems());
-        workloads.addAll(client.apps().statefulSets().inNamespace(namespace).list().getItems());
+        workloads.addAll(sandbox.client().apps().deployments().inNamespace(namespace).list().getItems());
+        workloads.addAll(sandbox.client().apps().statefulSets().inNamespace(namespace).list().getItems());
         for (HasMetadata workload : workloads) {
             Map<String, String> annotations = workload.getMetadata().getAnnotations();
             if (annotations != null && annotations.containsKey(ClusterContract.REPLICAS)) {

@@ -41,7 +41,7 @@ class EnvironmentOwnersTest {
     @BeforeEach
     void start() throws IOException {
         cluster = SandboxCluster.start();
-        client = cluster.newClient(Duration.ofSeconds(1));
+        client = cluster.newClient(SandboxEnvironments.CLIENT_TIMEOUT);
         installation = new BranchEnvironments(client, "ci-1", naming)
                 .withTimings(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10));
         shop = installation.ownedBy("team/shop");

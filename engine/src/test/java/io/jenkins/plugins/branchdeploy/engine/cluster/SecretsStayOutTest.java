@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,9 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -50,26 +47,12 @@ class SecretsStayOutTest {
     private final BranchRef branch = BranchRef.of("shop", "feature/cart");
     private final List<String> seen = new CopyOnWriteArrayList<>();
     private final ProgressListener progress = seen::add;
-    private SandboxCluster cluster;
-    private KubernetesClient client;
-    private BranchEnvironments environments;
+    @RegisterExtension
+    final SandboxEnvironments sandbox = new SandboxEnvironments(naming);
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void start() {
-        cluster = SandboxCluster.start();
-        client = cluster.newClient(Duration.ofSeconds(10));
-        environments = new BranchEnvironments(client, "ci-1", naming)
-                .withTimings(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        cluster.close();
-    }
 
     @Test
     void noSecretValueShowsAnywhere() throws IOException {
@@ -80,30 +63,30 @@ class SecretsStayOutTest {
         deploy(first);
         deploy(request(ROTATED, Duration.ofSeconds(30)));
 
-        cluster.faults().failOnce("PATCH", "/api/v1/namespaces/" + namespace + "/secrets", 403,
+        sandbox.cluster().faults().failOnce("PATCH", "/api/v1/namespaces/" + namespace + "/secrets", 403,
                 "secrets \"shop-db\" is forbidden: User \"ci\" cannot patch resource \"secrets\"");
         deploy(request(WORD, Duration.ofSeconds(30)));
-        cluster.faults().failOnce("PATCH", "/api/v1/namespaces/" + namespace + "/secrets", 500, "etcdserver: leader changed")
+        sandbox.cluster().faults().failOnce("PATCH", "/api/v1/namespaces/" + namespace + "/secrets", 500, "etcdserver: leader changed")
                 .disconnectOnce("PATCH", "/api/v1/namespaces/" + namespace + "/secrets");
         deploy(request(ROTATED, Duration.ofSeconds(30)));
-        cluster.workloads().neverReady("catalog");
+        sandbox.cluster().workloads().neverReady("catalog");
         deploy(request(WORD, Duration.ofSeconds(1)));
 
-        refused(() -> environments.deploy(new DeployRequest(branch, BranchEnvironmentsTest.SHOP, Map.of("IMAGE_TAG", "1"),
+        refused(() -> sandbox.environments().deploy(new DeployRequest(branch, BranchEnvironmentsTest.SHOP, Map.of("IMAGE_TAG", "1"),
                 List.of(new SecretEntry("shop-db", "password", WORD), new SecretEntry("shop-db", "password", ROTATED)),
                 Quota.DEFAULT, null, null, null), progress));
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("shop-main").endMetadata().build()).create();
-        refused(() -> environments.deploy(new DeployRequest(BranchRef.of("shop", "main"), BranchEnvironmentsTest.SHOP,
+        sandbox.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("shop-main").endMetadata().build()).create();
+        refused(() -> sandbox.environments().deploy(new DeployRequest(BranchRef.of("shop", "main"), BranchEnvironmentsTest.SHOP,
                 Map.of("IMAGE_TAG", "1"), List.of(new SecretEntry("shop-db", "password", MULTI_LINE)), null, null, null, null), progress));
 
-        environments.inventory().forEach(e -> seen.add(e.toString()));
-        seen.add(environments.teardown(branch, progress).toString());
+        sandbox.environments().inventory().forEach(e -> seen.add(e.toString()));
+        seen.add(sandbox.environments().teardown(branch, progress).toString());
 
         assertThat(seen).hasSizeGreaterThan(20);
-        for (HasMetadata namespaceRecord : client.namespaces().list().getItems()) {
-            seen.add(client.getKubernetesSerialization().asJson(namespaceRecord));
+        for (HasMetadata namespaceRecord : sandbox.client().namespaces().list().getItems()) {
+            seen.add(sandbox.client().getKubernetesSerialization().asJson(namespaceRecord));
         }
-        cluster.requests().all().forEach(r -> seen.add(r.toString()));
+        sandbox.cluster().requests().all().forEach(r -> seen.add(r.toString()));
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 seen.add(Files.readString(file));
@@ -115,7 +98,7 @@ class SecretsStayOutTest {
     }
 
     private void deploy(DeployRequest request) {
-        seen.add(environments.deploy(request, progress).toString());
+        seen.add(sandbox.environments().deploy(request, progress).toString());
     }
 
     private void refused(Runnable deploy) {

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The two names that identify an environment, over 1,000,000 generated hostile branch names: every
  * environment id and namespace is a valid DNS-1123 label, and no two distinct branches of one app
- * share either. ({@link NamingPropertyTest} checks every name over 100,000.)
+ * share either. ({@link NamingPropertyTest} checks every name over 100,000.) About 100 s on two
+ * cores, so it runs in the {@code heavy-tests} profile, which CI uses.
  */
+@Tag("heavy")
 class MillionBranchNamesTest {
 
     private static final int BRANCHES = 1_000_000;

@@ -21,7 +21,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** Every web method of the configuration checks permission: found by reflection, so a new one cannot slip through. */
 @WithJenkins
-class PermissionTest {
+class PermissionITest {
 
     private JenkinsRule r;
 

@@ -16,7 +16,7 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
-class SettingsResolutionTest {
+class SettingsResolutionITest {
 
     private JenkinsRule r;
     private BranchDeployConfiguration global;

@@ -30,7 +30,7 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
-class BranchDeployPipelineTest {
+class BranchDeployPipelineITest {
 
     private static final String DB_PASSWORD = "db-pw-7f3a9c1e";
     private static final String REGISTRY_PASSWORD = "registry-pw-2b8d4e6f";

@@ -9,7 +9,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The forms say what the engine says, naming the field, while the user types. */
 @WithJenkins
-class FormValidationTest {
+class FormValidationITest {
 
     @Test
     void templatesAreCheckedByTheEngineAndPreviewed(JenkinsRule r) {

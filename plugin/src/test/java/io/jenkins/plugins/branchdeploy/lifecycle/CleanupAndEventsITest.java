@@ -46,7 +46,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * what periodic cleanup and the deletion and event listeners do with them.
  */
 @WithJenkins
-class CleanupAndEventsTest {
+class CleanupAndEventsITest {
 
     private static final String INSTALLATION = "jenkins-test";
     private static final String DOMAIN = "example.dev";

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @WithJenkinsConfiguredWithCode
-class ConfigurationAsCodeTest {
+class ConfigurationAsCodeITest {
 
     @Test
     @ConfiguredWithCode("configuration-as-code.yaml")

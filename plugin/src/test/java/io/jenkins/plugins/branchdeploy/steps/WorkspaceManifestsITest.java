@@ -16,7 +16,7 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
-class WorkspaceManifestsTest {
+class WorkspaceManifestsITest {
 
     @TempDir
     Path local;

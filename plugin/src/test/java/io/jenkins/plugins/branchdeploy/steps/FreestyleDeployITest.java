@@ -22,7 +22,7 @@ import org.jvnet.hudson.test.TestBuilder;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
-class FreestyleDeployTest {
+class FreestyleDeployITest {
 
     private final KubernetesApi api = new KubernetesApi();
 

@@ -24,7 +24,7 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
-class ClusterConfigTest {
+class ClusterConfigITest {
 
     private JenkinsRule r;
     private KubernetesApi api;

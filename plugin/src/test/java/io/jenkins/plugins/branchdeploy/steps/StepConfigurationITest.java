@@ -21,7 +21,7 @@ import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
-class StepConfigurationTest {
+class StepConfigurationITest {
 
     private JenkinsRule r;
 

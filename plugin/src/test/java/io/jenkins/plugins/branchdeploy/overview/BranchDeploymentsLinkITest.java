@@ -32,7 +32,7 @@ import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
-class BranchDeploymentsLinkTest {
+class BranchDeploymentsLinkITest {
 
     private JenkinsRule r;
     private KubernetesApi api;
