@@ -31,7 +31,7 @@ import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
 import io.jenkins.plugins.branchdeploy.review.BranchDeploymentCheck;
-import io.jenkins.plugins.branchdeploy.review.ReviewLinkAction;
+import io.jenkins.plugins.branchdeploy.overview.ReviewLinkAction;
 import java.io.IOException;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;

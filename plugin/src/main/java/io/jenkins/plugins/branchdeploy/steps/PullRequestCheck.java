@@ -10,7 +10,7 @@ import io.jenkins.plugins.branchdeploy.engine.deploy.DeployCheck;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.review.BranchDeploymentCheck;
-import io.jenkins.plugins.branchdeploy.review.ReviewLinkAction;
+import io.jenkins.plugins.branchdeploy.overview.ReviewLinkAction;
 import java.time.Instant;
 
 /** One deploy's "Branch deployment" check, unless the step turned it off ({@code checks: false}). */

@@ -102,6 +102,9 @@ class ReviewLinkITest {
         assertThat(onBuildPage.getHrefAttribute()).as("the build page's link goes through the review link")
                 .endsWith("job/shop/job/master/branch-deploy-review?cluster=test&namespace=" + deploy.getNamespace());
         assertThat(onBuildPage.getTextContent()).isEqualTo(deploy.getLinkUrl());
+        HtmlAnchor onProjectPage = wc.goTo("job/shop/branch-deployments/").querySelector("a.branch-deploy-review-link");
+        assertThat(onProjectPage.getHrefAttribute()).as("so does the Branch deployments page's")
+                .endsWith("job/shop/job/master/branch-deploy-review?cluster=test&namespace=" + deploy.getNamespace());
         wc.getOptions().setRedirectEnabled(false);
         wc.getOptions().setThrowExceptionOnFailingStatusCode(false);
         WebResponse open = wc.goTo("job/shop/job/master/branch-deploy-review?cluster=test&namespace=" + deploy.getNamespace(), null)

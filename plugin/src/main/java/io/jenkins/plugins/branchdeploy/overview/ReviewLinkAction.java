@@ -1,4 +1,4 @@
-package io.jenkins.plugins.branchdeploy.review;
+package io.jenkins.plugins.branchdeploy.overview;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
@@ -15,7 +15,6 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterApiException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.deploy.ReviewLink;
 import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
-import io.jenkins.plugins.branchdeploy.overview.ClusterSession;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
