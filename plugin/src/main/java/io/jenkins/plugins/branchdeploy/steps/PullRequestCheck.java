@@ -2,7 +2,6 @@ package io.jenkins.plugins.branchdeploy.steps;
 
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
