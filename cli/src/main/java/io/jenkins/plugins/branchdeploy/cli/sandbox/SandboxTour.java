@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
-import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.report.EnvironmentValues;
@@ -98,7 +97,7 @@ public final class SandboxTour {
 
     /** The values a branch's environment has its own of, as its manifests' placeholders carry them. */
     public EnvironmentValues ownValues(ExampleBranch branch) {
-        return EnvironmentValues.of(ManifestVariables.forEnvironment(branch.ref(), names(branch), branch.variables()).asMap());
+        return EnvironmentValues.of(branch.ref(), names(branch));
     }
 
     /** Shows a line of a step's result, indented under the step's title. */

@@ -6,7 +6,6 @@ import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ForeignNamespaceException;
-import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.report.EnvironmentValues;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
@@ -88,7 +87,7 @@ public final class ChangeComparison {
     private EnvironmentValues ownValues(BranchRef branch) {
         Optional<Environment> live = environments.find(branch);
         if (live.isEmpty() || live.get().url() == null) {
-            return EnvironmentValues.of(ManifestVariables.forEnvironment(branch, environments.names(branch), Map.of()).asMap());
+            return EnvironmentValues.of(branch, environments.names(branch));
         }
         Environment environment = live.get();
         Map<String, String> values = new HashMap<>();

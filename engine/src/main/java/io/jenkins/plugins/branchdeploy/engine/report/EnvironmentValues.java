@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -72,6 +74,17 @@ public final class EnvironmentValues {
     private static int rank(String name, Map<String, String> values, int rotation) {
         List<String> sameValue = values.keySet().stream().filter(n -> values.get(n).equals(values.get(name))).toList();
         return Math.floorMod(sameValue.indexOf(name) - rotation, sameValue.size());
+    }
+
+    /** The values of a branch's environment as a deploy names them. */
+    public static EnvironmentValues of(BranchRef branch, EnvironmentNames names) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("URL", names.url());
+        values.put("HOST", names.host());
+        values.put("NAMESPACE", names.namespace());
+        values.put("BRANCH", branch.branch());
+        values.put("ENVIRONMENT", names.environment());
+        return new EnvironmentValues(values);
     }
 
     /** @param variables an environment's placeholder values, e.g. its manifest variables; others than {@link #PLACEHOLDERS} are ignored */
