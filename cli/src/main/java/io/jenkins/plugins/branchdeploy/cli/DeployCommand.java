@@ -65,6 +65,9 @@ class DeployCommand implements Callable<Integer> {
     @Mixin
     RenderOptions render;
 
+    @Mixin
+    ExposeOptions exposure;
+
     @Option(names = "--manifests", required = true, paramLabel = "DIR", description = "Directory (searched recursively) or file of Kubernetes YAML.")
     Path manifests;
 
@@ -79,7 +82,9 @@ class DeployCommand implements Callable<Integer> {
             description = "Key KEY of Secret NAME, read from an environment variable or a file; repeatable. Values never go on the command line.")
     List<String> secrets = List.of();
 
-    @Option(names = "--quota", paramLabel = "cpu=2,memory=4Gi,pods=20", description = "Resource limits of the environment (default: cpu=2,memory=4Gi,pods=20).")
+    @Option(names = "--quota", paramLabel = "cpu=2,memory=4Gi,pods=20|auto", description = "Resource limits of the environment "
+            + "(default: cpu=2,memory=4Gi,pods=20); auto sizes them from the app's requests and limits plus 50 %. An app "
+            + "above its quota is refused before anything is written.")
     String quota;
 
     @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = DeployRequest.DEFAULT_TTL_TEXT, description = "How long the environment lives after this deploy (default: ${DEFAULT-VALUE}).")
@@ -111,6 +116,8 @@ class DeployCommand implements Callable<Integer> {
                 .ttl(null, ttl)
                 .timeout(timeout)
                 .sourceNamespace(render.sourceNamespace)
+                .expose(exposure.expose, exposure.routeVia, exposure.ingressClass(), exposure.tlsSecret())
+                .keepLoadBalancers(exposure.keepLoadBalancers)
                 .database(database.strategy())
                 .smokeTests(smoke)
                 .smokeBaseUrl(smokeBaseUrl)
@@ -144,9 +151,13 @@ class DeployCommand implements Callable<Integer> {
             return;
         }
         if (result.succeeded()) {
-            out.println((result.unchanged() ? "Unchanged: " : "Ready: ") + result.url());
+            String status = result.unchanged() ? "Unchanged" : "Ready";
+            out.println(result.url() == null ? status + ", with no URL: nothing routes to " + result.names().host()
+                    : status + ": " + result.url());
             out.println("  environment " + result.names().environment() + ", namespace " + result.names().namespace());
             out.println("  " + result.appliedResources().size() + " resources; " + phases(result));
+            outcome.adjustments().forEach(adjustment -> out.println("  changed: " + adjustment));
+            outcome.warnings().forEach(warning -> out.println("WARNING: " + warning));
         } else {
             out.println("Failed: " + result.failureReason());
             out.println("  environment " + result.names().environment() + ", namespace " + result.names().namespace());
@@ -182,6 +193,8 @@ class DeployCommand implements Callable<Integer> {
             map.put("failureReason", result.failureReason());
         }
         map.put("appliedResources", result.appliedResources());
+        map.put("adjustments", outcome.adjustments());
+        map.put("warnings", outcome.warnings());
         map.put("phases", ReviewJson.seconds(result.phases()));
         if (outcome.smoke() != null) {
             map.put("smoke", ReviewJson.smoke(outcome.smoke()));

@@ -28,6 +28,7 @@ class ArchitectureTest {
             .layer("naming").definedBy(ENGINE + ".naming..")
             .layer("request").definedBy(ENGINE + ".request..")
             .layer("manifest").definedBy(ENGINE + ".manifest..")
+            .layer("shaping").definedBy(ENGINE + ".shaping..")
             .layer("smoke").definedBy(ENGINE + ".smoke..")
             .layer("cluster").definedBy(ENGINE + ".cluster..")
             .layer("database").definedBy(ENGINE + ".database..")
@@ -42,10 +43,11 @@ class ArchitectureTest {
             .whereLayer("database").mayOnlyBeAccessedByLayers("deploy")
             .whereLayer("cluster").mayOnlyBeAccessedByLayers("report", "lifecycle", "history", "deploy")
             .whereLayer("smoke").mayOnlyBeAccessedByLayers("deploy")
-            .whereLayer("manifest").mayOnlyBeAccessedByLayers("cluster", "deploy")
-            .whereLayer("request").mayOnlyBeAccessedByLayers("cluster", "database", "deploy")
+            .whereLayer("shaping").mayOnlyBeAccessedByLayers("cluster", "deploy")
+            .whereLayer("manifest").mayOnlyBeAccessedByLayers("shaping", "cluster", "deploy")
+            .whereLayer("request").mayOnlyBeAccessedByLayers("shaping", "cluster", "database", "deploy")
             .whereLayer("naming").mayOnlyBeAccessedByLayers(
-                    "manifest", "cluster", "database", "report", "lifecycle", "history", "deploy")
+                    "manifest", "shaping", "cluster", "database", "report", "lifecycle", "history", "deploy")
             .whereLayer("branch").mayOnlyBeAccessedByLayers(
                     "naming", "request", "manifest", "cluster", "database", "report", "lifecycle", "history", "deploy");
 

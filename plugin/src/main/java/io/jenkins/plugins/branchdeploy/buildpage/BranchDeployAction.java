@@ -6,14 +6,17 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportText;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeReport;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import jenkins.model.RunAction2;
 
 /**
- * What one deploy left on its build: the environment, its live URL as a sidebar link, and a summary
- * on the build page. Stores only what may be shown to anyone who can see the build; never a secret.
+ * What one deploy left on its build: the environment, its live URL as a sidebar link (or that
+ * nothing routes to it), and a summary on the build page. Stores only what may be shown to anyone
+ * who can see the build; never a secret.
  */
 public final class BranchDeployAction implements RunAction2 {
 
@@ -30,6 +33,9 @@ public final class BranchDeployAction implements RunAction2 {
     private String changeReport;
     /** What the change report compared with, e.g. {@code main}; {@code null} for drift alone and for builds before it was kept. */
     private String comparedWith;
+    private String host;
+    private List<String> adjustments;
+    private List<String> warnings;
 
     BranchDeployAction(
             String environment,
@@ -65,6 +71,9 @@ public final class BranchDeployAction implements RunAction2 {
                 result.appliedResources().size(),
                 result.failureReason());
         action.smokeResults = outcome.smoke() == null ? null : smokeText(outcome.smoke());
+        action.host = result.names().host();
+        action.adjustments = new ArrayList<>(outcome.adjustments());
+        action.warnings = new ArrayList<>(outcome.warnings());
         if (outcome.changes() != null) {
             action.changeReport = ChangeReportText.render(outcome.changes());
             action.comparedWith = outcome.changes().baseline();
@@ -166,6 +175,26 @@ public final class BranchDeployAction implements RunAction2 {
 
     public String getFailureReason() {
         return failureReason;
+    }
+
+    /** The environment's host, e.g. {@code feature-x--shop.preview.example.dev}. */
+    public String getHost() {
+        return host;
+    }
+
+    /** Whether the environment is ready but nothing routes to it, so that it has no URL. */
+    public boolean isUnrouted() {
+        return "ready".equals(status) && url == null && host != null;
+    }
+
+    /** What the deploy changed in or added to the manifests, one line each (load balancers, the exposure, an auto quota). */
+    public List<String> getAdjustments() {
+        return adjustments == null ? List.of() : Collections.unmodifiableList(adjustments);
+    }
+
+    /** What the user should fix, e.g. that nothing routes to the environment's host. */
+    public List<String> getWarnings() {
+        return warnings == null ? List.of() : Collections.unmodifiableList(warnings);
     }
 
     /** Smoke test results as plain text (shown escaped), or {@code null} when none ran. */

@@ -61,6 +61,8 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     private String domain;
     private String namespaceTemplate = NamingPolicy.DEFAULT_NAMESPACE_TEMPLATE;
     private String hostTemplate = NamingPolicy.DEFAULT_HOST_TEMPLATE;
+    private String ingressClass;
+    private String tlsSecret;
     private String quotaCpu = Quota.DEFAULT.cpu();
     private String quotaMemory = Quota.DEFAULT.memory();
     private int quotaPods = Quota.DEFAULT.pods();
@@ -118,7 +120,9 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
                 QuotaInput.of(merged.getQuotaCpu(), merged.getQuotaMemory(), merged.getQuotaPods()),
                 Durations.parse("ttl", merged.getTtl()),
                 TrustedForks.parse(merged.getTrustedForks()),
-                BranchFilter.parse(branchFilter));
+                BranchFilter.parse(branchFilter),
+                merged.getIngressClass(),
+                merged.getTlsSecret());
     }
 
     /** The global values as the bottom layer of {@link #settingsFor}. */
@@ -132,6 +136,8 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
         defaults.setQuotaMemory(quotaMemory);
         defaults.setQuotaPods(String.valueOf(quotaPods));
         defaults.setTrustedForks(trustedForks);
+        defaults.setIngressClass(ingressClass);
+        defaults.setTlsSecret(tlsSecret);
         return defaults;
     }
 
@@ -315,6 +321,28 @@ public class BranchDeployConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setHostTemplate(String hostTemplate) {
         this.hostTemplate = Util.fixEmptyAndTrim(hostTemplate);
+        save();
+    }
+
+    /** The class of the Ingress that {@code expose} adds, e.g. {@code nginx}; blank for the cluster's default class. */
+    public String getIngressClass() {
+        return ingressClass;
+    }
+
+    @DataBoundSetter
+    public void setIngressClass(String ingressClass) {
+        this.ingressClass = Util.fixEmptyAndTrim(ingressClass);
+        save();
+    }
+
+    /** The Secret, in each environment's namespace, with the certificate of the host {@code expose} routes; blank for http. */
+    public String getTlsSecret() {
+        return tlsSecret;
+    }
+
+    @DataBoundSetter
+    public void setTlsSecret(String tlsSecret) {
+        this.tlsSecret = Util.fixEmptyAndTrim(tlsSecret);
         save();
     }
 

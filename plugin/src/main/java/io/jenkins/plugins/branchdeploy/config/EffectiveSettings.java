@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param ttl how long an environment lives after its last deploy
  * @param trustedForks the forks whose pull requests get secrets
  * @param branchFilter which branches get an environment
+ * @param ingressClass the class of the Ingress that {@code expose} adds, or {@code null} for the cluster's default
+ * @param tlsSecret the Secret with the certificate of the host {@code expose} routes, or {@code null} for plain http
  */
 public record EffectiveSettings(
         String installationId,
@@ -29,7 +31,9 @@ public record EffectiveSettings(
         Quota quota,
         Duration ttl,
         TrustedForks trustedForks,
-        BranchFilter branchFilter) {
+        BranchFilter branchFilter,
+        String ingressClass,
+        String tlsSecret) {
 
     /**
      * How this job's environments are named.

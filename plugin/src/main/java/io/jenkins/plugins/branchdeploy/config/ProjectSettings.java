@@ -33,6 +33,8 @@ public class ProjectSettings implements Describable<ProjectSettings> {
     private String quotaMemory;
     private String quotaPods;
     private String trustedForks;
+    private String ingressClass;
+    private String tlsSecret;
 
     @DataBoundConstructor
     public ProjectSettings() {}
@@ -49,6 +51,8 @@ public class ProjectSettings implements Describable<ProjectSettings> {
         merged.quotaMemory = either(quotaMemory, base.quotaMemory);
         merged.quotaPods = either(quotaPods, base.quotaPods);
         merged.trustedForks = either(trustedForks, base.trustedForks);
+        merged.ingressClass = either(ingressClass, base.ingressClass);
+        merged.tlsSecret = either(tlsSecret, base.tlsSecret);
         return merged;
     }
 
@@ -58,7 +62,8 @@ public class ProjectSettings implements Describable<ProjectSettings> {
 
     /** True when nothing is overridden: the property is then not worth keeping. */
     boolean isEmpty() {
-        return Stream.of(cluster, domain, namespaceTemplate, hostTemplate, ttl, quotaCpu, quotaMemory, quotaPods, trustedForks)
+        return Stream.of(cluster, domain, namespaceTemplate, hostTemplate, ttl, quotaCpu, quotaMemory, quotaPods, trustedForks,
+                        ingressClass, tlsSecret)
                 .allMatch(Objects::isNull);
     }
 
@@ -100,6 +105,28 @@ public class ProjectSettings implements Describable<ProjectSettings> {
     @DataBoundSetter
     public void setHostTemplate(String hostTemplate) {
         this.hostTemplate = Util.fixEmptyAndTrim(hostTemplate);
+    }
+
+    /** The class of the Ingress that {@code expose} adds, e.g. {@code nginx}. */
+    @CheckForNull
+    public String getIngressClass() {
+        return ingressClass;
+    }
+
+    @DataBoundSetter
+    public void setIngressClass(String ingressClass) {
+        this.ingressClass = Util.fixEmptyAndTrim(ingressClass);
+    }
+
+    /** The Secret, in each environment's namespace, with the certificate of the host that {@code expose} routes. */
+    @CheckForNull
+    public String getTlsSecret() {
+        return tlsSecret;
+    }
+
+    @DataBoundSetter
+    public void setTlsSecret(String tlsSecret) {
+        this.tlsSecret = Util.fixEmptyAndTrim(tlsSecret);
     }
 
     @CheckForNull

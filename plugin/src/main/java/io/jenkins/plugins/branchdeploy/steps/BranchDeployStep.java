@@ -35,8 +35,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code branchDeploy}: deploys this branch's manifests into its own environment and returns its
- * {@code url}, {@code namespace} and {@code environment}. Holds only names and credentials ids,
- * never a secret value. The freestyle "Deploy this branch" build step wraps the same object.
+ * {@code url} ({@code null} when nothing routes to the environment), {@code namespace} and
+ * {@code environment}. Holds only names and credentials ids, never a secret value. The freestyle "Deploy this branch" build step wraps the same object.
  */
 public final class BranchDeployStep extends Step {
 
@@ -52,6 +52,9 @@ public final class BranchDeployStep extends Step {
     private String smokeTests;
     private String timeout;
     private String sourceNamespace;
+    private String expose;
+    private String routeVia;
+    private boolean keepLoadBalancers;
     private String baselineNamespace;
     private Integer commitsBehind;
     private Integer driftThreshold;
@@ -174,6 +177,35 @@ public final class BranchDeployStep extends Step {
     @DataBoundSetter
     public void setSourceNamespace(String sourceNamespace) {
         this.sourceNamespace = Util.fixEmptyAndTrim(sourceNamespace);
+    }
+
+    /** The Service the environment's host routes to, as {@code SERVICE[:PORT]}. */
+    public String getExpose() {
+        return expose;
+    }
+
+    @DataBoundSetter
+    public void setExpose(String expose) {
+        this.expose = Util.fixEmptyAndTrim(expose);
+    }
+
+    /** The Gateway an HTTPRoute attaches to instead of an Ingress, as {@code gateway:NAMESPACE/NAME}. */
+    public String getRouteVia() {
+        return routeVia;
+    }
+
+    @DataBoundSetter
+    public void setRouteVia(String routeVia) {
+        this.routeVia = Util.fixEmptyAndTrim(routeVia);
+    }
+
+    public boolean isKeepLoadBalancers() {
+        return keepLoadBalancers;
+    }
+
+    @DataBoundSetter
+    public void setKeepLoadBalancers(boolean keepLoadBalancers) {
+        this.keepLoadBalancers = keepLoadBalancers;
     }
 
     /** The namespace whose live resources the change report compares with, e.g. {@code production}. */
@@ -314,6 +346,16 @@ public final class BranchDeployStep extends Step {
         @POST
         public FormValidation doCheckQuota(@AncestorInPath Item item, @QueryParameter String value) {
             return StepForms.canValidate(item) ? StepForms.quota(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckExpose(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepForms.canValidate(item) ? StepForms.expose(value) : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckRouteVia(@AncestorInPath Item item, @QueryParameter String value, @QueryParameter String expose) {
+            return StepForms.canValidate(item) ? StepForms.routeVia(value, expose) : FormValidation.ok();
         }
 
         @POST

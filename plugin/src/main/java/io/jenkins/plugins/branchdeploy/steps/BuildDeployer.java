@@ -84,6 +84,8 @@ final class BuildDeployer {
                         .ttl(settings.ttl(), step.getTtl())
                         .timeout(step.getTimeout())
                         .sourceNamespace(step.getSourceNamespace())
+                        .expose(step.getExpose(), step.getRouteVia(), settings.ingressClass(), settings.tlsSecret())
+                        .keepLoadBalancers(step.isKeepLoadBalancers())
                         .database(strategy(database, schemaScript))
                         .smokeTests(smokeFile.path())
                         .baseline(step.getBaselineNamespace(), null)
@@ -122,7 +124,9 @@ final class BuildDeployer {
         if (!result.succeeded()) {
             throw new AbortException("Deploy of environment " + result.names().environment() + " failed: " + result.failureReason());
         }
-        progress.info("Environment " + result.names().environment() + " is live at " + result.url());
+        if (result.url() != null) {
+            progress.info("Environment " + result.names().environment() + " is live at " + result.url());
+        }
         return result;
     }
 

@@ -7,7 +7,9 @@ import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployInput;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import jenkins.model.Jenkins;
 
@@ -40,6 +42,15 @@ final class StepForms {
 
     static FormValidation quota(String value) {
         return engineCheck(value, text -> Quota.DEFAULT.with("quota", text));
+    }
+
+    static FormValidation expose(String value) {
+        return engineCheck(value, text -> Exposure.of("expose", text));
+    }
+
+    /** A Gateway reference, which needs {@code expose} beside it. */
+    static FormValidation routeVia(String value, String expose) {
+        return engineCheck(value, text -> DeployInput.exposure(expose, text, null, null));
     }
 
     static FormValidation duration(String field, String value) {

@@ -80,6 +80,8 @@ class ConfigurationAsCodeITest {
         assertThat(config.getDomain()).isEqualTo("preview.example.dev");
         assertThat(config.getNamespaceTemplate()).isEqualTo("{app}-{branch}");
         assertThat(config.getHostTemplate()).isEqualTo("{branch}--{app}.{domain}");
+        assertThat(config.getIngressClass()).isEqualTo("nginx");
+        assertThat(config.getTlsSecret()).isEqualTo("preview-tls");
         assertThat(config.getQuotaCpu()).isEqualTo("4");
         assertThat(config.getQuotaMemory()).isEqualTo("8Gi");
         assertThat(config.getQuotaPods()).isEqualTo(30);

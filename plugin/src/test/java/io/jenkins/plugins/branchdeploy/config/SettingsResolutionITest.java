@@ -83,6 +83,20 @@ class SettingsResolutionITest {
     }
 
     @Test
+    void ingressClassAndTlsSecretAreGlobalAndAFolderOverridesThem() throws Exception {
+        global.setIngressClass("nginx");
+        global.setTlsSecret("preview-tls");
+        assertThat(global.settingsFor(r.createFreeStyleProject("shop")).ingressClass()).isEqualTo("nginx");
+
+        Folder team = r.jenkins.createProject(Folder.class, "team");
+        team.addProperty(new BranchDeployProperty(settings(s -> s.setIngressClass("traefik"))));
+        EffectiveSettings settings = global.settingsFor(team.createProject(FreeStyleProject.class, "api"));
+
+        assertThat(settings.ingressClass()).isEqualTo("traefik");
+        assertThat(settings.tlsSecret()).as("inherited").isEqualTo("preview-tls");
+    }
+
+    @Test
     void trustedForksMatchOwnersAndRepositoriesWithoutCase() throws Exception {
         global.setTrustedForks("Octocat acme/shop");
         EffectiveSettings settings = global.settingsFor(r.createFreeStyleProject("shop"));

@@ -8,6 +8,7 @@ import hudson.model.Label;
 import hudson.model.Result;
 import hudson.util.Secret;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.jenkins.plugins.branchdeploy.KubernetesApi;
 import io.jenkins.plugins.branchdeploy.buildpage.BranchDeployAction;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
@@ -37,6 +38,8 @@ class BranchDeployPipelineITest {
     private static final String ADMIN_PASSWORD = "admin-pw-5c1e8a3d";
 
     private static final String WRITE_MANIFESTS = "writeFile file: 'k8s/app.yaml', text: '''" + TestSettings.MANIFEST + "'''";
+
+    private static final String WRITE_SERVICE = "writeFile file: 'k8s/service.yaml', text: '''" + TestSettings.SERVICE + "'''";
 
     private static final String SECRETS = "secrets: [[credentialsId: 'db', secretName: 'db', key: 'password'],"
             + " [credentialsId: 'registry', secretName: 'registry', key: 'login']]";
@@ -86,15 +89,19 @@ class BranchDeployPipelineITest {
     }
 
     @Test
-    void buildPageShowsTheEnvironmentAndLinksToIt() throws Exception {
+    void buildPageShowsTheExposedEnvironmentAndLinksToIt() throws Exception {
+        BranchDeployConfiguration.get().setIngressClass("nginx");
+        BranchDeployConfiguration.get().setTlsSecret("preview-tls");
         WorkflowRun build = run("""
                 node {
                   %s
+                  %s
                   withEnv(['BRANCH_NAME=feature/page', 'GIT_COMMIT=feedc0de']) {
-                    branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi']
+                    def live = branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi'], expose: 'web'
+                    echo "url=${live.url}"
                   }
                 }
-                """.formatted(WRITE_MANIFESTS));
+                """.formatted(WRITE_MANIFESTS, WRITE_SERVICE));
         r.assertBuildStatusSuccess(build);
 
         BranchDeployAction action = build.getAction(BranchDeployAction.class);
@@ -102,7 +109,12 @@ class BranchDeployPipelineITest {
         assertThat(action.getNamespace()).isEqualTo(names.namespace());
         assertThat(action.getStatus()).isEqualTo("ready");
         assertThat(action.getCommit()).isEqualTo("feedc0de");
-        assertThat(action.getLinkUrl()).startsWith("https://");
+        assertThat(action.getLinkUrl()).isEqualTo("https://" + names.host());
+        r.assertLogContains("url=https://" + names.host(), build);
+        r.assertLogContains("Service/web: LoadBalancer -> ClusterIP", build);
+        Ingress ingress = api.client().network().v1().ingresses().inNamespace(names.namespace()).withName("branch-deploy").get();
+        assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
+        assertThat(ingress.getSpec().getTls()).singleElement().satisfies(tls -> assertThat(tls.getSecretName()).isEqualTo("preview-tls"));
 
         HtmlPage page = r.createWebClient().getPage(build);
         assertThat(page.getAnchors())
@@ -115,6 +127,55 @@ class BranchDeployPipelineITest {
                 .contains("Environment " + names.environment())
                 .contains(names.namespace())
                 .contains("feedc0de");
+    }
+
+    @Test
+    void withNothingRoutingTheDeploySucceedsWithoutAUrlAndThePageSaysSo() throws Exception {
+        WorkflowRun build = run("""
+                node {
+                  %s
+                  withEnv(['BRANCH_NAME=feature/unrouted']) {
+                    def live = branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi']
+                    echo "url=${live.url}"
+                  }
+                }
+                """.formatted(WRITE_MANIFESTS));
+
+        r.assertBuildStatusSuccess(build);
+        EnvironmentNames names = names(BranchRef.of("shop", "feature/unrouted"));
+        r.assertLogContains("url=null", build);
+        r.assertLogContains("Nothing routes to " + names.host(), build);
+        r.assertLogNotContains("is live at", build);
+        BranchDeployAction action = build.getAction(BranchDeployAction.class);
+        assertThat(action.getLinkUrl()).isNull();
+        assertThat(action.isUnrouted()).isTrue();
+        HtmlPage page = r.createWebClient().getPage(build);
+        assertThat(page.asNormalizedText()).contains("No URL: nothing routes to " + names.host())
+                .contains("expose: '");
+        assertThat(page.getAnchors()).noneSatisfy(link -> assertThat(link.getHrefAttribute()).contains(names.host()));
+    }
+
+    @Test
+    void badExposeFailsTheStepBeforeAnythingIsWritten() throws Exception {
+        WorkflowRun build = run("""
+                node {
+                  %s
+                  withEnv(['BRANCH_NAME=main']) { branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi'], expose: 'api' }
+                }
+                """.formatted(WRITE_MANIFESTS));
+
+        r.assertBuildStatus(Result.FAILURE, build);
+        r.assertLogContains("expose: the manifests have no Service 'api'", build);
+        assertThat(api.namespace(names(BranchRef.of("shop", "main")).namespace())).isNull();
+
+        WorkflowRun routeVia = run("""
+                node {
+                  %s
+                  withEnv(['BRANCH_NAME=main']) { branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi'], routeVia: 'gateway:gateways/preview' }
+                }
+                """.formatted(WRITE_MANIFESTS));
+        r.assertBuildStatus(Result.FAILURE, routeVia);
+        r.assertLogContains("route-via: applies to the Service that expose routes to; add expose SERVICE[:PORT]", routeVia);
     }
 
     @Test

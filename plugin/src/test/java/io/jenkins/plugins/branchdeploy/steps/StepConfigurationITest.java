@@ -121,6 +121,12 @@ class StepConfigurationITest {
             assertThat(descriptor.doCheckTtl(job, "3d").kind).isEqualTo(FormValidation.Kind.OK);
             assertThat(descriptor.doCheckQuota(job, "disk=1").kind).isEqualTo(FormValidation.Kind.ERROR);
             assertThat(descriptor.doCheckQuota(job, "cpu=4").kind).isEqualTo(FormValidation.Kind.OK);
+            assertThat(descriptor.doCheckQuota(job, "auto").kind).isEqualTo(FormValidation.Kind.OK);
+            assertThat(descriptor.doCheckExpose(job, "Front End").kind).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(descriptor.doCheckExpose(job, "frontend:http").kind).isEqualTo(FormValidation.Kind.OK);
+            assertThat(descriptor.doCheckRouteVia(job, "gateway:gateways/preview", "").kind).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(descriptor.doCheckRouteVia(job, "gateways/preview", "frontend").kind).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(descriptor.doCheckRouteVia(job, "gateway:gateways/preview", "frontend").kind).isEqualTo(FormValidation.Kind.OK);
             assertThat(descriptor.doCheckVariablesText(job, "NO_EQUALS_SIGN").kind).isEqualTo(FormValidation.Kind.ERROR);
             assertThat(descriptor.doCheckDomain(job, "not a domain").kind).isEqualTo(FormValidation.Kind.ERROR);
         }
@@ -144,6 +150,9 @@ class StepConfigurationITest {
         step.setTimeout("10m");
         step.setSmokeTests("smoke.yaml");
         step.setSourceNamespace("podinfo");
+        step.setExpose("frontend:80");
+        step.setRouteVia("gateway:gateways/preview");
+        step.setKeepLoadBalancers(true);
         step.setBaselineNamespace("production");
         step.setCommitsBehind(12);
         step.setDriftThreshold(30);

@@ -26,6 +26,18 @@ final class TestSettings {
               greeting: ${GREETING}
             """;
 
+    /** A Service that {@code expose: 'web'} can route the environment's host to. */
+    static final String SERVICE = """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+            spec:
+              type: LoadBalancer
+              selector: {app: web}
+              ports: [{name: http, port: 80, targetPort: 8080}]
+            """;
+
     private TestSettings() {}
 
     /** One cluster, {@code test}, pointing at {@code api}; secrets trusted for {@link #TRUSTED_FORK} only. */

@@ -28,8 +28,8 @@ import java.util.logging.Logger;
  * server-side apply emulated, workloads that become ready by themselves, planned faults, and a log
  * of every request. Clients reach it through a {@link ConnectionFront} that can drop their connections.
  * It answers {@code /version} and API discovery, so that {@code kubectl} and Helm can read it. It
- * knows the custom resources cert-manager {@code Certificate} and
- * {@code ClusterIssuer} and Prometheus Operator {@code ServiceMonitor}; more with
+ * knows the custom resources cert-manager {@code Certificate} and {@code ClusterIssuer}, Prometheus
+ * Operator {@code ServiceMonitor} and Gateway API {@code Gateway} and {@code HTTPRoute}; more with
  * {@link #installCustomResource}.
  *
  * <p>What it cannot do: no strategic-merge patch, no pods, no paging, and
@@ -77,6 +77,8 @@ public final class SandboxCluster implements AutoCloseable {
         cluster.installCustomResource("cert-manager.io", "v1", "Certificate", "certificates", true);
         cluster.installCustomResource("cert-manager.io", "v1", "ClusterIssuer", "clusterissuers", false);
         cluster.installCustomResource("monitoring.coreos.com", "v1", "ServiceMonitor", "servicemonitors", true);
+        cluster.installCustomResource("gateway.networking.k8s.io", "v1", "Gateway", "gateways", true);
+        cluster.installCustomResource("gateway.networking.k8s.io", "v1", "HTTPRoute", "httproutes", true);
         return cluster;
     }
 

@@ -14,6 +14,8 @@ import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
+import io.jenkins.plugins.branchdeploy.engine.shaping.EnvironmentShaping;
+import io.jenkins.plugins.branchdeploy.engine.shaping.ShapedManifests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -131,17 +133,40 @@ public final class BranchEnvironments {
      * @throws EnvironmentBusyException when another deploy of the environment does not finish in time
      */
     public DeployResult deploy(DeployRequest request, ProgressListener progress) {
+        return deploy(request, prepare(request), progress);
+    }
+
+    /**
+     * Renders a branch's manifests and shapes them for its environment ({@link EnvironmentShaping}),
+     * writing nothing: every check that needs no write (the quota preflight included) is done here.
+     * What the shaping changed and warns about is reported by the deploy.
+     *
+     * @throws InvalidInputException for bad input
+     */
+    public ShapedManifests prepare(DeployRequest request) {
+        Objects.requireNonNull(request, "request");
+        EnvironmentNames names = naming.requireHosts().names(Objects.requireNonNull(request.branch(), "request.branch"));
+        Quota quota = request.quota() == null ? Quota.DEFAULT : request.quota();
+        EnvironmentResources.validate(quota);
+        return EnvironmentShaping.shape(render(request, request.manifests()), request.exposure(), request.keepLoadBalancers(),
+                quota, names, EnvironmentResources.ownLabels());
+    }
+
+    /**
+     * Deploys manifests {@link #prepare prepared} from {@code request}; see {@link #deploy(DeployRequest, ProgressListener)}.
+     */
+    public DeployResult deploy(DeployRequest request, ShapedManifests shaped, ProgressListener progress) {
         Objects.requireNonNull(request, "request");
         BranchRef branch = Objects.requireNonNull(request.branch(), "request.branch");
         EnvironmentNames names = naming.requireHosts().names(branch);
-        Quota quota = request.quota() == null ? Quota.DEFAULT : request.quota();
-        EnvironmentResources.validate(quota);
         Duration ttl = positive("ttl", request.ttl(), DeployRequest.DEFAULT_TTL);
         Duration timeout = positive("timeout", request.timeout(), DeployRequest.DEFAULT_TIMEOUT);
-        List<RenderedManifest> manifests = render(request, request.manifests());
+        List<RenderedManifest> manifests = shaped.manifests();
         List<Secret> secrets = EnvironmentResources.secrets(request.secrets());
-        List<HasMetadata> limits = EnvironmentResources.limits(quota);
+        List<HasMetadata> limits = EnvironmentResources.limits(shaped.quota());
         refuseClashes(manifests, secrets, limits);
+        shaped.adjustments().forEach(progress::info);
+        shaped.warnings().forEach(progress::warn);
 
         progress.info("Deploying " + branch.branch() + " of " + names.app() + " into namespace " + names.namespace());
         try (EnvironmentLocks.Held lock = lock(names.namespace(), timeout.plus(LOCK_PATIENCE), progress)) {

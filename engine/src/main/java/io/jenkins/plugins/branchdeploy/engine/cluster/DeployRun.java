@@ -9,6 +9,7 @@ import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
+import io.jenkins.plugins.branchdeploy.engine.shaping.LiveUrl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,7 +134,7 @@ final class DeployRun {
                 return null;
             });
             applyNamespace(deploying.withOutcome(EnvironmentStatus.READY, null, url, current, fingerprint).toNamespace());
-            progress.info("Environment " + names.environment() + " is ready at " + url);
+            progress.info("Environment " + names.environment() + " is ready" + (url == null ? ", with no URL" : " at " + url));
             return new DeployResult(names, url, EnvironmentStatus.READY, null, false, kindAndNames(objects), phases);
         } catch (DeployFailure | ClusterApiException e) {
             String reason = e.getMessage();

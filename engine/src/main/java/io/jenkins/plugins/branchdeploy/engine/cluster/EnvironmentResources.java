@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
-import java.math.BigDecimal;
+import io.jenkins.plugins.branchdeploy.engine.shaping.ContainerDefaults;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,11 +26,6 @@ final class EnvironmentResources {
 
     /** Name of the ResourceQuota and the LimitRange. */
     static final String NAME = "branch-deploy";
-
-    private static final Quantity DEFAULT_CPU_REQUEST = new Quantity("100m");
-    private static final Quantity DEFAULT_MEMORY_REQUEST = new Quantity("128Mi");
-    private static final Quantity DEFAULT_CPU_LIMIT = new Quantity("500m");
-    private static final Quantity DEFAULT_MEMORY_LIMIT = new Quantity("512Mi");
 
     private EnvironmentResources() {}
 
@@ -51,10 +46,11 @@ final class EnvironmentResources {
                         "requests.memory", memory, "limits.memory", memory,
                         "pods", new Quantity(String.valueOf(quota.pods())))))
                 .endSpec().build();
+        ContainerDefaults defaults = ContainerDefaults.within(quota);
         HasMetadata limitRange = new LimitRangeBuilder().withNewMetadata().withName(NAME).withLabels(ownLabels()).endMetadata()
                 .withNewSpec().addNewLimit().withType("Container")
-                .withDefaultRequest(Map.of("cpu", smaller(DEFAULT_CPU_REQUEST, cpu), "memory", smaller(DEFAULT_MEMORY_REQUEST, memory)))
-                .withDefault(Map.of("cpu", smaller(DEFAULT_CPU_LIMIT, cpu), "memory", smaller(DEFAULT_MEMORY_LIMIT, memory)))
+                .withDefaultRequest(Map.of("cpu", defaults.cpuRequest(), "memory", defaults.memoryRequest()))
+                .withDefault(Map.of("cpu", defaults.cpuLimit(), "memory", defaults.memoryLimit()))
                 .withMax(Map.of("cpu", cpu, "memory", memory))
                 .endLimit().endSpec().build();
         return List.of(resourceQuota, limitRange);
@@ -81,12 +77,6 @@ final class EnvironmentResources {
 
     private static String base64(String value) {
         return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Quantity smaller(Quantity preferred, Quantity cap) {
-        BigDecimal a = preferred.getNumericalAmount();
-        BigDecimal b = cap.getNumericalAmount();
-        return a.compareTo(b) <= 0 ? preferred : cap;
     }
 
     private static void quantity(String name, String value, String example) {

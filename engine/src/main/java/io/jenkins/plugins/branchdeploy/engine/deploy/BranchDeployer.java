@@ -22,6 +22,7 @@ import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.shaping.ShapedManifests;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeReport;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeRunner;
 import java.net.URI;
@@ -108,6 +109,8 @@ public final class BranchDeployer {
         Instant startedAt = clock.instant();
         BranchRef branch = request.branch();
         refuseDatabaseWithout(request, options);
+        ShapedManifests shaped = environments.prepare(request);
+        refuseSmokeWithoutUrl(shaped, options, environments.names(branch));
         ChangeComparison comparison = new ChangeComparison(environments);
         ChangeBaseline baseline = options.baseline() != null ? options.baseline()
                 : comparison.targetEnvironment(branch, progress).orElse(null);
@@ -116,7 +119,7 @@ public final class BranchDeployer {
         DeployHistory before = bookkeeping.history(branch, progress);
 
         Map<String, Duration> phases = new LinkedHashMap<>();
-        DeployResult applied = apply(request, options, phases, progress);
+        DeployResult applied = apply(request, shaped, options, phases, progress);
         SmokeReport smoke = applied.succeeded() && !options.smokeChecks().isEmpty()
                 ? smokeTest(applied, options, phases, progress) : null;
         DeployResult result = smoke != null && !smoke.passed()
@@ -134,27 +137,36 @@ public final class BranchDeployer {
             progress.warn(options.drift().message());
         }
         return new DeployOutcome(result, smoke, changes == null || options.drift() == null ? changes
-                : changes.withDrift(options.drift()), options.drift(), after);
+                : changes.withDrift(options.drift()), options.drift(), after, shaped.adjustments(), shaped.warnings());
     }
 
     /**
      * Applies the manifests, after the database branch when one is asked for; a database branch that
      * cannot be made is a failed deploy. Adds the phases' times to {@code phases}.
      */
-    private DeployResult apply(DeployRequest request, DeployOptions options, Map<String, Duration> phases,
-            ProgressListener progress) {
+    private DeployResult apply(DeployRequest request, ShapedManifests shaped, DeployOptions options,
+            Map<String, Duration> phases, ProgressListener progress) {
         EnvironmentNames names = environments.names(request.branch());
         DeployResult result;
         try {
             DeployRequest withDatabase = options.database() == null ? request
                     : timed("database", phases, () -> withDatabase(request, names, options, progress));
-            result = environments.deploy(withDatabase, progress);
+            result = environments.deploy(withDatabase, shaped, progress);
         } catch (DatabaseBranchException e) {
             progress.warn("Deploy of " + names.environment() + " failed: " + e.getMessage());
             result = new DeployResult(names, names.url(), EnvironmentStatus.FAILED, e.getMessage(), false, List.of(), Map.of());
         }
         phases.putAll(result.phases());
         return result;
+    }
+
+    /** Smoke tests need a URL: refused before anything is written when nothing routes to the environment. */
+    private static void refuseSmokeWithoutUrl(ShapedManifests shaped, DeployOptions options, EnvironmentNames names) {
+        if (!options.smokeChecks().isEmpty() && options.smokeBaseUrl() == null && shaped.url() == null) {
+            throw new InvalidInputException("smoke-tests", "the smoke tests need a URL, and nothing routes to " + names.host()
+                    + "; expose a Service (--expose SERVICE, Pipeline: expose: 'SERVICE'), add an Ingress for ${HOST}, "
+                    + "or send the checks elsewhere with --smoke-base-url");
+        }
     }
 
     /** Runs the smoke tests against the live URL (or the base URL given), timed as phase {@code smoke}. */
@@ -242,8 +254,7 @@ public final class BranchDeployer {
         DatabaseBranch database = databases.provision(names, options.database(), current, progress);
         List<SecretEntry> secrets = new ArrayList<>(request.secrets());
         secrets.addAll(database.secretEntries());
-        return new DeployRequest(request.branch(), request.manifests(), request.variables(), secrets, request.quota(),
-                request.ttl(), request.timeout(), request.sourceNamespace(), request.deployedBy());
+        return request.withSecrets(secrets);
     }
 
     private void refuseDatabaseWithout(DeployRequest request, DeployOptions options) {

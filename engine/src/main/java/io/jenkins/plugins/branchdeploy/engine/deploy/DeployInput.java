@@ -6,6 +6,7 @@ import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeTests;
@@ -35,6 +36,8 @@ public final class DeployInput {
     private Duration timeout = DeployRequest.DEFAULT_TIMEOUT;
     private String sourceNamespace;
     private String deployedBy;
+    private Exposure exposure;
+    private boolean keepLoadBalancers;
     private DeployOptions options = DeployOptions.NONE;
 
     /**
@@ -79,6 +82,42 @@ public final class DeployInput {
 
     public DeployInput sourceNamespace(String text) {
         sourceNamespace = given(text) ? text.trim() : null;
+        return this;
+    }
+
+    /**
+     * The Service the environment's host routes to, and how; see {@link #exposure}.
+     */
+    public DeployInput expose(String service, String routeVia, String ingressClass, String tlsSecret) {
+        exposure = exposure(service, routeVia, ingressClass, tlsSecret);
+        return this;
+    }
+
+    /**
+     * What the user typed to expose a Service, as the engine takes it.
+     *
+     * @param service {@code SERVICE[:PORT]}, or blank to expose nothing
+     * @param routeVia {@code gateway:NAMESPACE/NAME} for an HTTPRoute instead of an Ingress, or blank
+     * @param ingressClass the Ingress's class (the configuration's, or the flag's), or blank for the cluster's default
+     * @param tlsSecret the Secret with the host's certificate, or blank for plain http
+     * @return {@code null} when nothing is exposed
+     * @throws InvalidInputException when the text is malformed, or {@code routeVia} comes without a Service
+     */
+    public static Exposure exposure(String service, String routeVia, String ingressClass, String tlsSecret) {
+        Exposure exposure = Exposure.of("expose", service);
+        if (exposure == null) {
+            if (given(routeVia)) {
+                throw new InvalidInputException("route-via", "applies to the Service that expose routes to; "
+                        + "add expose SERVICE[:PORT] (--expose, Pipeline: expose)");
+            }
+            return null;
+        }
+        return exposure.withRouteVia("route-via", routeVia).withIngressClass(ingressClass).withTlsSecret(tlsSecret);
+    }
+
+    /** @param keep whether {@code LoadBalancer} Services stay so; by default they become {@code ClusterIP} */
+    public DeployInput keepLoadBalancers(boolean keep) {
+        keepLoadBalancers = keep;
         return this;
     }
 
@@ -152,7 +191,8 @@ public final class DeployInput {
     }
 
     public DeployRequest request() {
-        return new DeployRequest(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy);
+        return new DeployRequest(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy,
+                exposure, keepLoadBalancers);
     }
 
     public DeployOptions options() {

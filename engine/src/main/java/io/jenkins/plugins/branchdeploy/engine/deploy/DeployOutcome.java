@@ -5,6 +5,7 @@ import io.jenkins.plugins.branchdeploy.engine.history.DeployHistory;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeReport;
+import java.util.List;
 
 /**
  * Everything one deploy by {@link BranchDeployer} produced. Holds no secret value.
@@ -17,8 +18,16 @@ import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeReport;
  *     (or main could not be read, which the progress listener was told)
  * @param drift how far the branch is behind its target, or {@code null} when not known
  * @param history the environment's deploy history after this deploy; empty when it has no environment
+ * @param adjustments what the deploy changed in or added to the manifests, one line each (load balancers, the exposure, an auto quota)
+ * @param warnings what the user should fix, e.g. that nothing routes to the environment's host
  */
-public record DeployOutcome(DeployResult deploy, SmokeReport smoke, ChangeReport changes, Drift drift, DeployHistory history) {
+public record DeployOutcome(DeployResult deploy, SmokeReport smoke, ChangeReport changes, Drift drift, DeployHistory history,
+        List<String> adjustments, List<String> warnings) {
+
+    public DeployOutcome {
+        adjustments = List.copyOf(adjustments);
+        warnings = List.copyOf(warnings);
+    }
 
     public boolean succeeded() {
         return deploy.succeeded();

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * The deploys of one environment, newest first, at most {@link #limit()} of them, so that the history
  * fits in a namespace annotation. It also remembers, beyond the limit, when the environment was first
- * deployed and first ready: the two ends of its time to a live URL. Immutable; store it with
+ * deployed and first ready with a URL: the two ends of its time to a live URL. Immutable; store it with
  * {@link DeployHistoryJson}.
  */
 public final class DeployHistory {
@@ -49,7 +49,8 @@ public final class DeployHistory {
         newer.add(deploy);
         newer.addAll(entries);
         Instant first = firstDeployAt == null || deploy.at().isBefore(firstDeployAt) ? deploy.at() : firstDeployAt;
-        Instant ready = firstReadyAt == null && deploy.ok() ? deploy.at() : firstReadyAt;
+        // live means reachable: a ready deploy that nothing routes to has no URL yet
+        Instant ready = firstReadyAt == null && deploy.ok() && deploy.url() != null ? deploy.at() : firstReadyAt;
         return new DeployHistory(limit, newer, first, ready);
     }
 
@@ -79,15 +80,15 @@ public final class DeployHistory {
         return Optional.ofNullable(firstReadyAt);
     }
 
-    /** Whether a deploy of this environment has ever been ready. */
+    /** Whether a deploy of this environment has ever been ready with a URL. */
     public boolean isLive() {
         return firstReadyAt != null;
     }
 
     /**
      * How long it took from the pull request being opened (or, without one, the branch's first
-     * deploy) to the first ready deploy; empty while no deploy has been ready. A pull request opened
-     * after the branch was already live counts as zero.
+     * deploy) to the first ready deploy with a URL; empty while there has been none. A pull request
+     * opened after the branch was already live counts as zero.
      *
      * @param changeOpenedAt when the pull request was opened, or {@code null} for a plain branch
      */

@@ -30,7 +30,7 @@ public final class PrometheusText {
         new TreeMap<>(metrics.teardownsByCause()).forEach((cause, count) ->
                 sample(text, "teardowns_total", "cause", cause, String.valueOf(count)));
         family(text, "time_to_live_url_seconds", "summary",
-                "Time from a pull request being opened (or a branch's first deploy) to its first ready deploy.");
+                "Time from a pull request being opened (or a branch's first deploy) to its first ready deploy with a URL.");
         sample(text, "time_to_live_url_seconds", "quantile", "0.5", quantile(metrics.medianTimeToLiveUrl()));
         sample(text, "time_to_live_url_seconds", "quantile", "0.9", quantile(metrics.p90TimeToLiveUrl()));
         sample(text, "time_to_live_url_seconds_sum", null, null, seconds(metrics.totalTimeToLiveUrl()));

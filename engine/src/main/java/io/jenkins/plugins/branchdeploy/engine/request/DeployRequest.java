@@ -2,6 +2,7 @@ package io.jenkins.plugins.branchdeploy.engine.request;
 
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.Map;
  * @param sourceNamespace the namespace the manifests hard-code (re-homed into the environment's), or {@code null}
  * @param deployedBy the run that deploys, as the front end names it (a Jenkins build's {@code job#number}),
  *        recorded on the environment; or {@code null}
+ * @param exposure the Service the environment's host routes to through an added Ingress or HTTPRoute, or {@code null}
+ * @param keepLoadBalancers whether {@code LoadBalancer} Services stay so; by default they become {@code ClusterIP}
  */
 public record DeployRequest(
         BranchRef branch,
@@ -30,7 +33,9 @@ public record DeployRequest(
         Duration ttl,
         Duration timeout,
         String sourceNamespace,
-        String deployedBy) {
+        String deployedBy,
+        Exposure exposure,
+        boolean keepLoadBalancers) {
 
     /** The time to live as users write it; the command line shows it as its default. */
     public static final String DEFAULT_TTL_TEXT = "7d";
@@ -44,9 +49,21 @@ public record DeployRequest(
         secrets = List.copyOf(secrets);
     }
 
-    /** A request that names no run. */
+    /** A request that names no run, exposes nothing and turns load balancers into ClusterIP Services. */
     public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
             Quota quota, Duration ttl, Duration timeout, String sourceNamespace) {
         this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, null);
+    }
+
+    /** A request that exposes nothing and turns load balancers into ClusterIP Services. */
+    public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
+            Quota quota, Duration ttl, Duration timeout, String sourceNamespace, String deployedBy) {
+        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy, null, false);
+    }
+
+    /** This request with other secrets, e.g. with the database branch's. */
+    public DeployRequest withSecrets(List<SecretEntry> newSecrets) {
+        return new DeployRequest(branch, manifests, variables, newSecrets, quota, ttl, timeout, sourceNamespace, deployedBy,
+                exposure, keepLoadBalancers);
     }
 }

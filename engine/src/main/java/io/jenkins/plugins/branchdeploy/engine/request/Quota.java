@@ -10,10 +10,20 @@ import java.util.regex.Pattern;
  * @param cpu total CPU limit, e.g. {@code 2}
  * @param memory total memory limit, e.g. {@code 4Gi}
  * @param pods the most pods at once
+ * @param auto whether the deploy sizes the quota from the app's own totals instead (text {@value #AUTO});
+ *     then the other limits are only what a quota without {@code auto} would have been
  */
-public record Quota(String cpu, String memory, int pods) {
+public record Quota(String cpu, String memory, int pods, boolean auto) {
 
     public static final Quota DEFAULT = new Quota("2", "4Gi", 20);
+
+    /** The text that asks for a quota sized from the app's totals. */
+    public static final String AUTO = "auto";
+
+    /** A fixed quota. */
+    public Quota(String cpu, String memory, int pods) {
+        this(cpu, memory, pods, false);
+    }
 
     private static final String EXAMPLE = "e.g. cpu=2,memory=4Gi,pods=20";
     private static final Pattern CPU = Pattern.compile("\\d+(\\.\\d+)?m?");
@@ -21,15 +31,19 @@ public record Quota(String cpu, String memory, int pods) {
 
     /**
      * This quota with the limits that {@code text} names replaced, e.g. {@code cpu=4,pods=30} keeps
-     * this memory limit. Blank text keeps everything.
+     * this memory limit. Blank text keeps everything; {@value #AUTO} asks for a quota sized from the
+     * app's totals.
      *
      * @param field the option or parameter the text came from, named in errors
-     * @param text comma-separated {@code key=value} pairs with keys {@code cpu}, {@code memory}, {@code pods}
+     * @param text comma-separated {@code key=value} pairs with keys {@code cpu}, {@code memory}, {@code pods}, or {@code auto}
      */
     public Quota with(String field, String text) {
-        Quota result = this;
+        Quota result = new Quota(cpu, memory, pods);
         if (text == null || text.isBlank()) {
-            return result;
+            return this;
+        }
+        if (text.trim().equals(AUTO)) {
+            return new Quota(cpu, memory, pods, true);
         }
         for (String pair : text.split(",")) {
             String[] keyValue = pair.split("=", 2);
@@ -42,16 +56,16 @@ public record Quota(String cpu, String memory, int pods) {
                 case "memory" -> new Quota(result.cpu, matching(field, "memory", value, MEMORY, "4Gi or 512Mi"), result.pods);
                 case "pods" -> new Quota(result.cpu, result.memory, pods(field, value));
                 default -> throw new InvalidInputException(field, "unknown limit '" + keyValue[0].trim()
-                        + "'; use cpu, memory and pods, " + EXAMPLE);
+                        + "'; use cpu, memory and pods, " + EXAMPLE + ", or auto alone");
             };
         }
         return result;
     }
 
-    /** The text form that {@link #with} reads, e.g. {@code cpu=2,memory=4Gi,pods=20}. */
+    /** The text form that {@link #with} reads, e.g. {@code cpu=2,memory=4Gi,pods=20}, or {@value #AUTO}. */
     @Override
     public String toString() {
-        return "cpu=" + cpu + ",memory=" + memory + ",pods=" + pods;
+        return auto ? AUTO : "cpu=" + cpu + ",memory=" + memory + ",pods=" + pods;
     }
 
     private static String matching(String field, String key, String value, Pattern pattern, String examples) {

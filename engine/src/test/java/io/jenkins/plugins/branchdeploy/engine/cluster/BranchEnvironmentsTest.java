@@ -41,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BranchEnvironmentsTest {
 
     static final Path SHOP = Path.of("../docs/examples/shop");
-    static final Path MICROSERVICES_DEMO = Path.of("src/test/resources/manifests/microservices-demo");
     static final Path PODINFO = Path.of("src/test/resources/manifests/podinfo-webapp");
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     /** How long the client waits for an answer the sandbox withholds on purpose (a normal answer takes milliseconds). */
@@ -293,18 +292,9 @@ class BranchEnvironmentsTest {
     }
 
     @Test
-    void deploysTheRealMicroservicesDemo() {
-        DeployResult result = environments.deploy(request(cart, MICROSERVICES_DEMO, Map.of(), List.of()), progress);
-
-        assertThat(result.succeeded()).isTrue();
-        assertThat(result.url()).isEqualTo(names.url());
-        assertThat(result.appliedResources()).hasSize(37).contains("Deployment/loadgenerator", "Service/frontend-external");
-        assertThat(sandbox.client().apps().deployments().inNamespace(names.namespace()).list().getItems()).hasSize(12);
-    }
-
-    @Test
     void deploysTheRealPodinfoManifestsReHomedFromTheirNamespace() {
-        DeployRequest request = new DeployRequest(cart, PODINFO, Map.of(), List.of(), null, null, null, "webapp");
+        // its two Deployments' CPU limits (3) exceed the default quota (2)
+        DeployRequest request = new DeployRequest(cart, PODINFO, Map.of(), List.of(), Quota.DEFAULT.with("quota", "cpu=4"), null, null, "webapp");
 
         DeployResult result = environments.deploy(request, progress);
 

@@ -140,7 +140,7 @@ class EnvironmentLifecycleTest {
 
     @Test
     void workloadsWithAnAutoscalerAreScaledToZeroAndTheAutoscalerIsLeftAlone() {
-        deploy(new DeployRequest(cart, PODINFO, Map.of(), List.of(), null, Duration.ofDays(3), Duration.ofSeconds(30), "webapp"));
+        deploy(new DeployRequest(cart, PODINFO, Map.of(), List.of(), Quota.DEFAULT.with("quota", "auto"), Duration.ofDays(3), Duration.ofSeconds(30), "webapp"));
         Map<String, Integer> running = replicas();
         sandbox.cluster().requests().clear();
 

@@ -52,6 +52,16 @@ class DeployHistoryTest {
     }
 
     @Test
+    void aReadyDeployThatNothingRoutesToIsNotLiveYet() {
+        DeployHistory unrouted = DeployHistory.empty().record(DeployRecord.ready("c1", OPENED.plus(Duration.ofMinutes(1)), Map.of(), null));
+        assertThat(unrouted.isLive()).isFalse();
+        assertThat(unrouted.timeToLiveUrl(OPENED)).isEmpty();
+
+        DeployHistory exposed = unrouted.record(deploy(5, true));
+        assertThat(exposed.timeToLiveUrl(OPENED)).contains(Duration.ofMinutes(5));
+    }
+
+    @Test
     void phasesKeepTheirOrderAndAddUp() {
         DeployRecord deploy = deploy(1, true);
 

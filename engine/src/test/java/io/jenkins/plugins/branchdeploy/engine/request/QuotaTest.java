@@ -32,8 +32,18 @@ class QuotaTest {
         assertThat(Quota.DEFAULT.with("quota", quota.toString())).isEqualTo(quota);
     }
 
+    @Test
+    void autoAsksForAQuotaSizedFromTheAppAndReadsBack() {
+        Quota auto = Quota.DEFAULT.with("quota", " auto ");
+
+        assertThat(auto.auto()).isTrue();
+        assertThat(auto).hasToString("auto");
+        assertThat(Quota.DEFAULT.with("quota", auto.toString())).isEqualTo(auto);
+        assertThat(auto.with("quota", "cpu=3")).isEqualTo(new Quota("3", "4Gi", 20));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"cpu", "cpu=", "disk=10Gi", "cpu=two", "memory=4GB", "pods=0", "pods=-1", "pods=many"})
+    @ValueSource(strings = {"auto,pods=3", "cpu", "cpu=", "disk=10Gi", "cpu=two", "memory=4GB", "pods=0", "pods=-1", "pods=many"})
     void badTextNamesTheFieldAndShowsTheForm(String text) {
         assertThatThrownBy(() -> Quota.DEFAULT.with("--quota", text))
                 .isInstanceOf(InvalidInputException.class)
