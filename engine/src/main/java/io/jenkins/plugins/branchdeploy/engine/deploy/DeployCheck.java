@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * What a pull request's "Branch deployment" check says: a title and a Markdown summary with the
- * environment, namespace, expiry, smoke results and change report, at most {@link #MAX_SUMMARY}
+ * environment, namespace, expiry, warnings, smoke results and change report, at most {@link #MAX_SUMMARY}
  * characters (the SCM's limit is 65535). Holds no secret value: only what {@link DeployOutcome}
  * holds. Text that users control (branch names, reasons) is escaped, so it cannot form links or
  * markup.
@@ -52,6 +52,10 @@ public record DeployCheck(boolean succeeded, String title, String summary) {
                 .append("| Namespace | ").append(escape(deploy.names().namespace())).append(" |\n");
         if (expiresAt != null) {
             md.append("| Expires | ").append(escape(expiresAt.toString())).append(" |\n");
+        }
+        if (!outcome.warnings().isEmpty()) {
+            md.append("\n### Warnings\n\n");
+            outcome.warnings().forEach(warning -> md.append("- ").append(escape(warning)).append('\n'));
         }
         if (outcome.smoke() != null) {
             md.append("\n### Smoke tests\n\n");
