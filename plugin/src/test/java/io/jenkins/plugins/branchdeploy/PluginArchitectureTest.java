@@ -1,12 +1,15 @@
 package io.jenkins.plugins.branchdeploy;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
+import jenkins.model.Jenkins;
 import org.kohsuke.stapler.interceptor.RequirePOST;
 import org.kohsuke.stapler.verb.POST;
 
@@ -25,6 +28,12 @@ class PluginArchitectureTest {
             // a review link is a link, so a GET: it changes nothing an environment holds, it only records the open
             .and().areDeclaredInClassesThat().doNotHaveSimpleName("ReviewLinkAction")
             .should().beAnnotatedWith(POST.class).orShould().beAnnotatedWith(RequirePOST.class);
+
+    /** The glue reaches Jenkins through its facade, so that its decisions can be tested with a fake one. */
+    @ArchTest
+    static final ArchRule JENKINS_ONLY_THROUGH_THE_FACADE = noClasses()
+            .that().doNotBelongToAnyOf(JenkinsFacade.class)
+            .should().callMethod(Jenkins.class, "get");
 
     @ArchTest
     static final ArchRule NO_PACKAGE_CYCLES =

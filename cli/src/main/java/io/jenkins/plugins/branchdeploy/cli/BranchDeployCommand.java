@@ -2,6 +2,7 @@ package io.jenkins.plugins.branchdeploy.cli;
 
 import io.jenkins.plugins.branchdeploy.engine.RefusedException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,9 +12,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Gives every branch and pull request its own live Kubernetes environment.",
-        subcommands = {SandboxCommand.class, NameCommand.class, DeployCommand.class, TeardownCommand.class, ListCommand.class,
-                CleanupCommand.class, ExtendCommand.class, WakeCommand.class, ScaleDownCommand.class,
-                DiffCommand.class, MetricsCommand.class, HistoryCommand.class, OpenCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the operation failed (a deploy leaves its environment marked failed)", "2:bad input"})
 public class BranchDeployCommand {
@@ -21,13 +19,30 @@ public class BranchDeployCommand {
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
 
+    /** The subcommands, in the order help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(SandboxCommand.class, NameCommand.class, DeployCommand.class,
+            TeardownCommand.class, ListCommand.class, CleanupCommand.class, ExtendCommand.class, WakeCommand.class,
+            ScaleDownCommand.class, DiffCommand.class, MetricsCommand.class, HistoryCommand.class, OpenCommand.class);
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
-    /** The command line as {@code main} runs it, for tests that want its exit codes and output. */
+    /** The command line with every subcommand, for tests that want its exit codes and output. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: with only the subcommand they start with, if they start
+     * with one, since reading the options of all of them is a good part of a command's start; with
+     * every subcommand otherwise, for help and for the error that names them.
+     */
+    static CommandLine commandLine(String[] args) {
         CommandLine cli = new CommandLine(new BranchDeployCommand());
+        List<Class<?>> named = args.length == 0 ? List.of()
+                : SUBCOMMANDS.stream().filter(command -> command.getAnnotation(Command.class).name().equals(args[0])).toList();
+        (named.isEmpty() ? SUBCOMMANDS : named).forEach(cli::addSubcommand);
         cli.setExecutionExceptionHandler(BranchDeployCommand::handle);
         cli.setParameterExceptionHandler(BranchDeployCommand::handleUsage);
         return cli;

@@ -6,6 +6,8 @@ import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentLifecycle;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentRef;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -31,7 +33,7 @@ abstract class EnvironmentCommand implements Callable<Integer> {
     BranchOptions target;
 
     /** Makes the change; the environment was just found. */
-    abstract void change(BranchEnvironments environments, Environment environment, ProgressListener progress);
+    abstract void change(EnvironmentLifecycle lifecycle, EnvironmentRef environment, ProgressListener progress);
 
     /** What happened, in words, for text output. */
     abstract String done(Environment after);
@@ -43,12 +45,12 @@ abstract class EnvironmentCommand implements Callable<Integer> {
         Environment after;
         try (KubernetesClient client = cluster.connect()) {
             BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(), target.namespacesOnly());
-            Environment environment = environments.find(branch).orElseThrow(() -> new InvalidInputException("branch",
+            Environment environment = environments.inventory().find(branch).orElseThrow(() -> new InvalidInputException("branch",
                     "there is no environment of app " + branch.app() + " for "
                             + branch.changeRequest().map(c -> "pull request #" + c.number()).orElse("branch " + branch.branch())
                             + " in installation " + cluster.installation() + "; check --app, --branch, --change and --installation-id"));
-            change(environments, environment, progress);
-            after = environments.find(branch).orElse(environment);
+            change(environments.lifecycle(), EnvironmentRef.of(environment), progress);
+            after = environments.inventory().find(branch).orElse(environment);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(output.format() == OutputFormat.json ? Json.write(ListCommand.asMap(after)) : done(after));

@@ -2,8 +2,9 @@ package io.jenkins.plugins.branchdeploy.cli;
 
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
-import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentLifecycle;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,8 +18,8 @@ class ExtendCommand extends EnvironmentCommand {
     String extension;
 
     @Override
-    void change(BranchEnvironments environments, Environment environment, ProgressListener progress) {
-        environments.extend(environment, Durations.parse("for", extension));
+    void change(EnvironmentLifecycle lifecycle, EnvironmentRef environment, ProgressListener progress) {
+        lifecycle.extend(environment, Durations.parse("for", extension));
     }
 
     @Override

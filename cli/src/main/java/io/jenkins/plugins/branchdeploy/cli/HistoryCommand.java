@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentRef;
 import io.jenkins.plugins.branchdeploy.engine.history.DeployHistory;
 import io.jenkins.plugins.branchdeploy.engine.history.DeployHistoryJson;
 import io.jenkins.plugins.branchdeploy.engine.history.DeployRecord;
@@ -14,8 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code branch-deploy history}: the last deploys of a branch's environment, newest first. */
 @Command(name = "history", mixinStandardHelpOptions = true,
@@ -40,7 +41,7 @@ class HistoryCommand implements Callable<Integer> {
         String stored;
         try (KubernetesClient client = cluster.connect()) {
             stored = new BranchEnvironments(client, cluster.installation(), target.namespacesOnly())
-                    .history(branch, ProgressListener.SILENT);
+                    .inventory().history(EnvironmentRef.of(branch), ProgressListener.SILENT);
         }
         DeployHistory history = DeployHistoryJson.read(stored, DeployHistory.DEFAULT_LIMIT);
         PrintWriter out = spec.commandLine().getOut();

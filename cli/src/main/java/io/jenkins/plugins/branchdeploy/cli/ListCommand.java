@@ -34,7 +34,7 @@ class ListCommand implements Callable<Integer> {
     public Integer call() {
         List<Environment> environments;
         try (KubernetesClient client = cluster.connect()) {
-            environments = new BranchEnvironments(client, cluster.installation(), NamingPolicy.namespacesOnly(null)).inventory();
+            environments = new BranchEnvironments(client, cluster.installation(), NamingPolicy.namespacesOnly(null)).inventory().all();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.format() == OutputFormat.json) {

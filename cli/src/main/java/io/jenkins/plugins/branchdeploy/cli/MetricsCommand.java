@@ -42,7 +42,7 @@ class MetricsCommand implements Callable<Integer> {
     public Integer call() {
         List<Environment> environments;
         try (KubernetesClient client = cluster.connect()) {
-            environments = new BranchEnvironments(client, cluster.installation(), NamingPolicy.namespacesOnly(null)).inventory();
+            environments = new BranchEnvironments(client, cluster.installation(), NamingPolicy.namespacesOnly(null)).inventory().all();
         }
         InstallationMetrics metrics = InstallationMetrics.of(environments, state.metrics().read());
         PrintWriter out = spec.commandLine().getOut();

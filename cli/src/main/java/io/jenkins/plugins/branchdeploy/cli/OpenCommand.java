@@ -67,7 +67,7 @@ class OpenCommand implements Callable<Integer> {
         try (KubernetesClient client = cluster.connect()) {
             BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(),
                     NamingPolicy.namespacesOnly(namespaceTemplate));
-            Environment environment = environments.find(branch).orElseThrow(() -> new InvalidInputException(
+            Environment environment = environments.inventory().find(branch).orElseThrow(() -> new InvalidInputException(
                     which.change == null ? "branch" : "change", "there is no environment of app " + app + " for "
                     + (which.change == null ? "branch " + which.branch : "pull request #" + which.change)
                     + " in installation " + cluster.installation() + "; check --app, --branch or --change, and --installation-id"));

@@ -1,8 +1,9 @@
 package io.jenkins.plugins.branchdeploy.cli;
 
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
-import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentLifecycle;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
 import picocli.CommandLine.Command;
 
@@ -13,8 +14,8 @@ import picocli.CommandLine.Command;
 class ScaleDownCommand extends EnvironmentCommand {
 
     @Override
-    void change(BranchEnvironments environments, Environment environment, ProgressListener progress) {
-        environments.scaleDown(environment, ScaleDownCause.MANUAL, progress);
+    void change(EnvironmentLifecycle lifecycle, EnvironmentRef environment, ProgressListener progress) {
+        lifecycle.scaleDown(environment, ScaleDownCause.MANUAL, progress);
     }
 
     @Override

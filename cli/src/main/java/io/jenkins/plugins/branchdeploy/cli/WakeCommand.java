@@ -1,8 +1,9 @@
 package io.jenkins.plugins.branchdeploy.cli;
 
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
-import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentLifecycle;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentRef;
 import picocli.CommandLine.Command;
 
 /** {@code branch-deploy wake}: brings a scaled-down environment back. */
@@ -12,8 +13,8 @@ import picocli.CommandLine.Command;
 class WakeCommand extends EnvironmentCommand {
 
     @Override
-    void change(BranchEnvironments environments, Environment environment, ProgressListener progress) {
-        environments.wake(environment, progress);
+    void change(EnvironmentLifecycle lifecycle, EnvironmentRef environment, ProgressListener progress) {
+        lifecycle.wake(environment, progress);
     }
 
     @Override

@@ -19,7 +19,8 @@ class ArchitectureTest {
 
     /** The engine's entry points, as docs/architecture.md lists them. */
     private static final Set<String> ENTRY_POINTS = Set.of(
-            "deploy.BranchDeployer", "deploy.DeployInput", "deploy.ChangeComparison", "deploy.ReviewLink", "cluster.BranchEnvironments", "lifecycle.Cleanup",
+            "deploy.BranchDeployer", "deploy.DeployInput", "deploy.ChangeComparison", "deploy.ReviewLink", "cluster.BranchEnvironments", "cluster.EnvironmentInventory",
+            "cluster.EnvironmentDeploys", "cluster.EnvironmentLifecycle", "cluster.EnvironmentOpens", "lifecycle.Cleanup",
             "report.ChangeReporter", "database.DatabaseBranches", "naming.NamingPolicy");
 
     /** Values that are not records, and the readers and writers of what users write and read. */

@@ -10,6 +10,7 @@ import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
 import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
@@ -186,7 +187,7 @@ class LifecycleCommandsTest {
                 {"apps": {"shop": {"branches": ["main", "feature/idle", "feature/paused"], "changes": {}}}}
                 """);
         BranchEnvironments environments = new BranchEnvironments(client, INSTALLATION, naming);
-        environments.scaleDown(environments.find(main).orElseThrow(), ScaleDownCause.SCHEDULE, ProgressListener.SILENT);
+        environments.lifecycle().scaleDown(EnvironmentRef.of(environments.inventory().find(main).orElseThrow()), ScaleDownCause.SCHEDULE, ProgressListener.SILENT);
 
         CommandRun scaleDown = run(cluster("scale-down", "--app", "shop", "--branch", "feature/paused", "--output", "json"));
         assertThat(scaleDown.exitCode()).as(scaleDown.err()).isZero();
@@ -268,14 +269,14 @@ class LifecycleCommandsTest {
     }
 
     private void deploy(BranchRef branch, Instant at) {
-        var result = new BranchEnvironments(client, INSTALLATION, naming, Clock.fixed(at, ZoneOffset.UTC)).deploy(new DeployRequest(
+        var result = new BranchEnvironments(client, INSTALLATION, naming, Clock.fixed(at, ZoneOffset.UTC)).deploys().deploy(new DeployRequest(
                 branch, SHOP, Map.of("IMAGE_TAG", "1.4.2"), List.of(new SecretEntry("shop-db", "password", "s3cret")),
                 Quota.DEFAULT, Duration.ofDays(7), Duration.ofSeconds(30), null), ProgressListener.SILENT);
         assertThat(result.succeeded()).as(result.failureReason()).isTrue();
     }
 
     private List<Environment> inventory() {
-        return new BranchEnvironments(client, INSTALLATION, naming).inventory();
+        return new BranchEnvironments(client, INSTALLATION, naming).inventory().all();
     }
 
     private Map<String, Integer> replicas(BranchRef branch) {

@@ -17,6 +17,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
@@ -31,6 +32,8 @@ import org.kohsuke.stapler.verb.POST;
  * reach it. Holds only a credentials id; the secret is read when a client is made.
  */
 public class ClusterConfig implements Describable<ClusterConfig> {
+
+    private static final JenkinsFacade JENKINS = new JenkinsFacade();
 
     private final String name;
     private String serverUrl;
@@ -154,7 +157,7 @@ public class ClusterConfig implements Describable<ClusterConfig> {
 
         @POST
         public FormValidation doCheckName(@QueryParameter String value) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            JENKINS.checkPermission(Jenkins.ADMINISTER);
             return Util.fixEmptyAndTrim(value) == null
                     ? FormValidation.error("Give the cluster a name, e.g. staging; steps and folders refer to it by name")
                     : FormValidation.ok();
@@ -163,13 +166,13 @@ public class ClusterConfig implements Describable<ClusterConfig> {
         @POST
         public FormValidation doCheckServerUrl(
                 @QueryParameter String value, @QueryParameter boolean inCluster, @QueryParameter String credentialsId) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            JENKINS.checkPermission(Jenkins.ADMINISTER);
             return FieldChecks.serverUrl(value, inCluster, credentialsId);
         }
 
         @POST
         public FormValidation doCheckSkipTlsVerify(@QueryParameter boolean value) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            JENKINS.checkPermission(Jenkins.ADMINISTER);
             return value
                     ? FormValidation.warning("Anyone between Jenkins and the API server can read the token; give the CA certificate instead")
                     : FormValidation.ok();
@@ -178,10 +181,10 @@ public class ClusterConfig implements Describable<ClusterConfig> {
         @POST
         public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
             // listing credentials reveals their ids and descriptions: only to those who configure the system
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            JENKINS.checkPermission(Jenkins.ADMINISTER);
             return new StandardListBoxModel()
                     .includeEmptyValue()
-                    .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(),
+                    .includeMatchingAs(ACL.SYSTEM2, JENKINS.root(), StandardCredentials.class, List.of(),
                             CredentialsMatchers.anyOf(
                                     CredentialsMatchers.instanceOf(FileCredentials.class),
                                     CredentialsMatchers.instanceOf(StringCredentials.class)))
@@ -198,7 +201,7 @@ public class ClusterConfig implements Describable<ClusterConfig> {
                 @QueryParameter String caCertificate,
                 @QueryParameter boolean skipTlsVerify,
                 @QueryParameter String context) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            JENKINS.checkPermission(Jenkins.ADMINISTER);
             ClusterConfig cluster = new ClusterConfig(Util.fixEmptyAndTrim(name) == null ? "new" : name);
             cluster.setServerUrl(serverUrl);
             cluster.setInCluster(inCluster);
@@ -206,7 +209,7 @@ public class ClusterConfig implements Describable<ClusterConfig> {
             cluster.setCaCertificate(caCertificate);
             cluster.setSkipTlsVerify(skipTlsVerify);
             cluster.setContext(context);
-            try (KubernetesClient client = cluster.connect(Jenkins.get())) {
+            try (KubernetesClient client = cluster.connect(JENKINS.root())) {
                 String version = client.getKubernetesVersion().getGitVersion();
                 return FormValidation.ok("Connected to the API server" + (version == null ? "" : ", Kubernetes " + version));
             } catch (RuntimeException e) {

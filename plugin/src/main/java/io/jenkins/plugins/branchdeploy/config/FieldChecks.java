@@ -53,7 +53,7 @@ final class FieldChecks {
 
     static FormValidation workingHours(String value) {
         return blank(value) ? FormValidation.ok() : check(() -> {
-            BranchDeployConfiguration.workingHours(value);
+            SettingsResolver.workingHours(value);
             return FormValidation.ok();
         });
     }
@@ -111,7 +111,7 @@ final class FieldChecks {
             return FormValidation.ok("The ID of this Jenkins is " + derived + ".");
         }
         return check(() -> {
-            BranchDeployConfiguration.validInstallationId(value);
+            SettingsResolver.validInstallationId(value);
             return FormValidation.ok("This Jenkins lists, cleans up and changes only the environments labelled with this ID.");
         });
     }

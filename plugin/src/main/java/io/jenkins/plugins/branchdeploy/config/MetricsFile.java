@@ -2,7 +2,7 @@ package io.jenkins.plugins.branchdeploy.config;
 
 import io.jenkins.plugins.branchdeploy.engine.history.FileMetricsStore;
 import io.jenkins.plugins.branchdeploy.engine.history.MetricsStore;
-import jenkins.model.Jenkins;
+import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 
 /**
  * Where this Jenkins keeps its installation's counters: one file under {@code JENKINS_HOME}, shared
@@ -10,9 +10,11 @@ import jenkins.model.Jenkins;
  */
 public final class MetricsFile {
 
+    private static final JenkinsFacade JENKINS = new JenkinsFacade();
+
     private MetricsFile() {}
 
     public static MetricsStore store() {
-        return new FileMetricsStore(Jenkins.get().getRootDir().toPath().resolve("branch-deploy").resolve("metrics.json"));
+        return new FileMetricsStore(JENKINS.rootDir().resolve("branch-deploy").resolve("metrics.json"));
     }
 }

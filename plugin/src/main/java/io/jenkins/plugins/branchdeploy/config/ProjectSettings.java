@@ -9,6 +9,7 @@ import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import java.util.Objects;
 import java.util.stream.Stream;
 import jenkins.model.Jenkins;
@@ -23,6 +24,8 @@ import org.kohsuke.stapler.verb.POST;
  * the enclosing folder, and in the end from the global configuration.
  */
 public class ProjectSettings implements Describable<ProjectSettings> {
+
+    private static final JenkinsFacade JENKINS = new JenkinsFacade();
 
     private String cluster;
     private String domain;
@@ -191,7 +194,7 @@ public class ProjectSettings implements Describable<ProjectSettings> {
         /** Configuring a folder or job is what lets one see how its settings check out. */
         private static void checkConfigure(@CheckForNull Item item) {
             if (item == null) {
-                Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+                JENKINS.checkPermission(Jenkins.ADMINISTER);
             } else {
                 item.checkPermission(Item.CONFIGURE);
             }

@@ -4,6 +4,7 @@ import hudson.model.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.EffectiveSettings;
+import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
@@ -22,7 +23,7 @@ import jenkins.util.Timer;
  * (an item deletion, an event) never waits for the cluster. The settings and the cluster's
  * credentials are resolved at once, while the job's folders still exist; the teardown itself runs on
  * {@link Timer}, whose threads act as the system, through the deployer of
- * {@link BranchDeployConfiguration#deployer} (counted by cause, database branch dropped where a global
+ * {@link SettingsResolver#deployer} (counted by cause, database branch dropped where a global
  * database admin credential is configured). There is no build to report to, so what happens goes to
  * the Jenkins log. It acts for the job's project ({@link BranchJobs#owner}): an environment another
  * project owns is left alone, and so is the database branch of an environment already gone.
@@ -49,7 +50,7 @@ final class BranchJobTeardown {
         BranchEnvironments environments;
         KubernetesClient client;
         try {
-            EffectiveSettings settings = config.settingsFor(job);
+            EffectiveSettings settings = new SettingsResolver(config).settingsFor(job);
             NamingPolicy naming = settings.namingPolicy();
             client = settings.cluster().connect(job.getParent());
             environments = new BranchEnvironments(client, settings.installationId(), naming).ownedBy(BranchJobs.owner(job));
@@ -71,7 +72,7 @@ final class BranchJobTeardown {
             String job, String why) {
         ProgressListener progress = new JenkinsLogProgress(LOGGER);
         try (client) {
-            TeardownOutcome outcome = BranchDeployConfiguration.get().deployer(environments).teardown(branch, cause, progress);
+            TeardownOutcome outcome = SettingsResolver.get().deployer(environments).teardown(branch, cause, progress);
             if (outcome == TeardownOutcome.DELETED) {
                 LOGGER.info("Tore down the environment of " + job + " because " + why);
             }

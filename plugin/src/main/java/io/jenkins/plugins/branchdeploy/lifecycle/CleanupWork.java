@@ -5,6 +5,7 @@ import hudson.model.AsyncPeriodicWork;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
+import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
@@ -12,6 +13,7 @@ import io.jenkins.plugins.branchdeploy.engine.lifecycle.Cleanup;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupReport;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.ScmState;
+import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import io.jenkins.plugins.branchdeploy.multibranch.ProjectScan;
 import io.jenkins.plugins.branchdeploy.multibranch.SourceControlState;
 import io.jenkins.plugins.branchdeploy.overview.ClusterSession;
@@ -25,7 +27,6 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.branch.MultiBranchProject;
-import jenkins.model.Jenkins;
 
 /**
  * Periodic cleanup: on every configured cluster, the engine's lifecycle policy over this Jenkins'
@@ -39,6 +40,8 @@ import jenkins.model.Jenkins;
  */
 @Extension
 public final class CleanupWork extends AsyncPeriodicWork {
+
+    private static final JenkinsFacade JENKINS = new JenkinsFacade();
 
     private static final Logger LOGGER = Logger.getLogger(CleanupWork.class.getName());
     private static final Duration TICK = Duration.ofMinutes(1);
@@ -87,7 +90,7 @@ public final class CleanupWork extends AsyncPeriodicWork {
         }
         CleanupPolicy policy;
         try {
-            policy = config.cleanupPolicy();
+            policy = new SettingsResolver(config).cleanupPolicy();
         } catch (InvalidInputException e) {
             listener.error("Cleanup did not run: " + e.getMessage());
             return;
@@ -109,14 +112,14 @@ public final class CleanupWork extends AsyncPeriodicWork {
             ScmState scm, ProgressListener progress, TaskListener listener) {
         try (ClusterSession session = ClusterSession.open(config, cluster)) {
             BranchEnvironments environments = session.environments();
-            return new Cleanup(environments, new CheckingActions(config.deployer(environments).cleanupActions(progress), listener),
-                    policy, clock).run(scm, progress);
+            return new Cleanup(environments, new CheckingActions(new SettingsResolver(config).deployer(environments)
+                    .cleanupActions(progress), listener), policy, clock).run(scm, progress);
         }
     }
 
     private static List<ProjectScan> scanProjects() {
         List<ProjectScan> projects = new ArrayList<>();
-        for (MultiBranchProject<?, ?> project : Jenkins.get().allItems(MultiBranchProject.class)) {
+        for (MultiBranchProject<?, ?> project : JENKINS.allItems(MultiBranchProject.class)) {
             projects.add(ProjectScan.of(project));
         }
         return projects;

@@ -3,9 +3,9 @@ package io.jenkins.plugins.branchdeploy.lifecycle;
 import hudson.Extension;
 import hudson.model.Job;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
+import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
 import jenkins.branch.MultiBranchProject;
-import jenkins.model.Jenkins;
 import jenkins.scm.api.SCMEvent;
 import jenkins.scm.api.SCMEventListener;
 import jenkins.scm.api.SCMHead;
@@ -22,12 +22,14 @@ import jenkins.scm.api.mixin.ChangeRequestSCMHead;
 @Extension(ordinal = -1000)
 public final class RemovedHeadListener extends SCMEventListener {
 
+    private static final JenkinsFacade JENKINS = new JenkinsFacade();
+
     @Override
     public void onSCMHeadEvent(SCMHeadEvent<?> event) {
         if (event.getType() != SCMEvent.Type.REMOVED) {
             return;
         }
-        for (MultiBranchProject<?, ?> project : Jenkins.get().allItems(MultiBranchProject.class)) {
+        for (MultiBranchProject<?, ?> project : JENKINS.allItems(MultiBranchProject.class)) {
             for (SCMSource source : project.getSCMSources()) {
                 if (!event.isMatch(source)) {
                     continue;

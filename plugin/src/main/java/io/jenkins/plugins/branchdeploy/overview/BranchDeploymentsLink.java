@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.ManagementLink;
 import hudson.security.Permission;
+import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.HttpResponse;
@@ -20,8 +21,10 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
 @Extension
 public class BranchDeploymentsLink extends ManagementLink {
 
+    private static final JenkinsFacade JENKINS = new JenkinsFacade();
+
     private final EnvironmentChanges changes =
-            new EnvironmentChanges(environment -> true, environment -> Jenkins.get().checkPermission(Jenkins.ADMINISTER));
+            new EnvironmentChanges(environment -> true, environment -> JENKINS.checkPermission(Jenkins.ADMINISTER));
 
     @Override
     public String getIconFileName() {
@@ -56,31 +59,31 @@ public class BranchDeploymentsLink extends ManagementLink {
     }
 
     public List<ClusterEnvironments> getClusters() {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        JENKINS.checkPermission(Jenkins.ADMINISTER);
         return EnvironmentListing.list(environment -> true, environment -> true);
     }
 
     @RequirePOST
     public HttpResponse doTeardown(@QueryParameter String cluster, @QueryParameter String namespace) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        JENKINS.checkPermission(Jenkins.ADMINISTER);
         return changes.teardown(cluster, namespace);
     }
 
     @RequirePOST
     public HttpResponse doExtend(@QueryParameter String cluster, @QueryParameter String namespace, @QueryParameter String by) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        JENKINS.checkPermission(Jenkins.ADMINISTER);
         return changes.extend(cluster, namespace, by);
     }
 
     @RequirePOST
     public HttpResponse doWake(@QueryParameter String cluster, @QueryParameter String namespace) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        JENKINS.checkPermission(Jenkins.ADMINISTER);
         return changes.wake(cluster, namespace);
     }
 
     @RequirePOST
     public HttpResponse doScaleDown(@QueryParameter String cluster, @QueryParameter String namespace) {
-        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        JENKINS.checkPermission(Jenkins.ADMINISTER);
         return changes.scaleDown(cluster, namespace);
     }
 }

@@ -84,7 +84,7 @@ public final class BranchEnvironmentAction implements Action {
             try (ClusterSession session = ClusterSession.open(config, cluster)) {
                 BranchDeployer deployer = new BranchDeployer(session.environments(), MetricsFile.store());
                 List<EnvironmentRow> rows = new ArrayList<>();
-                for (Environment environment : session.environments().inventory()) {
+                for (Environment environment : session.environments().inventory().all()) {
                     if (owner.equals(environment.owner()) && branch.equals(environment.branch())) {
                         rows.add(new EnvironmentRow(cluster.getName(), environment, now, false).withHistory(
                                 deployer.history(environment, ProgressListener.SILENT).entries().stream()

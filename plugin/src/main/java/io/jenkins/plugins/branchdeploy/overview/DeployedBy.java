@@ -3,7 +3,7 @@ package io.jenkins.plugins.branchdeploy.overview;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Job;
 import hudson.model.Run;
-import jenkins.model.Jenkins;
+import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -12,6 +12,8 @@ import org.springframework.security.access.AccessDeniedException;
  * links to its job, and what the user may not read is not shown at all.
  */
 public final class DeployedBy {
+
+    private static final JenkinsFacade JENKINS = new JenkinsFacade();
 
     private final Job<?, ?> job;
     private final Run<?, ?> build;
@@ -24,12 +26,18 @@ public final class DeployedBy {
     /** @return {@code null} when nothing is recorded or the user can see neither the job nor the build */
     @CheckForNull
     static DeployedBy resolve(@CheckForNull String id) {
+        return resolve(JENKINS, id);
+    }
+
+    /** As {@link #resolve(String)}, finding the job with {@code jenkins}. */
+    @CheckForNull
+    static DeployedBy resolve(JenkinsFacade jenkins, @CheckForNull String id) {
         int hash = id == null ? -1 : id.lastIndexOf('#');
         if (hash <= 0) {
             return null;
         }
         try {
-            Job<?, ?> job = Jenkins.get().getItemByFullName(id.substring(0, hash), Job.class);
+            Job<?, ?> job = jenkins.getItemByFullName(id.substring(0, hash), Job.class);
             if (job == null) {
                 return null;
             }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.branchdeploy.overview;
 
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
+import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
@@ -10,6 +11,7 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterApiException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentBusyException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentOwnedElsewhereException;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranchException;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
@@ -46,7 +48,7 @@ final class EnvironmentChanges {
     /** Tears the environment down (a manual teardown in the metrics) and drops its database branch where configured. */
     HttpResponse teardown(String cluster, String namespace) {
         return change(cluster, namespace, true, (config, environments, environment) ->
-                config.deployer(environments).teardown(environment, TeardownCause.MANUAL, progress()));
+                new SettingsResolver(config).deployer(environments).teardown(environment, TeardownCause.MANUAL, progress()));
     }
 
     HttpResponse extend(String cluster, String namespace, String by) {
@@ -56,17 +58,17 @@ final class EnvironmentChanges {
         } catch (InvalidInputException e) {
             return HttpResponses.errorWithoutStack(400, e.getMessage());
         }
-        return change(cluster, namespace, false, (config, environments, environment) -> environments.extend(environment, extension));
+        return change(cluster, namespace, false, (config, environments, environment) -> environments.lifecycle().extend(EnvironmentRef.of(environment), extension));
     }
 
     /** Scales the environment to zero by hand: cleanup does not wake it, the next deploy or wake does. */
     HttpResponse scaleDown(String cluster, String namespace) {
         return change(cluster, namespace, false, (config, environments, environment) ->
-                environments.scaleDown(environment, ScaleDownCause.MANUAL, progress()));
+                environments.lifecycle().scaleDown(EnvironmentRef.of(environment), ScaleDownCause.MANUAL, progress()));
     }
 
     HttpResponse wake(String cluster, String namespace) {
-        return change(cluster, namespace, false, (config, environments, environment) -> environments.wake(environment, progress()));
+        return change(cluster, namespace, false, (config, environments, environment) -> environments.lifecycle().wake(EnvironmentRef.of(environment), progress()));
     }
 
     @FunctionalInterface
@@ -107,7 +109,7 @@ final class EnvironmentChanges {
         if (cluster == null || cluster.isBlank()) {
             throw new InvalidInputException("cluster", "is empty; name the cluster the environment is on");
         }
-        return config.cluster(cluster);
+        return new SettingsResolver(config).cluster(cluster);
     }
 
     private static ProgressListener progress() {

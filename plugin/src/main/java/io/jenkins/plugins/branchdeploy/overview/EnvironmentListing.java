@@ -36,7 +36,7 @@ final class EnvironmentListing {
         List<ClusterEnvironments> sections = new ArrayList<>();
         for (ClusterConfig cluster : config.getClusters()) {
             try (ClusterSession session = ClusterSession.open(config, cluster)) {
-                List<EnvironmentRow> rows = session.environments().inventory().stream()
+                List<EnvironmentRow> rows = session.environments().inventory().all().stream()
                         .filter(listed)
                         .sorted(BY_PROJECT_APP_AND_BRANCH)
                         .map(e -> new EnvironmentRow(cluster.getName(), e, now, changeable.test(e)))

@@ -2,11 +2,13 @@ package io.jenkins.plugins.branchdeploy.overview;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Item;
-import jenkins.model.Jenkins;
+import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import org.springframework.security.access.AccessDeniedException;
 
 /** The project an environment's owner annotation names, as the current user sees it. */
 final class Projects {
+
+    private static final JenkinsFacade JENKINS = new JenkinsFacade();
 
     private Projects() {}
 
@@ -14,7 +16,7 @@ final class Projects {
     @CheckForNull
     static Item visible(String fullName) {
         try {
-            return Jenkins.get().getItemByFullName(fullName);
+            return JENKINS.getItemByFullName(fullName, Item.class);
         } catch (AccessDeniedException e) {
             return null;
         }

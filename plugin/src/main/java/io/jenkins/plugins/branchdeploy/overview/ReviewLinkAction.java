@@ -79,7 +79,7 @@ public final class ReviewLinkAction implements Action {
             return HttpResponses.errorWithoutStack(404, e.getMessage());
         }
         try (ClusterSession session = ClusterSession.open(config, clusterConfig)) {
-            Optional<Environment> environment = session.environments().inventory().stream()
+            Optional<Environment> environment = session.environments().inventory().all().stream()
                     .filter(e -> e.namespace().equals(namespace) && deploysInto(e)).findFirst();
             if (environment.isEmpty()) {
                 return HttpResponses.errorWithoutStack(404, "This job has no environment in namespace " + namespace

@@ -5,10 +5,8 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.FormValidation;
 import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,17 +19,13 @@ import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code branchDeploy}: deploys this branch's manifests into its own environment and returns its
@@ -299,7 +293,7 @@ public final class BranchDeployStep extends Step {
 
     @Extension
     @Symbol("branchDeploy")
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends BranchDeployStepValidators {
 
         @Override
         public String getFunctionName() {
@@ -325,47 +319,6 @@ public final class BranchDeployStep extends Step {
             BranchDeployStep step = (BranchDeployStep) super.newInstance(req, formData);
             step.setVariables(variables);
             return step;
-        }
-
-
-        @POST
-        public FormValidation doCheckCluster(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.canValidate(item) ? StepForms.cluster(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckDomain(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.canValidate(item) ? StepForms.domain(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckVariablesText(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.canValidate(item) ? StepForms.variables(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckQuota(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.canValidate(item) ? StepForms.quota(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckExpose(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.canValidate(item) ? StepForms.expose(value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckRouteVia(@AncestorInPath Item item, @QueryParameter String value, @QueryParameter String expose) {
-            return StepForms.canValidate(item) ? StepForms.routeVia(value, expose) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckTtl(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.canValidate(item) ? StepForms.duration("ttl", value) : FormValidation.ok();
-        }
-
-        @POST
-        public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.canValidate(item) ? StepForms.duration("timeout", value) : FormValidation.ok();
         }
     }
 }

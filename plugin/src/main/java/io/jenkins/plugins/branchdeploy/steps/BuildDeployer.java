@@ -8,10 +8,10 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.buildpage.BranchDeployAction;
-import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
 import io.jenkins.plugins.branchdeploy.config.EffectiveSettings;
 import io.jenkins.plugins.branchdeploy.config.MetricsFile;
+import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.RefusedException;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
@@ -30,9 +30,10 @@ import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
-import io.jenkins.plugins.branchdeploy.review.BranchDeploymentCheck;
 import io.jenkins.plugins.branchdeploy.overview.ReviewLinkAction;
+import io.jenkins.plugins.branchdeploy.review.BranchDeploymentCheck;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
@@ -59,62 +60,85 @@ final class BuildDeployer {
         this.progress = new BuildLogProgress(listener);
     }
 
-    /** Deploys; on failure records the outcome on the build, then fails. */
+    /**
+     * Deploys: resolves the settings, cluster and naming, what the branch is trusted with and the
+     * workspace files, then its {@link #input}, {@link #deployOn deploys} and {@link #recorded records}
+     * the outcome on the build; a failed deploy then fails the build.
+     */
     DeployResult deploy(BranchDeployStep step, FilePath workspace) throws IOException, InterruptedException {
         if (step.getManifests() == null) {
             throw new AbortException("manifests: give the workspace directory that holds the Kubernetes YAML, e.g. manifests: 'k8s'");
         }
         try {
-            EffectiveSettings settings = BranchDeployConfiguration.get().settingsFor(run.getParent());
+            EffectiveSettings settings = SettingsResolver.get().settingsFor(run.getParent());
             BranchRef branch = BuildBranch.of(step.getApp(), run.getParent(), env);
             ClusterConfig cluster = cluster(step.getCluster(), settings);
-            NamingPolicy naming = step.getDomain() == null
-                    ? settings.namingPolicy()
-                    : new NamingPolicy(step.getDomain(), settings.namespaceTemplate(), settings.hostTemplate());
+            NamingPolicy naming = naming(step, settings);
             boolean trusted = trusted(branch, settings, step);
             List<SecretEntry> secrets = trusted ? CredentialSecrets.resolve(step.getSecrets(), run) : List.of();
             DatabaseOptions database = trusted ? step.getDatabase() : null;
             try (WorkspaceManifests manifests = WorkspaceManifests.of(workspace, step.getManifests());
                     WorkspaceManifests smokeFile = WorkspaceManifests.optional(workspace, "smokeTests", step.getSmokeTests());
                     WorkspaceManifests schemaScript = WorkspaceManifests.optional(workspace, "database", schemaScript(database))) {
-                DeployInput input = new DeployInput(branch, manifests.path())
-                        .variables(step.getVariables())
-                        .secrets(secrets)
-                        .quota(settings.quota(), step.getQuota())
-                        .ttl(settings.ttl(), step.getTtl())
-                        .timeout(step.getTimeout())
-                        .sourceNamespace(step.getSourceNamespace())
-                        .expose(step.getExpose(), step.getRouteVia(), settings.ingressClass(), settings.tlsSecret())
-                        .keepLoadBalancers(step.isKeepLoadBalancers())
-                        .database(strategy(database, schemaScript))
-                        .smokeTests(smokeFile.path())
-                        .baseline(step.getBaselineNamespace(), null)
-                        .drift(commitsBehind(step, branch, workspace), step.getDriftThreshold(), null)
-                        .deployedBy(run.getExternalizableId());
+                DeployInput input = input(step, branch, settings, secrets, manifests.path(), smokeFile.path(),
+                        strategy(database, schemaScript), commitsBehind(step, branch, workspace));
                 if (branch.change() != null) {
                     ChangeOpening.apply(input, run.getParent(), step.getChangeOpenedAt());
                 }
                 progress.info("Deploying branch " + branch.branch() + " of " + branch.app() + " to cluster " + cluster.getName());
                 PullRequestCheck check = new PullRequestCheck(run, listener, step, cluster.getName(), naming.names(branch));
                 check.deploying();
-                try (KubernetesClient client = cluster.connect(run)) {
-                    BranchEnvironments environments = environments(client, settings.installationId(), naming);
-                    BranchDeployer deployer = new BranchDeployer(environments, MetricsFile.store()).withDatabases(databases(database));
-                    DeployOutcome outcome = deployer.deploy(input.request(), input.options(), progress);
-                    check.deployed(outcome, environments, branch);
-                    return recorded(outcome, branch, ReviewLinkAction.url(run.getParent(), cluster.getName(),
-                            outcome.deploy().names().namespace()));
-                }
+                DeployOutcome outcome = deployOn(cluster, settings.installationId(), naming, database, input, check);
+                return recorded(outcome, branch, ReviewLinkAction.url(run.getParent(), cluster.getName(),
+                        outcome.deploy().names().namespace()));
             }
         } catch (RefusedException e) {
             throw new AbortException(e.getMessage());
         }
     }
 
+    /** The step's domain under the project's templates, else the project's naming. */
+    private static NamingPolicy naming(BranchDeployStep step, EffectiveSettings settings) {
+        return step.getDomain() == null
+                ? settings.namingPolicy()
+                : new NamingPolicy(step.getDomain(), settings.namespaceTemplate(), settings.hostTemplate());
+    }
+
+    /** What the step's parameters say, as typed, over the project's settings. */
+    private DeployInput input(BranchDeployStep step, BranchRef branch, EffectiveSettings settings, List<SecretEntry> secrets,
+            Path manifests, Path smokeTests, DatabaseStrategy database, Integer commitsBehind) {
+        return new DeployInput(branch, manifests)
+                .variables(step.getVariables())
+                .secrets(secrets)
+                .quota(settings.quota(), step.getQuota())
+                .ttl(settings.ttl(), step.getTtl())
+                .timeout(step.getTimeout())
+                .sourceNamespace(step.getSourceNamespace())
+                .expose(step.getExpose(), step.getRouteVia(), settings.ingressClass(), settings.tlsSecret())
+                .keepLoadBalancers(step.isKeepLoadBalancers())
+                .database(database)
+                .smokeTests(smokeTests)
+                .baseline(step.getBaselineNamespace(), null)
+                .drift(commitsBehind, step.getDriftThreshold(), null)
+                .deployedBy(run.getExternalizableId());
+    }
+
     /** The step's {@code commitsBehind}, else counted in the workspace's Git checkout; {@code null} when neither is known. */
     private Integer commitsBehind(BranchDeployStep step, BranchRef branch, FilePath workspace) throws InterruptedException {
         return step.getCommitsBehind() != null ? step.getCommitsBehind()
                 : WorkspaceDrift.commitsBehind(workspace, Drift.target(branch, null), listener, env);
+    }
+
+    /** Connects to the cluster and deploys there, as this build's project; the check follows the deploy. */
+    private DeployOutcome deployOn(ClusterConfig cluster, String installation, NamingPolicy naming, DatabaseOptions database,
+            DeployInput input, PullRequestCheck check) throws IOException, InterruptedException {
+        try (KubernetesClient client = cluster.connect(run)) {
+            BranchEnvironments environments = environments(client, installation, naming);
+            BranchDeployer deployer = new BranchDeployer(environments, MetricsFile.store()).withDatabases(databases(database));
+            DeployOutcome outcome = deployer.deploy(input.request(), input.options(), progress);
+            check.deployed(outcome, environments, input.request().branch());
+            return outcome;
+        }
     }
 
     /** Records the outcome on the build; a failed deploy then fails the build. */
@@ -136,14 +160,14 @@ final class BuildDeployer {
      */
     TeardownOutcome teardown(BranchTeardownStep step) throws IOException, InterruptedException {
         try {
-            EffectiveSettings settings = BranchDeployConfiguration.get().settingsFor(run.getParent());
+            EffectiveSettings settings = SettingsResolver.get().settingsFor(run.getParent());
             BranchRef branch = BuildBranch.of(step.getApp(), run.getParent(), env);
             ClusterConfig cluster = cluster(step.getCluster(), settings);
             try (KubernetesClient client = cluster.connect(run)) {
                 BranchDeployer deployer = new BranchDeployer(
                         environments(client, settings.installationId(), settings.namingPolicy()), MetricsFile.store())
                         .withDatabases(step.getDatabase() == null
-                                ? BranchDeployConfiguration.get().databaseBranches()
+                                ? SettingsResolver.get().databaseBranches()
                                 : databases(step.getDatabase()));
                 TeardownOutcome outcome = deployer.teardown(branch, TeardownCause.PIPELINE, progress);
                 String namespace = settings.namingPolicy().names(branch).namespace();
@@ -171,7 +195,7 @@ final class BuildDeployer {
 
     /** The step's cluster, else the project's; an unknown name is an InvalidInputException naming the field. */
     private static ClusterConfig cluster(String name, EffectiveSettings settings) {
-        return name == null ? settings.cluster() : BranchDeployConfiguration.get().cluster(name);
+        return name == null ? settings.cluster() : SettingsResolver.get().cluster(name);
     }
 
     /** Pull requests from forks get secrets and database branches only from forks the configuration trusts. */

@@ -9,17 +9,20 @@ import hudson.model.Queue;
 import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import java.util.List;
 import jenkins.model.Jenkins;
 
 /** The credentials drop-down of a form, filled only for users who may pick credentials there. */
 final class CredentialsChoices {
 
+    private static final JenkinsFacade JENKINS = new JenkinsFacade();
+
     private CredentialsChoices() {}
 
     static boolean canList(Item item) {
         return item == null
-                ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+                ? JENKINS.hasPermission(Jenkins.ADMINISTER)
                 : item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
     }
 

@@ -46,7 +46,7 @@ final class PullRequestCheck {
     /** The expiry as the namespace records it now; {@code null} when it cannot be read, which costs only that line. */
     private static Instant expiresAt(BranchEnvironments environments, BranchRef branch) {
         try {
-            return environments.find(branch).map(Environment::expiresAt).orElse(null);
+            return environments.inventory().find(branch).map(Environment::expiresAt).orElse(null);
         } catch (RuntimeException e) {
             return null;
         }

@@ -3,7 +3,7 @@ package io.jenkins.plugins.branchdeploy.steps;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
+import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
@@ -11,6 +11,7 @@ import io.jenkins.plugins.branchdeploy.engine.deploy.DeployInput;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
+import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import jenkins.model.Jenkins;
 
 /**
@@ -21,11 +22,13 @@ import jenkins.model.Jenkins;
  */
 final class StepForms {
 
+    private static final JenkinsFacade JENKINS = new JenkinsFacade();
+
     private StepForms() {}
 
     /** Whether the current user may see validation results for a form of {@code item}. */
     static boolean canValidate(Item item) {
-        return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
+        return item == null ? JENKINS.hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
     }
 
     static FormValidation databaseStrategy(String value) {
@@ -33,7 +36,7 @@ final class StepForms {
     }
 
     static FormValidation cluster(String value) {
-        return engineCheck(value, name -> BranchDeployConfiguration.get().cluster(name));
+        return engineCheck(value, name -> SettingsResolver.get().cluster(name));
     }
 
     static FormValidation domain(String value) {

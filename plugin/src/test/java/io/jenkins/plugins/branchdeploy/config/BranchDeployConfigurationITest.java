@@ -67,7 +67,7 @@ class BranchDeployConfigurationITest {
         assertThat(config.getMaxTeardownsPerRun()).isEqualTo(10);
         assertThat(config.getMaxTeardownPercent()).isEqualTo(25);
         assertThat(config.isDryRun()).isFalse();
-        assertThat(config.idle()).isEmpty();
+        assertThat(new SettingsResolver(config).idle()).isEmpty();
     }
 
     @Test
@@ -79,7 +79,7 @@ class BranchDeployConfigurationITest {
         config.setMaxTeardownPercent(50);
         config.setDryRun(true);
 
-        CleanupPolicy policy = config.cleanupPolicy();
+        CleanupPolicy policy = new SettingsResolver(config).cleanupPolicy();
 
         assertThat(policy.idlePeriod()).isEqualTo(Duration.ofDays(3));
         assertThat(policy.workingHours()).hasToString("Mon-Fri 08:00-19:00 Europe/Berlin");
@@ -95,27 +95,27 @@ class BranchDeployConfigurationITest {
 
     @Test
     void installationIdIsDerivedFromThisJenkinsAndStable(JenkinsRule r) {
-        String derived = BranchDeployConfiguration.get().getEffectiveInstallationId();
+        String derived = SettingsResolver.get().installationId();
 
         assertThat(derived).matches("jenkins-[0-9a-f]{12}");
-        assertThat(new BranchDeployConfiguration().getEffectiveInstallationId()).isEqualTo(derived);
+        assertThat(new SettingsResolver(new BranchDeployConfiguration()).installationId()).isEqualTo(derived);
 
         BranchDeployConfiguration.get().setInstallationId("jenkins-prod");
-        assertThat(BranchDeployConfiguration.get().getEffectiveInstallationId()).isEqualTo("jenkins-prod");
+        assertThat(SettingsResolver.get().installationId()).isEqualTo("jenkins-prod");
     }
 
     @Test
     void clusterLookupNamesTheFieldAndTheChoices(JenkinsRule r) {
         BranchDeployConfiguration config = BranchDeployConfiguration.get();
-        assertThatThrownBy(() -> config.cluster(null))
+        assertThatThrownBy(() -> new SettingsResolver(config).cluster(null))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("cluster: no cluster is configured");
 
         config.setClusters(List.of(new ClusterConfig("staging"), new ClusterConfig("prod")));
 
-        assertThat(config.cluster(" ").getName()).as("blank means the first").isEqualTo("staging");
-        assertThat(config.cluster("prod").getName()).isEqualTo("prod");
-        assertThatThrownBy(() -> config.cluster("qa"))
+        assertThat(new SettingsResolver(config).cluster(" ").getName()).as("blank means the first").isEqualTo("staging");
+        assertThat(new SettingsResolver(config).cluster("prod").getName()).isEqualTo("prod");
+        assertThatThrownBy(() -> new SettingsResolver(config).cluster("qa"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("cluster: 'qa' is not a configured cluster; use one of: staging, prod");
     }

@@ -69,13 +69,13 @@ class ConfigurationAsCodeITest {
 
     private static void assertConfigured(BranchDeployConfiguration config) {
         assertThat(config.getClusters()).extracting(ClusterConfig::getName).containsExactly("staging", "prod", "local");
-        ClusterConfig staging = config.cluster("staging");
+        ClusterConfig staging = new SettingsResolver(config).cluster("staging");
         assertThat(staging.getServerUrl()).isEqualTo("https://k8s.staging.example.dev:6443");
         assertThat(staging.getCredentialsId()).isEqualTo("staging-token");
         assertThat(staging.getCaCertificate()).startsWith("TUlJQm");
         assertThat(staging.isInCluster()).isFalse();
-        assertThat(config.cluster("prod").getContext()).isEqualTo("deployer@prod");
-        assertThat(config.cluster("local").isInCluster()).isTrue();
+        assertThat(new SettingsResolver(config).cluster("prod").getContext()).isEqualTo("deployer@prod");
+        assertThat(new SettingsResolver(config).cluster("local").isInCluster()).isTrue();
         assertThat(config.getInstallationId()).isEqualTo("jenkins-ci");
         assertThat(config.getDomain()).isEqualTo("preview.example.dev");
         assertThat(config.getNamespaceTemplate()).isEqualTo("{app}-{branch}");

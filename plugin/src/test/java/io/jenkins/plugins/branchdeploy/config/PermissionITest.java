@@ -6,7 +6,6 @@ import hudson.ExtensionList;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -52,11 +51,12 @@ class PermissionITest {
         }
     }
 
-    /** Every public {@code do*} method of each descriptor, as a URL under {@code prefix}. */
+    /** Every public {@code do*} method of each descriptor, its own superclasses' included, as a URL under {@code prefix}. */
     private static List<String> webMethods(String prefix, Class<?>... descriptors) {
         List<String> urls = Arrays.stream(descriptors)
-                .flatMap(d -> Arrays.stream(d.getDeclaredMethods())
-                        .filter(m -> Modifier.isPublic(m.getModifiers()) && m.getName().startsWith("do"))
+                .flatMap(d -> Arrays.stream(d.getMethods())
+                        .filter(m -> m.getDeclaringClass().getPackageName().startsWith("io.jenkins.plugins.branchdeploy")
+                                && m.getName().startsWith("do"))
                         .map(m -> prefix + "descriptorByName/" + descriptorId(d) + "/" + webName(m)))
                 .toList();
         assertThat(urls).as("web methods found").hasSizeGreaterThanOrEqualTo(descriptors.length);

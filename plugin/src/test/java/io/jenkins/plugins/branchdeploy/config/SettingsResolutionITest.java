@@ -35,9 +35,9 @@ class SettingsResolutionITest {
     void aJobOutsideFoldersGetsTheGlobalSettings() throws Exception {
         FreeStyleProject job = r.createFreeStyleProject("shop");
 
-        EffectiveSettings settings = global.settingsFor(job);
+        EffectiveSettings settings = new SettingsResolver(global).settingsFor(job);
 
-        assertThat(settings.installationId()).isEqualTo(global.getEffectiveInstallationId());
+        assertThat(settings.installationId()).isEqualTo(new SettingsResolver(global).installationId());
         assertThat(settings.cluster().getName()).isEqualTo("staging");
         assertThat(settings.domain()).isEqualTo("preview.example.dev");
         assertThat(settings.quota()).isEqualTo(Quota.DEFAULT);
@@ -68,7 +68,7 @@ class SettingsResolutionITest {
             s.setTrustedForks("acme/shop");
         })));
 
-        EffectiveSettings settings = global.settingsFor(job);
+        EffectiveSettings settings = new SettingsResolver(global).settingsFor(job);
 
         assertThat(settings.cluster().getName()).as("from the outer folder").isEqualTo("prod");
         assertThat(settings.domain()).as("from the outer folder").isEqualTo("team.example.dev");
@@ -79,7 +79,7 @@ class SettingsResolutionITest {
         assertThat(settings.trustFork("octocat")).as("the job's list replaces the global one").isFalse();
 
         FreeStyleProject sibling = team.createProject(FreeStyleProject.class, "api");
-        assertThat(global.settingsFor(sibling).ttl()).as("a folder's settings stay inside it").isEqualTo(Duration.ofDays(3));
+        assertThat(new SettingsResolver(global).settingsFor(sibling).ttl()).as("a folder's settings stay inside it").isEqualTo(Duration.ofDays(3));
     }
 
     @Test
@@ -99,7 +99,7 @@ class SettingsResolutionITest {
     @Test
     void trustedForksMatchOwnersAndRepositoriesWithoutCase() throws Exception {
         global.setTrustedForks("Octocat acme/shop");
-        EffectiveSettings settings = global.settingsFor(r.createFreeStyleProject("shop"));
+        EffectiveSettings settings = new SettingsResolver(global).settingsFor(r.createFreeStyleProject("shop"));
 
         assertThat(settings.trustFork("octocat")).isTrue();
         assertThat(settings.trustFork("OctoCat/anything")).isTrue();
@@ -116,12 +116,12 @@ class SettingsResolutionITest {
         team.addProperty(new BranchDeployProperty(settings(s -> s.setTtl("a week"))));
         FreeStyleProject job = team.createProject(FreeStyleProject.class, "shop");
 
-        assertThatThrownBy(() -> global.settingsFor(job))
+        assertThatThrownBy(() -> new SettingsResolver(global).settingsFor(job))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("ttl: 'a week' is not a duration");
 
         team.getProperties().replace(new BranchDeployProperty(settings(s -> s.setCluster("qa"))));
-        assertThatThrownBy(() -> global.settingsFor(job))
+        assertThatThrownBy(() -> new SettingsResolver(global).settingsFor(job))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("cluster: 'qa' is not a configured cluster");
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.branchdeploy.overview;
 
+import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
@@ -54,7 +55,7 @@ class BranchDeploymentsLinkITest {
         BranchDeployConfiguration config = BranchDeployConfiguration.get();
         config.setClusters(List.of(broken, staging));
         config.setDomain("preview.example.dev");
-        installation = config.getEffectiveInstallationId();
+        installation = new SettingsResolver(config).installationId();
 
         api.addEnvironment("shop-feature-auth", installation, "shop", "feature/auth", null, created, created.plus(Duration.ofDays(7)));
         api.addEnvironment("shop-pr-42", installation, "shop", "feature/cart", 42, created, created.plus(Duration.ofDays(7)));

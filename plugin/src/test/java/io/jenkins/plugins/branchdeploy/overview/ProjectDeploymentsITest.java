@@ -1,5 +1,6 @@
 package io.jenkins.plugins.branchdeploy.overview;
 
+import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
@@ -52,7 +53,7 @@ class ProjectDeploymentsITest {
         BranchDeployConfiguration config = BranchDeployConfiguration.get();
         config.setClusters(List.of(staging));
         config.setDomain("preview.example.dev");
-        String installation = config.getEffectiveInstallationId();
+        String installation = new SettingsResolver(config).installationId();
 
         Folder team = r.jenkins.createProject(Folder.class, "team");
         FreeStyleProject shop = team.createProject(FreeStyleProject.class, "shop");

@@ -14,7 +14,7 @@ final class InventoryStep implements SandboxStep {
 
     @Override
     public void run(SandboxTour tour) {
-        List<Environment> environments = tour.environments().inventory();
+        List<Environment> environments = tour.environments().inventory().all();
         EnvironmentTable.lines(environments).forEach(tour::show);
         tour.show(environments.size() + (environments.size() == 1 ? " environment" : " environments"));
     }

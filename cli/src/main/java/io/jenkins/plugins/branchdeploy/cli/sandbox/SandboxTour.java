@@ -72,7 +72,7 @@ public final class SandboxTour {
      * @throws IllegalStateException when the deploy fails
      */
     public DeployResult deploy(ExampleBranch branch) {
-        DeployResult result = environments.deploy(request(branch), progress());
+        DeployResult result = environments.deploys().deploy(request(branch), progress());
         if (!result.succeeded()) {
             throw new IllegalStateException("the deploy of " + branch.describe() + " failed: " + result.failureReason());
         }
@@ -87,7 +87,7 @@ public final class SandboxTour {
 
     /** A branch's manifests as its deploy renders them, without a cluster. */
     public List<HasMetadata> render(ExampleBranch branch) {
-        return environments.render(request(branch), manifests).stream().map(RenderedManifest::resource).toList();
+        return environments.deploys().render(request(branch), manifests).stream().map(RenderedManifest::resource).toList();
     }
 
     private DeployRequest request(ExampleBranch branch) {

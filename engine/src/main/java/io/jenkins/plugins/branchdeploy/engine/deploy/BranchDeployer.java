@@ -8,6 +8,7 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterApiException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
 import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
 import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
@@ -45,7 +46,7 @@ import java.util.stream.Collectors;
  *   <li>the database branch, when asked for: its connection details become Secret
  *       {@value DatabaseBranch#SECRET_NAME}; the role keeps the password the Secret holds, so that
  *       a redeploy changes nothing;</li>
- *   <li>the deploy itself ({@link BranchEnvironments#deploy});</li>
+ *   <li>the deploy itself ({@link io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentDeploys#deploy});</li>
  *   <li>smoke tests against the live URL: a failing check that is not advisory fails the deploy and
  *       marks the environment failed with the reason; an advisory one only warns;</li>
  *   <li>the deploy appended to the environment's history (on its namespace, bounded);</li>
@@ -109,7 +110,7 @@ public final class BranchDeployer {
         Instant startedAt = clock.instant();
         BranchRef branch = request.branch();
         refuseDatabaseWithout(request, options);
-        ShapedManifests shaped = environments.prepare(request);
+        ShapedManifests shaped = environments.deploys().prepare(request);
         refuseSmokeWithoutUrl(shaped, options, environments.names(branch));
         ChangeComparison comparison = new ChangeComparison(environments);
         ChangeBaseline baseline = options.baseline() != null ? options.baseline()
@@ -151,7 +152,7 @@ public final class BranchDeployer {
         try {
             DeployRequest withDatabase = options.database() == null ? request
                     : timed("database", phases, () -> withDatabase(request, names, options, progress));
-            result = environments.deploy(withDatabase, shaped, progress);
+            result = environments.deploys().deploy(withDatabase, shaped, progress);
         } catch (DatabaseBranchException e) {
             progress.warn("Deploy of " + names.environment() + " failed: " + e.getMessage());
             result = new DeployResult(names, names.url(), EnvironmentStatus.FAILED, e.getMessage(), false, List.of(), Map.of());
@@ -192,7 +193,7 @@ public final class BranchDeployer {
     public TeardownOutcome teardown(BranchRef branch, TeardownCause cause, ProgressListener progress) {
         Objects.requireNonNull(cause, "cause");
         EnvironmentNames names = environments.names(branch);
-        TeardownOutcome outcome = environments.teardown(branch, progress);
+        TeardownOutcome outcome = environments.lifecycle().teardown(EnvironmentRef.of(branch), progress);
         if (outcome == TeardownOutcome.ABSENT && databases != null && environments.owner().isPresent()) {
             progress.info("Kept the database branch of " + names.environment() + ", if there is one: without its namespace, "
                     + "nothing shows it belongs to project " + environments.owner().get()
@@ -206,8 +207,8 @@ public final class BranchDeployer {
     /** As {@link #teardown(BranchRef, TeardownCause, ProgressListener)}, for an environment found by the inventory. */
     public TeardownOutcome teardown(Environment environment, TeardownCause cause, ProgressListener progress) {
         Objects.requireNonNull(cause, "cause");
-        return afterTeardown(environments.teardown(environment, progress), environment.app(), environment.environment(),
-                environment.change(), cause, progress);
+        return afterTeardown(environments.lifecycle().teardown(EnvironmentRef.of(environment), progress), environment.app(),
+                environment.environment(), environment.change(), cause, progress);
     }
 
     /**
@@ -240,17 +241,17 @@ public final class BranchDeployer {
 
     /** The deploy history stored on a branch's environment; empty when there is none. */
     public DeployHistory history(BranchRef branch, ProgressListener progress) {
-        return bookkeeping.history(environments.history(branch, progress), progress);
+        return bookkeeping.history(environments.inventory().history(EnvironmentRef.of(branch), progress), progress);
     }
 
     /** The deploy history stored on an environment found by the inventory, e.g. for a page; empty when there is none. */
     public DeployHistory history(Environment environment, ProgressListener progress) {
-        return bookkeeping.history(environments.history(environment, progress), progress);
+        return bookkeeping.history(environments.inventory().history(EnvironmentRef.of(environment), progress), progress);
     }
 
     private DeployRequest withDatabase(DeployRequest request, EnvironmentNames names, DeployOptions options,
             ProgressListener progress) {
-        String current = environments.secretValues(request.branch(), DatabaseBranch.SECRET_NAME, progress).get("PGPASSWORD");
+        String current = environments.inventory().secretValues(request.branch(), DatabaseBranch.SECRET_NAME, progress).get("PGPASSWORD");
         DatabaseBranch database = databases.provision(names, options.database(), current, progress);
         List<SecretEntry> secrets = new ArrayList<>(request.secrets());
         secrets.addAll(database.secretEntries());
@@ -284,7 +285,7 @@ public final class BranchDeployer {
     /** @return the reason, with a note when it could not be recorded on the namespace */
     private String markFailed(BranchRef branch, String reason, ProgressListener progress) {
         try {
-            environments.markFailed(branch, reason, progress);
+            environments.deploys().markFailed(branch, reason, progress);
             return reason;
         } catch (ClusterApiException e) {
             return reason + "; recording the failure on the namespace failed too: " + e.getMessage();

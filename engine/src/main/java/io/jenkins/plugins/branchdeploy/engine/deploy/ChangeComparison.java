@@ -33,12 +33,12 @@ public final class ChangeComparison {
 
     /** The branch's side as its environment holds it now; empty when it has no environment. */
     public List<HasMetadata> live(BranchRef branch, ProgressListener progress) {
-        return environments.liveResources(branch, progress);
+        return environments.inventory().liveResources(branch, progress);
     }
 
     /** The branch's side as a deploy of {@code request} renders its manifests; needs no cluster. */
     public List<HasMetadata> rendered(DeployRequest request) {
-        return resources(environments.render(request, request.manifests()));
+        return resources(environments.deploys().render(request, request.manifests()));
     }
 
     /**
@@ -51,13 +51,13 @@ public final class ChangeComparison {
     public ChangeReport compare(List<HasMetadata> branchSide, ChangeBaseline baseline, DeployRequest context,
             ProgressListener progress) {
         if (baseline instanceof ChangeBaseline.TargetEnvironment target) {
-            List<HasMetadata> main = environments.resourcesIn(target.namespace(), branchSide, progress);
+            List<HasMetadata> main = environments.inventory().resourcesIn(target.namespace(), branchSide, progress);
             return ChangeReporter.compare(branchSide, ownValues(context.branch()), main, ownValues(target.target()),
                     baseline.describe());
         }
         List<HasMetadata> main = baseline instanceof ChangeBaseline.Namespace reference
-                ? environments.resourcesIn(reference.namespace(), branchSide, progress)
-                : resources(environments.render(context, ((ChangeBaseline.Manifests) baseline).directory()));
+                ? environments.inventory().resourcesIn(reference.namespace(), branchSide, progress)
+                : resources(environments.deploys().render(context, ((ChangeBaseline.Manifests) baseline).directory()));
         return ChangeReporter.compare(branchSide, main, baseline.describe());
     }
 
@@ -73,7 +73,7 @@ public final class ChangeComparison {
             return Optional.empty();
         }
         try {
-            return environments.find(targetRef).map(e -> new ChangeBaseline.TargetEnvironment(targetRef, e.namespace()));
+            return environments.inventory().find(targetRef).map(e -> new ChangeBaseline.TargetEnvironment(targetRef, e.namespace()));
         } catch (ForeignNamespaceException e) {
             progress.info("No change report versus " + target + ": " + e.getMessage());
             return Optional.empty();
@@ -85,7 +85,7 @@ public final class ChangeComparison {
      * this comparison names hosts with), else as a deploy would name them.
      */
     private EnvironmentValues ownValues(BranchRef branch) {
-        Optional<Environment> live = environments.find(branch);
+        Optional<Environment> live = environments.inventory().find(branch);
         if (live.isEmpty() || live.get().url() == null) {
             return EnvironmentValues.of(branch, environments.names(branch));
         }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterApiException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentRef;
 import io.jenkins.plugins.branchdeploy.engine.history.DeployHistory;
 import io.jenkins.plugins.branchdeploy.engine.history.DeployHistoryJson;
 import io.jenkins.plugins.branchdeploy.engine.history.DeployRecord;
@@ -40,7 +41,7 @@ final class DeployBookkeeping {
 
     /** The deploy history a branch's environment stores; empty when there is none or it is unreadable. */
     DeployHistory history(BranchRef branch, ProgressListener progress) {
-        return history(environments.history(branch, progress), progress);
+        return history(environments.inventory().history(EnvironmentRef.of(branch), progress), progress);
     }
 
     /** A deploy history as an environment stores it; empty when there is none or it is unreadable. */
@@ -95,7 +96,7 @@ final class DeployBookkeeping {
 
     private void store(BranchRef branch, DeployHistory history, ProgressListener progress) {
         try {
-            environments.storeHistory(branch, DeployHistoryJson.write(history), progress);
+            environments.deploys().storeHistory(branch, DeployHistoryJson.write(history), progress);
         } catch (ClusterApiException e) {
             progress.warn("The deploy history was not stored: " + e.getMessage());
         }

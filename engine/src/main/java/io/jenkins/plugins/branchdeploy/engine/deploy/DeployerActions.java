@@ -3,6 +3,7 @@ package io.jenkins.plugins.branchdeploy.engine.deploy;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.EnvironmentActions;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
@@ -27,11 +28,11 @@ final class DeployerActions implements EnvironmentActions {
 
     @Override
     public void scaleDown(Environment environment, ScaleDownCause cause) {
-        environments.scaleDown(environment, cause, progress);
+        environments.lifecycle().scaleDown(EnvironmentRef.of(environment), cause, progress);
     }
 
     @Override
     public void wake(Environment environment) {
-        environments.wake(environment, progress);
+        environments.lifecycle().wake(EnvironmentRef.of(environment), progress);
     }
 }

@@ -44,7 +44,7 @@ public final class ReviewLink {
     public URI open(Environment environment, String user, ProgressListener progress) {
         target(environment); // refuses before anything is written
         ReviewOpen open = new ReviewOpen(user, clock.instant());
-        Environment now = environments.recordOpen(environment,
+        Environment now = environments.opens().record(environment,
                 stored -> ReviewOpensJson.write(readable(stored, progress).record(open)), progress);
         URI target = target(now);
         if (now.change() != null) {
@@ -60,7 +60,7 @@ public final class ReviewLink {
     /** The opens recorded on an environment, newest first; none when it has none or they are unreadable. */
     public ReviewOpens opens(Environment environment, ProgressListener progress) {
         try {
-            return readable(environments.opens(environment, progress), progress);
+            return readable(environments.opens().stored(environment, progress), progress);
         } catch (ClusterApiException e) {
             progress.warn("The opens of " + environment.namespace() + " were not read: " + e.getMessage());
             return ReviewOpens.NONE;

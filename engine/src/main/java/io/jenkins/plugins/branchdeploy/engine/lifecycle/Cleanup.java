@@ -37,7 +37,7 @@ public final class Cleanup {
      * @throws io.jenkins.plugins.branchdeploy.engine.cluster.ClusterApiException when the inventory cannot be read (nothing is changed then)
      */
     public CleanupReport run(ScmState scm, ProgressListener progress) {
-        CleanupPlan plan = planner.plan(environments.inventory(), scm, clock.instant());
+        CleanupPlan plan = planner.plan(environments.inventory().all(), scm, clock.instant());
         progress.info("Cleanup of " + plan.actions().size() + " environments of installation " + environments.installation()
                 + (plan.dryRun() ? " (dry run)" : ""));
         return new CleanupExecutor(actions, progress).execute(plan);

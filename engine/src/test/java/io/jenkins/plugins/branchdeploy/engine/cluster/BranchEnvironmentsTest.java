@@ -66,7 +66,7 @@ class BranchEnvironmentsTest {
 
     @Test
     void deploysTheExampleShopIntoALabelledNamespace() {
-        DeployResult result = environments.deploy(shop(cart, "s3cret"), progress);
+        DeployResult result = environments.deploys().deploy(shop(cart, "s3cret"), progress);
 
         assertThat(result.succeeded()).isTrue();
         assertThat(result.failureReason()).isNull();
@@ -103,7 +103,7 @@ class BranchEnvironmentsTest {
 
     @Test
     void writesNothingOutsideTheEnvironmentNamespace() {
-        environments.deploy(shop(cart, "s3cret"), progress);
+        environments.deploys().deploy(shop(cart, "s3cret"), progress);
 
         assertThat(sandbox.cluster().requests().writes()).isNotEmpty().allSatisfy(write -> assertThat(write.path())
                 .satisfiesAnyOf(
@@ -113,10 +113,10 @@ class BranchEnvironmentsTest {
 
     @Test
     void anUnchangedRedeployWritesNothingAndSaysSo() {
-        environments.deploy(shop(cart, "s3cret"), progress);
+        environments.deploys().deploy(shop(cart, "s3cret"), progress);
         sandbox.cluster().requests().clear();
 
-        DeployResult again = environments.deploy(shop(cart, "s3cret"), progress);
+        DeployResult again = environments.deploys().deploy(shop(cart, "s3cret"), progress);
 
         assertThat(again.succeeded()).isTrue();
         assertThat(again.unchanged()).isTrue();
@@ -128,24 +128,24 @@ class BranchEnvironmentsTest {
 
     @Test
     void aChangedSecretValueOrVariableIsDeployed() {
-        environments.deploy(shop(cart, "s3cret"), progress);
+        environments.deploys().deploy(shop(cart, "s3cret"), progress);
 
         sandbox.cluster().requests().clear();
-        assertThat(environments.deploy(shop(cart, "rotated"), progress).unchanged()).isFalse();
+        assertThat(environments.deploys().deploy(shop(cart, "rotated"), progress).unchanged()).isFalse();
         assertThat(sandbox.cluster().requests().writes()).isNotEmpty();
 
         DeployRequest newTag = request(cart, SHOP, Map.of("IMAGE_TAG", "1.5.0"), List.of(new SecretEntry("shop-db", "password", "rotated")));
-        assertThat(environments.deploy(newTag, progress).unchanged()).isFalse();
+        assertThat(environments.deploys().deploy(newTag, progress).unchanged()).isFalse();
         assertThat(sandbox.client().apps().deployments().inNamespace(names.namespace()).withName("frontend").get()
                 .getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).endsWith(":1.5.0");
     }
 
     @Test
     void prunesWhatThePreviousDeployAppliedAndThisOneDoesNot() throws IOException {
-        environments.deploy(shop(cart, "s3cret"), progress);
+        environments.deploys().deploy(shop(cart, "s3cret"), progress);
         Path smaller = copyOfShopWithout("cart.yaml", "monitoring.yaml");
 
-        DeployResult result = environments.deploy(request(cart, smaller, Map.of("IMAGE_TAG", "1.4.2"), List.of()), progress);
+        DeployResult result = environments.deploys().deploy(request(cart, smaller, Map.of("IMAGE_TAG", "1.4.2"), List.of()), progress);
 
         assertThat(result.succeeded()).isTrue();
         assertThat(result.appliedResources()).doesNotContain("Deployment/cart", "ServiceMonitor/shop", "Secret/shop-db");
@@ -162,7 +162,7 @@ class BranchEnvironmentsTest {
         sandbox.cluster().workloads().neverReady("catalog");
         environments.withTimings(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofMillis(300));
 
-        DeployResult result = environments.deploy(request(cart, SHOP, Map.of("IMAGE_TAG", "1"), secret("x"), Duration.ofSeconds(2)), progress);
+        DeployResult result = environments.deploys().deploy(request(cart, SHOP, Map.of("IMAGE_TAG", "1"), secret("x"), Duration.ofSeconds(2)), progress);
 
         assertThat(result.status()).isEqualTo(EnvironmentStatus.FAILED);
         assertThat(result.failureReason()).startsWith("timed out after 2 s waiting for 1 of 4 workloads to be ready: ")
@@ -175,7 +175,7 @@ class BranchEnvironmentsTest {
                 .doesNotContainKey(ClusterContract.FINGERPRINT);
 
         sandbox.cluster().requests().clear();
-        environments.deploy(request(cart, SHOP, Map.of("IMAGE_TAG", "1"), secret("x"), Duration.ofSeconds(1)), progress);
+        environments.deploys().deploy(request(cart, SHOP, Map.of("IMAGE_TAG", "1"), secret("x"), Duration.ofSeconds(1)), progress);
         assertThat(sandbox.cluster().requests().writes()).as("a failed environment is deployed again even when unchanged").isNotEmpty();
     }
 
@@ -185,7 +185,7 @@ class BranchEnvironmentsTest {
         sandbox.cluster().faults().failOnce("PATCH", deployments, 500, "etcdserver: leader changed")
                 .withholdOnce("PATCH", "/api/v1/namespaces/" + names.namespace() + "/configmaps");
 
-        DeployResult result = environments.deploy(shop(cart, "s3cret"), progress);
+        DeployResult result = environments.deploys().deploy(shop(cart, "s3cret"), progress);
 
         assertThat(result.succeeded()).isTrue();
         assertThat(sandbox.cluster().faults().pending()).isZero();
@@ -198,7 +198,7 @@ class BranchEnvironmentsTest {
         String frontend = "/apis/apps/v1/namespaces/" + names.namespace() + "/deployments/frontend";
         sandbox.cluster().faults().failOnce("PATCH", frontend, 409, "Operation cannot be fulfilled on deployments.apps \"frontend\": the object has been modified");
 
-        DeployResult result = environments.deploy(shop(cart, "s3cret"), progress);
+        DeployResult result = environments.deploys().deploy(shop(cart, "s3cret"), progress);
 
         assertThat(result.status()).isEqualTo(EnvironmentStatus.FAILED);
         assertThat(result.failureReason()).isEqualTo("apply Deployment/frontend in " + names.namespace()
@@ -214,7 +214,7 @@ class BranchEnvironmentsTest {
         sandbox.cluster().faults().failOnce("PATCH", "/apis/apps/v1/namespaces/" + names.namespace() + "/statefulsets", 403,
                 "statefulsets.apps \"database\" is forbidden: exceeded quota: branch-deploy, requested: limits.memory=512Mi, used: limits.memory=4Gi, limited: limits.memory=4Gi");
 
-        DeployResult result = environments.deploy(shop(cart, "s3cret"), progress);
+        DeployResult result = environments.deploys().deploy(shop(cart, "s3cret"), progress);
 
         assertThat(result.status()).isEqualTo(EnvironmentStatus.FAILED);
         assertThat(result.failureReason()).contains("403").contains("exceeded quota: branch-deploy");
@@ -227,50 +227,50 @@ class BranchEnvironmentsTest {
                 .endMetadata().build()).create();
         sandbox.cluster().requests().clear();
 
-        assertThatThrownBy(() -> environments.deploy(shop(cart, "s3cret"), progress))
+        assertThatThrownBy(() -> environments.deploys().deploy(shop(cart, "s3cret"), progress))
                 .isInstanceOf(ForeignNamespaceException.class).hasMessageStartingWith("namespace '" + names.namespace()
                         + "' is not an environment of installation 'ci-1'");
-        assertThatThrownBy(() -> environments.teardown(cart, progress)).isInstanceOf(ForeignNamespaceException.class);
+        assertThatThrownBy(() -> environments.lifecycle().teardown(EnvironmentRef.of(cart), progress)).isInstanceOf(ForeignNamespaceException.class);
         assertThat(sandbox.cluster().requests().writes()).isEmpty();
         assertThat(sandbox.client().namespaces().withName(names.namespace()).get()).isNotNull();
     }
 
     @Test
     void tearsDownAndAnAbsentEnvironmentIsSuccess() {
-        environments.deploy(shop(cart, "s3cret"), progress);
+        environments.deploys().deploy(shop(cart, "s3cret"), progress);
 
-        assertThat(environments.teardown(cart, progress)).isEqualTo(TeardownOutcome.DELETED);
+        assertThat(environments.lifecycle().teardown(EnvironmentRef.of(cart), progress)).isEqualTo(TeardownOutcome.DELETED);
         assertThat(sandbox.client().namespaces().withName(names.namespace()).get()).isNull();
-        assertThat(environments.teardown(cart, progress)).isEqualTo(TeardownOutcome.ABSENT);
-        assertThat(environments.inventory()).isEmpty();
+        assertThat(environments.lifecycle().teardown(EnvironmentRef.of(cart), progress)).isEqualTo(TeardownOutcome.ABSENT);
+        assertThat(environments.inventory().all()).isEmpty();
     }
 
     @Test
     void inventoryListsThisInstallationsEnvironmentsFromOneListCall() {
         BranchRef pr = BranchRef.of("shop", "feature/login").withChange(ChangeRequest.of(42)).withCommit("abc");
-        environments.deploy(shop(cart, "s3cret"), progress);
-        environments.deploy(shop(pr, "s3cret"), progress);
-        environments("ci-2").deploy(shop(BranchRef.of("shop", "other"), "s3cret"), progress);
+        environments.deploys().deploy(shop(cart, "s3cret"), progress);
+        environments.deploys().deploy(shop(pr, "s3cret"), progress);
+        environments("ci-2").deploys().deploy(shop(BranchRef.of("shop", "other"), "s3cret"), progress);
         sandbox.cluster().requests().clear();
 
-        List<Environment> inventory = environments.inventory();
+        List<Environment> inventory = environments.inventory().all();
 
         assertThat(sandbox.cluster().requests().all()).extracting(Object::toString).containsExactly("GET /api/v1/namespaces");
         assertThat(inventory).extracting(Environment::namespace).containsExactly(names.namespace(), "shop-pr-42");
         Environment prEnvironment = inventory.get(1);
         assertThat(prEnvironment).isEqualTo(new Environment("shop-pr-42", "shop", "pr-42", "feature/login", 42, "abc",
                 "https://pr-42--shop.preview.example.dev", EnvironmentStatus.READY, NOW, NOW, NOW.plus(Duration.ofDays(3)), null));
-        assertThat(environments.teardown(prEnvironment, progress)).isEqualTo(TeardownOutcome.DELETED);
-        assertThat(environments.inventory()).extracting(Environment::namespace).containsExactly(names.namespace());
+        assertThat(environments.lifecycle().teardown(EnvironmentRef.of(prEnvironment), progress)).isEqualTo(TeardownOutcome.DELETED);
+        assertThat(environments.inventory().all()).extracting(Environment::namespace).containsExactly(names.namespace());
     }
 
     @Test
     void badInputIsRefusedBeforeAnythingIsSentToTheCluster() throws IOException {
         Files.writeString(dir.resolve("web.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\ndata:\n  v: ${NOPE}\n");
 
-        assertThatThrownBy(() -> environments.deploy(request(cart, dir, Map.of(), List.of()), progress))
+        assertThatThrownBy(() -> environments.deploys().deploy(request(cart, dir, Map.of(), List.of()), progress))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("web.yaml, document 1 (ConfigMap/web): ${NOPE} is not defined");
-        assertThatThrownBy(() -> environments.deploy(new DeployRequest(cart, SHOP, Map.of("IMAGE_TAG", "1"), List.of(),
+        assertThatThrownBy(() -> environments.deploys().deploy(new DeployRequest(cart, SHOP, Map.of("IMAGE_TAG", "1"), List.of(),
                         new Quota("lots", "4Gi", 10), null, null, null), progress))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("quota: cpu 'lots' is not a positive Kubernetes quantity");
         assertThatThrownBy(() -> new BranchEnvironments(sandbox.client(), "no spaces please", naming))
@@ -281,12 +281,12 @@ class BranchEnvironmentsTest {
     @Test
     void refusesCustomKindsTheClusterLacksOrThatAreClusterScopedWithoutWriting() throws IOException {
         Files.writeString(dir.resolve("issuer.yaml"), "apiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata:\n  name: letsencrypt\nspec: {}\n");
-        assertThatThrownBy(() -> environments.deploy(request(cart, dir, Map.of(), List.of()), progress))
+        assertThatThrownBy(() -> environments.deploys().deploy(request(cart, dir, Map.of(), List.of()), progress))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("manifests: issuer.yaml, document 1 (ClusterIssuer/letsencrypt): ClusterIssuer is cluster-scoped");
 
         Files.writeString(dir.resolve("issuer.yaml"), "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n");
-        assertThatThrownBy(() -> environments.deploy(request(cart, dir, Map.of(), List.of()), progress))
+        assertThatThrownBy(() -> environments.deploys().deploy(request(cart, dir, Map.of(), List.of()), progress))
                 .hasMessageStartingWith("manifests: issuer.yaml, document 1 (Widget/w): the cluster has no kind Widget in example.com/v1");
         assertThat(sandbox.cluster().requests().writes()).isEmpty();
     }
@@ -296,7 +296,7 @@ class BranchEnvironmentsTest {
         // its two Deployments' CPU limits (3) exceed the default quota (2)
         DeployRequest request = new DeployRequest(cart, PODINFO, Map.of(), List.of(), Quota.DEFAULT.with("quota", "cpu=4"), null, null, "webapp");
 
-        DeployResult result = environments.deploy(request, progress);
+        DeployResult result = environments.deploys().deploy(request, progress);
 
         assertThat(result.succeeded()).isTrue();
         assertThat(sandbox.client().namespaces().withName("webapp").get()).isNull();
@@ -320,12 +320,12 @@ class BranchEnvironmentsTest {
         };
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<DeployResult> one = pool.submit(() -> environments.deploy(shop(cart, "s3cret"), first));
+            Future<DeployResult> one = pool.submit(() -> environments.deploys().deploy(shop(cart, "s3cret"), first));
             Future<DeployResult> two = pool.submit(() -> {
                 while (sandbox.client().namespaces().withName(names.namespace()).get() == null) {
                     Thread.onSpinWait();
                 }
-                return environments.deploy(shop(cart, "s3cret"), second);
+                return environments.deploys().deploy(shop(cart, "s3cret"), second);
             });
 
             assertThat(one.get(60, TimeUnit.SECONDS).unchanged()).isFalse();
@@ -348,8 +348,8 @@ class BranchEnvironmentsTest {
         };
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<DeployResult> one = pool.submit(() -> environments.deploy(shop(cart, "s3cret"), meetInTheMiddle));
-            Future<DeployResult> two = pool.submit(() -> environments.deploy(shop(other, "s3cret"), meetInTheMiddle));
+            Future<DeployResult> one = pool.submit(() -> environments.deploys().deploy(shop(cart, "s3cret"), meetInTheMiddle));
+            Future<DeployResult> two = pool.submit(() -> environments.deploys().deploy(shop(other, "s3cret"), meetInTheMiddle));
 
             assertThat(one.get(60, TimeUnit.SECONDS).succeeded()).isTrue();
             assertThat(two.get(60, TimeUnit.SECONDS).succeeded()).isTrue();

@@ -46,7 +46,7 @@ class ConcurrentDeploysTest {
                     DeployRequest request = request(branch(b), tag);
                     results.add(pool.submit(() -> {
                         start.await();
-                        return sandbox.environments().deploy(request, ProgressListener.SILENT);
+                        return sandbox.environments().deploys().deploy(request, ProgressListener.SILENT);
                     }));
                 }
             }
@@ -80,10 +80,10 @@ class ConcurrentDeploysTest {
             String liveTag = sandbox.client().apps().deployments().inNamespace(namespace).withName("frontend").get()
                     .getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
             String winner = TAGS.stream().filter(liveTag::endsWith).findFirst().orElseThrow();
-            assertThat(sandbox.environments().deploy(request(branch(b), winner), ProgressListener.SILENT).unchanged())
+            assertThat(sandbox.environments().deploys().deploy(request(branch(b), winner), ProgressListener.SILENT).unchanged())
                     .as("%s converged on the last deploy's input", namespace).isTrue();
         }
-        assertThat(sandbox.environments().inventory()).hasSize(BRANCHES).allSatisfy(e -> assertThat(e.status()).isEqualTo(EnvironmentStatus.READY));
+        assertThat(sandbox.environments().inventory().all()).hasSize(BRANCHES).allSatisfy(e -> assertThat(e.status()).isEqualTo(EnvironmentStatus.READY));
     }
 
     private static boolean inNamespace(RequestLog.Request write, String namespace) {

@@ -60,9 +60,9 @@ public final class DeployBenchmark {
                 DeployRequest request = new DeployRequest(branch, shop, Map.of("IMAGE_TAG", "1.4.2"), SECRETS, Quota.DEFAULT,
                         Duration.ofDays(3), Duration.ofMinutes(1), null);
                 Runnable engineRound = () -> {
-                    measure(cluster, warmUp ? null : results.get("engine: first deploy"), () -> expect(engine.deploy(request, ProgressListener.SILENT), false));
-                    measure(cluster, warmUp ? null : results.get("engine: unchanged redeploy"), () -> expect(engine.deploy(request, ProgressListener.SILENT), true));
-                    engine.teardown(branch, ProgressListener.SILENT);
+                    measure(cluster, warmUp ? null : results.get("engine: first deploy"), () -> expect(engine.deploys().deploy(request, ProgressListener.SILENT), false));
+                    measure(cluster, warmUp ? null : results.get("engine: unchanged redeploy"), () -> expect(engine.deploys().deploy(request, ProgressListener.SILENT), true));
+                    engine.lifecycle().teardown(EnvironmentRef.of(branch), ProgressListener.SILENT);
                 };
                 Runnable naiveRound = () -> {
                     String namespace = "naive-" + names.namespace();

@@ -139,7 +139,7 @@ class DeployFaultsTest {
         String namespace = NAMING.names(branch).namespace();
         DeployRequest request = request(branch, step.name().equals("prune") ? shopWithoutCart : BranchEnvironmentsTest.SHOP);
         if (step.redeploy()) {
-            assertThat(SANDBOX.environments().deploy(request(branch, BranchEnvironmentsTest.SHOP), ProgressListener.SILENT).succeeded()).isTrue();
+            assertThat(SANDBOX.environments().deploys().deploy(request(branch, BranchEnvironmentsTest.SHOP), ProgressListener.SILENT).succeeded()).isTrue();
         }
         Map<String, String> before = annotations(namespace);
 
@@ -153,7 +153,7 @@ class DeployFaultsTest {
                 assertThat(annotations(namespace)).as("%s", fault)
                         .containsEntry(ClusterContract.STATUS, "failed")
                         .containsEntry(ClusterContract.STATUS_REASON, failed.failureReason());
-                assertThat(SANDBOX.environments().inventory()).filteredOn(e -> e.namespace().equals(namespace))
+                assertThat(SANDBOX.environments().inventory().all()).filteredOn(e -> e.namespace().equals(namespace))
                         .singleElement().extracting(Environment::status).isEqualTo(EnvironmentStatus.FAILED);
             } else {
                 assertThat(annotations(namespace)).as("%s: a deploy that wrote nothing leaves the environment as it was", fault)
@@ -172,7 +172,7 @@ class DeployFaultsTest {
         assertThat(SANDBOX.client().apps().deployments().inNamespace(namespace).withName("cart").get() == null)
                 .as("cart is pruned exactly when the deploy no longer has it").isEqualTo(step.name().equals("prune"));
         SANDBOX.cluster().requests().clear();
-        assertThat(SANDBOX.environments().deploy(request, ProgressListener.SILENT).unchanged()).isTrue();
+        assertThat(SANDBOX.environments().deploys().deploy(request, ProgressListener.SILENT).unchanged()).isTrue();
         assertThat(SANDBOX.cluster().requests().writes()).isEmpty();
     }
 
@@ -182,25 +182,25 @@ class DeployFaultsTest {
         BranchRef branch = BranchRef.of("shop", "fault/" + BRANCHES.incrementAndGet());
         String namespace = NAMING.names(branch).namespace();
         String path = step.path().formatted(namespace);
-        assertThat(SANDBOX.environments().deploy(request(branch, BranchEnvironmentsTest.SHOP), ProgressListener.SILENT).succeeded()).isTrue();
+        assertThat(SANDBOX.environments().deploys().deploy(request(branch, BranchEnvironmentsTest.SHOP), ProgressListener.SILENT).succeeded()).isTrue();
         SANDBOX.cluster().requests().clear();
 
         for (Fault fault : Fault.values()) {
             fault.inject(SANDBOX.cluster().faults(), step.method(), path);
-            assertThatThrownBy(() -> SANDBOX.environments().teardown(branch, ProgressListener.SILENT)).as("%s", fault)
+            assertThatThrownBy(() -> SANDBOX.environments().lifecycle().teardown(EnvironmentRef.of(branch), ProgressListener.SILENT)).as("%s", fault)
                     .isInstanceOf(ClusterApiException.class)
                     .hasMessageStartingWith(step.action().formatted(namespace)).hasMessageContaining(fault.answer);
             assertThat(SANDBOX.cluster().faults().pending()).isZero();
-            assertThat(SANDBOX.environments().inventory()).filteredOn(e -> e.namespace().equals(namespace))
+            assertThat(SANDBOX.environments().inventory().all()).filteredOn(e -> e.namespace().equals(namespace))
                     .singleElement().extracting(Environment::status).isEqualTo(EnvironmentStatus.READY);
         }
         assertThat(SANDBOX.cluster().requests().writes()).allSatisfy(w -> assertThat(w.toString()).isEqualTo("DELETE /api/v1/namespaces/" + namespace));
 
         SANDBOX.cluster().faults().disconnectOnce(step.method(), path);
-        assertThat(SANDBOX.environments().teardown(branch, ProgressListener.SILENT)).isEqualTo(TeardownOutcome.DELETED);
+        assertThat(SANDBOX.environments().lifecycle().teardown(EnvironmentRef.of(branch), ProgressListener.SILENT)).isEqualTo(TeardownOutcome.DELETED);
         assertThat(SANDBOX.cluster().faults().pending()).isZero();
-        assertThat(SANDBOX.environments().inventory()).noneMatch(e -> e.namespace().equals(namespace));
-        assertThat(SANDBOX.environments().teardown(branch, ProgressListener.SILENT)).isEqualTo(TeardownOutcome.ABSENT);
+        assertThat(SANDBOX.environments().inventory().all()).noneMatch(e -> e.namespace().equals(namespace));
+        assertThat(SANDBOX.environments().lifecycle().teardown(EnvironmentRef.of(branch), ProgressListener.SILENT)).isEqualTo(TeardownOutcome.ABSENT);
     }
 
     /**
@@ -216,7 +216,7 @@ class DeployFaultsTest {
             plantAt.accept(path);
             planted.set(true);
         }
-        DeployResult result = SANDBOX.environments().deploy(request, message -> {
+        DeployResult result = SANDBOX.environments().deploys().deploy(request, message -> {
             messages.add(message);
             if (!planted.get() && message.startsWith(step.armedBy())) {
                 plantAt.accept(path);

@@ -50,25 +50,25 @@ class DeployedByTest {
 
     @Test
     void theInventoryNamesTheRunWhoseDeployTheEnvironmentHolds() throws IOException {
-        assertThat(shop.deploy(request("team/shop/feature%2Fcart#7"), ProgressListener.SILENT).succeeded()).isTrue();
+        assertThat(shop.deploys().deploy(request("team/shop/feature%2Fcart#7"), ProgressListener.SILENT).succeeded()).isTrue();
         assertThat(deployedBy()).isEqualTo("team/shop/feature%2Fcart#7");
 
         cluster.requests().clear();
-        assertThat(shop.deploy(request("team/shop/feature%2Fcart#8"), ProgressListener.SILENT).unchanged()).isTrue();
+        assertThat(shop.deploys().deploy(request("team/shop/feature%2Fcart#8"), ProgressListener.SILENT).unchanged()).isTrue();
         assertThat(cluster.requests().writes()).as("an unchanged redeploy writes nothing").isEmpty();
         assertThat(deployedBy()).as("the environment still holds build 7's deploy").isEqualTo("team/shop/feature%2Fcart#7");
 
         writeConfig("green");
-        shop.deploy(request("team/shop/feature%2Fcart#9"), ProgressListener.SILENT);
+        shop.deploys().deploy(request("team/shop/feature%2Fcart#9"), ProgressListener.SILENT);
         assertThat(deployedBy()).isEqualTo("team/shop/feature%2Fcart#9");
     }
 
     @Test
     void aDeployThatNamesNoRunLeavesNoStaleLink() throws IOException {
-        shop.deploy(request("team/shop/feature%2Fcart#7"), ProgressListener.SILENT);
+        shop.deploys().deploy(request("team/shop/feature%2Fcart#7"), ProgressListener.SILENT);
         writeConfig("green");
 
-        shop.deploy(new DeployRequest(cart, dir, Map.of(), List.of(), null, null, null, null), ProgressListener.SILENT);
+        shop.deploys().deploy(new DeployRequest(cart, dir, Map.of(), List.of(), null, null, null, null), ProgressListener.SILENT);
 
         assertThat(deployedBy()).isNull();
         assertThat(client.namespaces().withName(naming.names(cart).namespace()).get().getMetadata().getAnnotations())
@@ -77,17 +77,17 @@ class DeployedByTest {
 
     @Test
     void extendingAndScalingKeepTheRun() {
-        shop.deploy(request("team/shop/feature%2Fcart#7"), ProgressListener.SILENT);
+        shop.deploys().deploy(request("team/shop/feature%2Fcart#7"), ProgressListener.SILENT);
 
-        shop.extend(cart, Duration.ofDays(1));
-        shop.scaleDown(cart);
-        shop.wake(cart);
+        shop.lifecycle().extend(EnvironmentRef.of(cart), Duration.ofDays(1));
+        shop.lifecycle().scaleDown(EnvironmentRef.of(cart), ScaleDownCause.MANUAL, ProgressListener.SILENT);
+        shop.lifecycle().wake(EnvironmentRef.of(cart), ProgressListener.SILENT);
 
         assertThat(deployedBy()).isEqualTo("team/shop/feature%2Fcart#7");
     }
 
     private String deployedBy() {
-        return shop.inventory().stream().filter(e -> e.branch().equals("feature/cart")).findFirst().orElseThrow().deployedBy();
+        return shop.inventory().all().stream().filter(e -> e.branch().equals("feature/cart")).findFirst().orElseThrow().deployedBy();
     }
 
     private DeployRequest request(String run) {

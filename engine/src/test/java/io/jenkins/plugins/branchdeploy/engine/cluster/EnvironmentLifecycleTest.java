@@ -57,60 +57,60 @@ class EnvironmentLifecycleTest {
         assertThat(running).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "Deployment/cart", 1, "Deployment/catalog", 5, "Deployment/frontend", 2, "StatefulSet/database", 1));
 
-        environments.scaleDown(environments.find(cart).orElseThrow(), ScaleDownCause.MANUAL, progress);
+        environments.lifecycle().scaleDown(EnvironmentRef.of(environments.inventory().find(cart).orElseThrow()), ScaleDownCause.MANUAL, progress);
 
         assertThat(replicas()).containsOnlyKeys(running.keySet()).allSatisfy((workload, count) -> assertThat(count).isZero());
         assertThat(savedCounts()).isEqualTo(running);
-        Environment asleep = environments.find(cart).orElseThrow();
+        Environment asleep = environments.inventory().find(cart).orElseThrow();
         assertThat(asleep.status()).isEqualTo(EnvironmentStatus.SCALED_DOWN);
         assertThat(asleep.scaledDownBy()).isEqualTo(ScaleDownCause.MANUAL);
-        assertThat(environments.inventory()).singleElement().isEqualTo(asleep);
+        assertThat(environments.inventory().all()).singleElement().isEqualTo(asleep);
         assertThat(messages).contains("Scaled Deployment/catalog in " + namespace + " from 5 to 0 replicas",
                 "Scaled down " + namespace + " (manual): 4 workloads to zero");
 
         sandbox.cluster().requests().clear();
-        environments.scaleDown(cart);
+        environments.lifecycle().scaleDown(EnvironmentRef.of(cart), ScaleDownCause.MANUAL, ProgressListener.SILENT);
         assertThat(sandbox.cluster().requests().writes()).as("a second scale-down changes nothing").isEmpty();
         assertThat(savedCounts()).isEqualTo(running);
 
-        environments.wake(cart);
+        environments.lifecycle().wake(EnvironmentRef.of(cart), ProgressListener.SILENT);
 
         assertThat(replicas()).isEqualTo(running);
         assertThat(savedCounts()).isEmpty();
-        Environment awake = environments.find(cart).orElseThrow();
+        Environment awake = environments.inventory().find(cart).orElseThrow();
         assertThat(awake.status()).isEqualTo(EnvironmentStatus.READY);
         assertThat(awake.scaledDownBy()).isNull();
         assertThat(sandbox.client().namespaces().withName(namespace).get().getMetadata().getAnnotations())
                 .doesNotContainKeys(ClusterContract.SCALED_DOWN_BY, ClusterContract.SCALED_DOWN_FROM);
 
         sandbox.cluster().requests().clear();
-        environments.wake(awake);
+        environments.lifecycle().wake(EnvironmentRef.of(awake), ProgressListener.SILENT);
         assertThat(sandbox.cluster().requests().writes()).as("waking a running environment changes nothing").isEmpty();
     }
 
     @Test
     void aFailedEnvironmentWakesAsFailed() {
         sandbox.cluster().workloads().neverReady("frontend");
-        assertThat(environments.deploy(shop(cart, "1.4.2", Duration.ofSeconds(1)), progress).succeeded()).isFalse();
+        assertThat(environments.deploys().deploy(shop(cart, "1.4.2", Duration.ofSeconds(1)), progress).succeeded()).isFalse();
 
-        environments.scaleDown(cart);
-        environments.wake(cart);
+        environments.lifecycle().scaleDown(EnvironmentRef.of(cart), ScaleDownCause.MANUAL, ProgressListener.SILENT);
+        environments.lifecycle().wake(EnvironmentRef.of(cart), ProgressListener.SILENT);
 
-        assertThat(environments.find(cart).orElseThrow().status()).isEqualTo(EnvironmentStatus.FAILED);
+        assertThat(environments.inventory().find(cart).orElseThrow().status()).isEqualTo(EnvironmentStatus.FAILED);
     }
 
     @Test
     void aScheduledScaleDownBecomesManualWhenAskedForByHand() {
         deploy(shop(cart));
-        Environment environment = environments.find(cart).orElseThrow();
+        Environment environment = environments.inventory().find(cart).orElseThrow();
 
-        environments.scaleDown(environment, ScaleDownCause.SCHEDULE, progress);
-        assertThat(environments.find(cart).orElseThrow().scaledDownBy()).isEqualTo(ScaleDownCause.SCHEDULE);
-        environments.scaleDown(environment, ScaleDownCause.IDLE, progress);
-        assertThat(environments.find(cart).orElseThrow().scaledDownBy()).isEqualTo(ScaleDownCause.SCHEDULE);
-        environments.scaleDown(environment);
+        environments.lifecycle().scaleDown(EnvironmentRef.of(environment), ScaleDownCause.SCHEDULE, progress);
+        assertThat(environments.inventory().find(cart).orElseThrow().scaledDownBy()).isEqualTo(ScaleDownCause.SCHEDULE);
+        environments.lifecycle().scaleDown(EnvironmentRef.of(environment), ScaleDownCause.IDLE, progress);
+        assertThat(environments.inventory().find(cart).orElseThrow().scaledDownBy()).isEqualTo(ScaleDownCause.SCHEDULE);
+        environments.lifecycle().scaleDown(EnvironmentRef.of(environment), ScaleDownCause.MANUAL, ProgressListener.SILENT);
 
-        assertThat(environments.find(cart).orElseThrow().scaledDownBy()).isEqualTo(ScaleDownCause.MANUAL);
+        assertThat(environments.inventory().find(cart).orElseThrow().scaledDownBy()).isEqualTo(ScaleDownCause.MANUAL);
         assertThat(savedCounts()).containsEntry("Deployment/frontend", 2);
     }
 
@@ -118,23 +118,23 @@ class EnvironmentLifecycleTest {
     void theNextDeployWakesEvenWhenNothingChanged() {
         deploy(shop(cart));
         Map<String, Integer> running = replicas();
-        environments.scaleDown(environments.find(cart).orElseThrow(), ScaleDownCause.SCHEDULE, progress);
+        environments.lifecycle().scaleDown(EnvironmentRef.of(environments.inventory().find(cart).orElseThrow()), ScaleDownCause.SCHEDULE, progress);
 
-        DeployResult redeploy = environments.deploy(shop(cart), progress);
+        DeployResult redeploy = environments.deploys().deploy(shop(cart), progress);
 
         assertThat(redeploy.succeeded()).isTrue();
         assertThat(redeploy.unchanged()).as("an environment that is asleep is not unchanged").isFalse();
         assertThat(redeploy.phases().keySet()).containsExactly("wake", "namespace", "apply", "prune", "rollout");
         assertThat(replicas()).isEqualTo(running);
         assertThat(savedCounts()).isEmpty();
-        Environment environment = environments.find(cart).orElseThrow();
+        Environment environment = environments.inventory().find(cart).orElseThrow();
         assertThat(environment.status()).isEqualTo(EnvironmentStatus.READY);
         assertThat(environment.scaledDownBy()).isNull();
         assertThat(sandbox.client().namespaces().withName(namespace).get().getMetadata().getAnnotations())
                 .doesNotContainKeys(ClusterContract.SCALED_DOWN_BY, ClusterContract.SCALED_DOWN_FROM);
 
         sandbox.cluster().requests().clear();
-        assertThat(environments.deploy(shop(cart), progress).unchanged()).isTrue();
+        assertThat(environments.deploys().deploy(shop(cart), progress).unchanged()).isTrue();
         assertThat(sandbox.cluster().requests().writes()).isEmpty();
     }
 
@@ -144,43 +144,43 @@ class EnvironmentLifecycleTest {
         Map<String, Integer> running = replicas();
         sandbox.cluster().requests().clear();
 
-        environments.scaleDown(cart);
+        environments.lifecycle().scaleDown(EnvironmentRef.of(cart), ScaleDownCause.MANUAL, ProgressListener.SILENT);
 
         assertThat(replicas()).isNotEmpty().allSatisfy((workload, count) -> assertThat(count).isZero());
         assertThat(sandbox.cluster().requests().writes()).noneSatisfy(w -> assertThat(w.path()).contains("horizontalpodautoscalers"));
-        environments.wake(cart);
+        environments.lifecycle().wake(EnvironmentRef.of(cart), ProgressListener.SILENT);
         assertThat(replicas()).isEqualTo(running);
     }
 
     @Test
     void extendMovesTheExpiryAndTheNextDeployKeepsIt() {
         deploy(shop(cart));
-        assertThat(environments.find(cart).orElseThrow().expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(3)));
+        assertThat(environments.inventory().find(cart).orElseThrow().expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(3)));
 
-        Environment extended = environments.extend(cart, Duration.ofDays(2));
+        Environment extended = environments.lifecycle().extend(EnvironmentRef.of(cart), Duration.ofDays(2));
 
         assertThat(extended.keepUntil()).isEqualTo(NOW.plus(Duration.ofDays(5)));
-        assertThat(environments.extend(extended, Duration.ofDays(1)).keepUntil()).as("extensions add up").isEqualTo(NOW.plus(Duration.ofDays(6)));
-        Environment expired = at(NOW.plus(Duration.ofDays(10))).extend(cart, Duration.ofDays(2));
+        assertThat(environments.lifecycle().extend(EnvironmentRef.of(extended), Duration.ofDays(1)).keepUntil()).as("extensions add up").isEqualTo(NOW.plus(Duration.ofDays(6)));
+        Environment expired = at(NOW.plus(Duration.ofDays(10))).lifecycle().extend(EnvironmentRef.of(cart), Duration.ofDays(2));
         assertThat(expired.keepUntil()).as("an expired environment counts from now").isEqualTo(NOW.plus(Duration.ofDays(12)));
 
         deploy(shop(cart, "1.4.3", Duration.ofSeconds(30)));
-        assertThat(environments.find(cart).orElseThrow().keepUntil()).isEqualTo(NOW.plus(Duration.ofDays(12)));
-        assertThat(environments.inventory()).singleElement().extracting(Environment::keepUntil).isEqualTo(NOW.plus(Duration.ofDays(12)));
+        assertThat(environments.inventory().find(cart).orElseThrow().keepUntil()).isEqualTo(NOW.plus(Duration.ofDays(12)));
+        assertThat(environments.inventory().all()).singleElement().extracting(Environment::keepUntil).isEqualTo(NOW.plus(Duration.ofDays(12)));
     }
 
     @Test
     void aBranchWithoutAnEnvironmentIsAClearError() {
-        assertThat(environments.find(cart)).isEmpty();
+        assertThat(environments.inventory().find(cart)).isEmpty();
         String message = "branch: there is no environment of app shop for branch feature/cart (namespace " + namespace
                 + "); deploy it first, or check the app, branch and pull request number";
-        assertThatThrownBy(() -> environments.extend(cart, Duration.ofDays(1))).isInstanceOf(InvalidInputException.class).hasMessage(message);
-        assertThatThrownBy(() -> environments.scaleDown(cart)).isInstanceOf(InvalidInputException.class).hasMessage(message);
-        assertThatThrownBy(() -> environments.wake(cart)).isInstanceOf(InvalidInputException.class).hasMessage(message);
+        assertThatThrownBy(() -> environments.lifecycle().extend(EnvironmentRef.of(cart), Duration.ofDays(1))).isInstanceOf(InvalidInputException.class).hasMessage(message);
+        assertThatThrownBy(() -> environments.lifecycle().scaleDown(EnvironmentRef.of(cart), ScaleDownCause.MANUAL, ProgressListener.SILENT)).isInstanceOf(InvalidInputException.class).hasMessage(message);
+        assertThatThrownBy(() -> environments.lifecycle().wake(EnvironmentRef.of(cart), ProgressListener.SILENT)).isInstanceOf(InvalidInputException.class).hasMessage(message);
         deploy(shop(cart));
-        assertThatThrownBy(() -> environments.extend(cart, Duration.ZERO))
+        assertThatThrownBy(() -> environments.lifecycle().extend(EnvironmentRef.of(cart), Duration.ZERO))
                 .isInstanceOf(InvalidInputException.class).hasMessage("for: must be longer than zero, e.g. 2d, got PT0S");
-        assertThat(environments.find(cart).orElseThrow().keepUntil()).isNull();
+        assertThat(environments.inventory().find(cart).orElseThrow().keepUntil()).isNull();
     }
 
     @Test
@@ -196,18 +196,18 @@ class EnvironmentLifecycleTest {
 
         for (String branch : foreign.keySet()) {
             BranchRef ref = BranchRef.of("shop", branch);
-            assertThatThrownBy(() -> environments.find(ref)).isInstanceOf(ForeignNamespaceException.class);
-            assertThatThrownBy(() -> environments.extend(ref, Duration.ofDays(1))).isInstanceOf(ForeignNamespaceException.class);
-            assertThatThrownBy(() -> environments.scaleDown(ref)).isInstanceOf(ForeignNamespaceException.class);
-            assertThatThrownBy(() -> environments.wake(ref)).isInstanceOf(ForeignNamespaceException.class);
+            assertThatThrownBy(() -> environments.inventory().find(ref)).isInstanceOf(ForeignNamespaceException.class);
+            assertThatThrownBy(() -> environments.lifecycle().extend(EnvironmentRef.of(ref), Duration.ofDays(1))).isInstanceOf(ForeignNamespaceException.class);
+            assertThatThrownBy(() -> environments.lifecycle().scaleDown(EnvironmentRef.of(ref), ScaleDownCause.MANUAL, ProgressListener.SILENT)).isInstanceOf(ForeignNamespaceException.class);
+            assertThatThrownBy(() -> environments.lifecycle().wake(EnvironmentRef.of(ref), ProgressListener.SILENT)).isInstanceOf(ForeignNamespaceException.class);
         }
         String third = naming.names(BranchRef.of("shop", "feature/third")).namespace();
         Environment looksOwned = new Environment(third, "shop", "feature-third", "feature/third", null, null, null,
                 EnvironmentStatus.READY, NOW, NOW, NOW, null);
-        assertThatThrownBy(() -> environments.extend(looksOwned, Duration.ofDays(1)))
+        assertThatThrownBy(() -> environments.lifecycle().extend(EnvironmentRef.of(looksOwned), Duration.ofDays(1)))
                 .isInstanceOf(ForeignNamespaceException.class).hasMessageContaining("'" + third + "' is not an environment of installation 'ci-1'");
-        assertThatThrownBy(() -> environments.scaleDown(looksOwned)).isInstanceOf(ForeignNamespaceException.class);
-        assertThatThrownBy(() -> environments.wake(looksOwned)).isInstanceOf(ForeignNamespaceException.class);
+        assertThatThrownBy(() -> environments.lifecycle().scaleDown(EnvironmentRef.of(looksOwned), ScaleDownCause.MANUAL, ProgressListener.SILENT)).isInstanceOf(ForeignNamespaceException.class);
+        assertThatThrownBy(() -> environments.lifecycle().wake(EnvironmentRef.of(looksOwned), ProgressListener.SILENT)).isInstanceOf(ForeignNamespaceException.class);
 
         assertThat(sandbox.cluster().requests().writes()).isEmpty();
     }
@@ -217,7 +217,7 @@ class EnvironmentLifecycleTest {
     }
 
     private void deploy(DeployRequest request) {
-        DeployResult result = environments.deploy(request, progress);
+        DeployResult result = environments.deploys().deploy(request, progress);
         assertThat(result.succeeded()).as(result.failureReason()).isTrue();
     }
 

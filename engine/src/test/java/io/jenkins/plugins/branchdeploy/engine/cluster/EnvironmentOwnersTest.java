@@ -59,31 +59,31 @@ class EnvironmentOwnersTest {
     void aScopedDeployStampsItsOwnerAndAnUnchangedRedeployWritesNothing() {
         assertThat(shop.owner()).contains("team/shop");
         assertThat(installation.owner()).isEmpty();
-        assertThat(shop.deploy(request(), ProgressListener.SILENT).succeeded()).isTrue();
+        assertThat(shop.deploys().deploy(request(), ProgressListener.SILENT).succeeded()).isTrue();
         assertThat(owner()).isEqualTo("team/shop");
-        assertThat(installation.inventory()).singleElement().extracting(Environment::owner).isEqualTo("team/shop");
+        assertThat(installation.inventory().all()).singleElement().extracting(Environment::owner).isEqualTo("team/shop");
 
         cluster.requests().clear();
-        assertThat(shop.deploy(request(), ProgressListener.SILENT).unchanged()).isTrue();
+        assertThat(shop.deploys().deploy(request(), ProgressListener.SILENT).unchanged()).isTrue();
         assertThat(cluster.requests().writes()).isEmpty();
     }
 
     @Test
     void anotherProjectIsRefusedEveryChangeWithoutAWrite() {
-        shop.deploy(request(), ProgressListener.SILENT);
-        Environment environment = installation.find(cart).orElseThrow();
+        shop.deploys().deploy(request(), ProgressListener.SILENT);
+        Environment environment = installation.inventory().find(cart).orElseThrow();
         cluster.requests().clear();
 
         List<ThrowingCallable> changes = List.of(
-                () -> other.deploy(request(), ProgressListener.SILENT),
-                () -> other.teardown(cart, ProgressListener.SILENT),
-                () -> other.teardown(environment, ProgressListener.SILENT),
-                () -> other.extend(cart, Duration.ofDays(1)),
-                () -> other.scaleDown(environment),
-                () -> other.wake(environment),
-                () -> other.markFailed(cart, "smoke", ProgressListener.SILENT),
-                () -> other.storeHistory(cart, "[]", ProgressListener.SILENT),
-                () -> other.secretValues(cart, "database", ProgressListener.SILENT));
+                () -> other.deploys().deploy(request(), ProgressListener.SILENT),
+                () -> other.lifecycle().teardown(EnvironmentRef.of(cart), ProgressListener.SILENT),
+                () -> other.lifecycle().teardown(EnvironmentRef.of(environment), ProgressListener.SILENT),
+                () -> other.lifecycle().extend(EnvironmentRef.of(cart), Duration.ofDays(1)),
+                () -> other.lifecycle().scaleDown(EnvironmentRef.of(environment), ScaleDownCause.MANUAL, ProgressListener.SILENT),
+                () -> other.lifecycle().wake(EnvironmentRef.of(environment), ProgressListener.SILENT),
+                () -> other.deploys().markFailed(cart, "smoke", ProgressListener.SILENT),
+                () -> other.deploys().storeHistory(cart, "[]", ProgressListener.SILENT),
+                () -> other.inventory().secretValues(cart, "database", ProgressListener.SILENT));
         for (ThrowingCallable change : changes) {
             assertThatThrownBy(change).isInstanceOf(EnvironmentOwnedElsewhereException.class)
                     .hasMessage("environment '" + namespace + "' belongs to project 'team/shop', not to 'team/other'; "
@@ -91,38 +91,38 @@ class EnvironmentOwnersTest {
                             + "Check the app name (give this project's own app), or let project 'team/shop' do it");
         }
         assertThat(cluster.requests().writes()).isEmpty();
-        assertThat(installation.find(cart).orElseThrow().status()).isEqualTo(EnvironmentStatus.READY);
+        assertThat(installation.inventory().find(cart).orElseThrow().status()).isEqualTo(EnvironmentStatus.READY);
         assertThat(owner()).isEqualTo("team/shop");
     }
 
     @Test
     void theOwnerItselfAndTheWholeInstallationMayChangeIt() {
-        shop.deploy(request(), ProgressListener.SILENT);
+        shop.deploys().deploy(request(), ProgressListener.SILENT);
 
-        shop.extend(cart, Duration.ofDays(1));
-        shop.scaleDown(cart);
-        shop.wake(cart);
-        installation.extend(cart, Duration.ofDays(1));
+        shop.lifecycle().extend(EnvironmentRef.of(cart), Duration.ofDays(1));
+        shop.lifecycle().scaleDown(EnvironmentRef.of(cart), ScaleDownCause.MANUAL, ProgressListener.SILENT);
+        shop.lifecycle().wake(EnvironmentRef.of(cart), ProgressListener.SILENT);
+        installation.lifecycle().extend(EnvironmentRef.of(cart), Duration.ofDays(1));
         assertThat(owner()).as("kept by every change").isEqualTo("team/shop");
         DeployRequest longer = new DeployRequest(cart, dir, Map.of(), List.of(), null, Duration.ofDays(2), null, null);
-        assertThat(installation.deploy(longer, ProgressListener.SILENT).unchanged()).isFalse();
+        assertThat(installation.deploys().deploy(longer, ProgressListener.SILENT).unchanged()).isFalse();
         assertThat(owner()).as("a deploy for no project keeps the owner").isEqualTo("team/shop");
 
-        assertThat(installation.teardown(cart, ProgressListener.SILENT)).isEqualTo(TeardownOutcome.DELETED);
+        assertThat(installation.lifecycle().teardown(EnvironmentRef.of(cart), ProgressListener.SILENT)).isEqualTo(TeardownOutcome.DELETED);
         assertThat(client.namespaces().withName(namespace).get()).isNull();
     }
 
     @Test
     void aScopedDeployAdoptsAnEnvironmentWithoutOwner() {
-        installation.deploy(request(), ProgressListener.SILENT);
+        installation.deploys().deploy(request(), ProgressListener.SILENT);
         assertThat(client.namespaces().withName(namespace).get().getMetadata().getAnnotations())
                 .doesNotContainKey(ClusterContract.OWNER);
         cluster.requests().clear();
 
-        assertThat(shop.deploy(request(), ProgressListener.SILENT).unchanged()).as("adopting is a write").isFalse();
+        assertThat(shop.deploys().deploy(request(), ProgressListener.SILENT).unchanged()).as("adopting is a write").isFalse();
         assertThat(cluster.requests().writes()).isNotEmpty();
         assertThat(owner()).isEqualTo("team/shop");
-        assertThatThrownBy(() -> other.teardown(cart, ProgressListener.SILENT))
+        assertThatThrownBy(() -> other.lifecycle().teardown(EnvironmentRef.of(cart), ProgressListener.SILENT))
                 .isInstanceOf(EnvironmentOwnedElsewhereException.class);
     }
 

@@ -78,7 +78,7 @@ class ForeignNamespacesTest {
         Files.writeString(dir.resolve("config.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config\ndata:\n  colour: blue\n");
         List<BranchRef> owned = List.of(BranchRef.of("shop", "feature/cart"), BranchRef.of("shop", "main"));
         for (BranchRef branch : owned) {
-            assertThat(environments.deploy(request(branch), ProgressListener.SILENT).succeeded()).isTrue();
+            assertThat(environments.deploys().deploy(request(branch), ProgressListener.SILENT).succeeded()).isTrue();
         }
         for (int i = 0; i < FOREIGN; i++) {
             client.namespaces().resource(lookAlike(i)).create();
@@ -86,7 +86,7 @@ class ForeignNamespacesTest {
         Map<String, Map<String, String>> labelsBefore = labelsOfEveryNamespace();
         cluster.requests().clear();
 
-        List<Environment> inventory = environments.inventory();
+        List<Environment> inventory = environments.inventory().all();
 
         assertThat(inventory).extracting(Environment::namespace)
                 .containsExactlyElementsOf(owned.stream().map(b -> naming.names(b).namespace()).sorted().toList());
@@ -97,11 +97,11 @@ class ForeignNamespacesTest {
             EnvironmentNames names = naming.names(branch);
             Environment forged = new Environment(names.namespace(), "shop", names.environment(), branch.branch(), null, null,
                     names.url(), EnvironmentStatus.READY, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null);
-            assertThatThrownBy(() -> environments.teardown(forged, ProgressListener.SILENT))
+            assertThatThrownBy(() -> environments.lifecycle().teardown(EnvironmentRef.of(forged), ProgressListener.SILENT))
                     .isInstanceOf(ForeignNamespaceException.class).hasMessageStartingWith("namespace '" + names.namespace() + "'");
             if (i % 10 == 0) {
-                assertThatThrownBy(() -> environments.teardown(branch, ProgressListener.SILENT)).isInstanceOf(ForeignNamespaceException.class);
-                assertThatThrownBy(() -> environments.deploy(request(branch), ProgressListener.SILENT)).isInstanceOf(ForeignNamespaceException.class);
+                assertThatThrownBy(() -> environments.lifecycle().teardown(EnvironmentRef.of(branch), ProgressListener.SILENT)).isInstanceOf(ForeignNamespaceException.class);
+                assertThatThrownBy(() -> environments.deploys().deploy(request(branch), ProgressListener.SILENT)).isInstanceOf(ForeignNamespaceException.class);
             }
         }
 

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * Measures the heap an inventory holds: the {@link Environment} records that
- * {@link BranchEnvironments#inventory()} reads from a sandbox with that many environment namespaces
+ * {@link EnvironmentInventory#all()} reads from a sandbox with that many environment namespaces
  * (not a test; see docs/benchmarks.md):
  * <pre>mvn -B -q -pl sandbox,engine test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=io.jenkins.plugins.branchdeploy.engine.cluster.InventoryMemoryBenchmark</pre>
@@ -47,14 +47,14 @@ public final class InventoryMemoryBenchmark {
                 }
                 BranchEnvironments environments = new BranchEnvironments(client, "ci-1", naming);
                 for (int i = 0; i < WARMUP; i++) {
-                    check(environments.inventory(), size);
+                    check(environments.inventory().all(), size);
                 }
                 long[] bytes = new long[repetitions];
                 long[] nanos = new long[repetitions];
                 for (int i = 0; i < repetitions; i++) {
                     long before = usedAfterFullCollection();
                     long started = System.nanoTime();
-                    List<Environment> inventory = environments.inventory();
+                    List<Environment> inventory = environments.inventory().all();
                     nanos[i] = System.nanoTime() - started;
                     bytes[i] = usedAfterFullCollection() - before;
                     check(inventory, size);

@@ -72,15 +72,15 @@ class SecretsStayOutTest {
         sandbox.cluster().workloads().neverReady("catalog");
         deploy(request(WORD, Duration.ofSeconds(1)));
 
-        refused(() -> sandbox.environments().deploy(new DeployRequest(branch, BranchEnvironmentsTest.SHOP, Map.of("IMAGE_TAG", "1"),
+        refused(() -> sandbox.environments().deploys().deploy(new DeployRequest(branch, BranchEnvironmentsTest.SHOP, Map.of("IMAGE_TAG", "1"),
                 List.of(new SecretEntry("shop-db", "password", WORD), new SecretEntry("shop-db", "password", ROTATED)),
                 Quota.DEFAULT, null, null, null), progress));
         sandbox.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("shop-main").endMetadata().build()).create();
-        refused(() -> sandbox.environments().deploy(new DeployRequest(BranchRef.of("shop", "main"), BranchEnvironmentsTest.SHOP,
+        refused(() -> sandbox.environments().deploys().deploy(new DeployRequest(BranchRef.of("shop", "main"), BranchEnvironmentsTest.SHOP,
                 Map.of("IMAGE_TAG", "1"), List.of(new SecretEntry("shop-db", "password", MULTI_LINE)), null, null, null, null), progress));
 
-        sandbox.environments().inventory().forEach(e -> seen.add(e.toString()));
-        seen.add(sandbox.environments().teardown(branch, progress).toString());
+        sandbox.environments().inventory().all().forEach(e -> seen.add(e.toString()));
+        seen.add(sandbox.environments().lifecycle().teardown(EnvironmentRef.of(branch), progress).toString());
 
         assertThat(seen).hasSizeGreaterThan(20);
         for (HasMetadata namespaceRecord : sandbox.client().namespaces().list().getItems()) {
@@ -98,7 +98,7 @@ class SecretsStayOutTest {
     }
 
     private void deploy(DeployRequest request) {
-        seen.add(sandbox.environments().deploy(request, progress).toString());
+        seen.add(sandbox.environments().deploys().deploy(request, progress).toString());
     }
 
     private void refused(Runnable deploy) {

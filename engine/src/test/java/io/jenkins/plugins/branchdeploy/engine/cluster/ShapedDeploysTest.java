@@ -56,7 +56,7 @@ class ShapedDeploysTest {
 
     @Test
     void anAppAboveTheQuotaIsRefusedBeforeAnyRequest() {
-        assertThatThrownBy(() -> environments.deploy(request(Quota.DEFAULT, null), progress))
+        assertThatThrownBy(() -> environments.deploys().deploy(request(Quota.DEFAULT, null), progress))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("CPU limits 2.825 > 2")
                 .hasMessageContaining("Give quota cpu=4.3,memory=4Gi,pods=20, or auto");
@@ -65,14 +65,14 @@ class ShapedDeploysTest {
 
     @Test
     void exposingAServiceTheManifestsDoNotHaveSendsNothing() {
-        assertThatThrownBy(() -> environments.deploy(request(auto(), Exposure.of("expose", "web")), progress))
+        assertThatThrownBy(() -> environments.deploys().deploy(request(auto(), Exposure.of("expose", "web")), progress))
                 .hasMessageStartingWith("expose: the manifests have no Service 'web'");
         assertThat(cluster.requests().count()).isZero();
     }
 
     @Test
     void exposedTheIngressIsAppliedOwnedAndPrunedLikeEverythingElse() {
-        DeployResult exposed = environments.deploy(request(auto(), Exposure.of("expose", "frontend")), progress);
+        DeployResult exposed = environments.deploys().deploy(request(auto(), Exposure.of("expose", "frontend")), progress);
 
         assertThat(exposed.succeeded()).isTrue();
         assertThat(exposed.url()).isEqualTo("http://" + names.host());
@@ -87,12 +87,12 @@ class ShapedDeploysTest {
                 .containsEntry(ClusterContract.URL, "http://" + names.host());
 
         cluster.requests().clear();
-        DeployResult again = environments.deploy(request(auto(), Exposure.of("expose", "frontend")), progress);
+        DeployResult again = environments.deploys().deploy(request(auto(), Exposure.of("expose", "frontend")), progress);
         assertThat(again.unchanged()).isTrue();
         assertThat(cluster.requests().writes()).isEmpty();
 
         messages.clear();
-        DeployResult unexposed = environments.deploy(request(auto(), null), progress);
+        DeployResult unexposed = environments.deploys().deploy(request(auto(), null), progress);
         assertThat(unexposed.succeeded()).isTrue();
         assertThat(unexposed.url()).isNull();
         assertThat(client.network().v1().ingresses().inNamespace(names.namespace()).withName("branch-deploy").get()).isNull();
@@ -101,14 +101,14 @@ class ShapedDeploysTest {
         assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("WARNING: Nothing routes to " + names.host()))
                 .anySatisfy(m -> assertThat(m).isEqualTo("Pruned Ingress/branch-deploy, which this deploy no longer has"));
 
-        assertThat(environments.teardown(branch, progress)).isEqualTo(TeardownOutcome.DELETED);
+        assertThat(environments.lifecycle().teardown(EnvironmentRef.of(branch), progress)).isEqualTo(TeardownOutcome.DELETED);
     }
 
     @Test
     void routeViaAGatewayAppliesAnHttpRoute() {
         Exposure exposure = Exposure.of("expose", "frontend:80").withRouteVia("route-via", "gateway:gateways/preview");
 
-        DeployResult result = environments.deploy(request(auto(), exposure), progress);
+        DeployResult result = environments.deploys().deploy(request(auto(), exposure), progress);
 
         assertThat(result.succeeded()).isTrue();
         assertThat(result.url()).isEqualTo("https://" + names.host());
@@ -124,7 +124,7 @@ class ShapedDeploysTest {
         DeployRequest request = new DeployRequest(branch, MICROSERVICES_DEMO, Map.of(), List.of(), auto(), Duration.ofDays(3),
                 Duration.ofSeconds(30), null, null, null, true);
 
-        assertThat(environments.deploy(request, progress).succeeded()).isTrue();
+        assertThat(environments.deploys().deploy(request, progress).succeeded()).isTrue();
         assertThat(client.services().inNamespace(names.namespace()).withName("frontend-external").get().getSpec().getType())
                 .isEqualTo("LoadBalancer");
     }

@@ -205,7 +205,7 @@ class BranchDeployerTest {
         }
         assertThat(messages).contains("database: dropped schema " + mergedRole + ", role " + mergedRole);
         assertThat(metrics.read().teardownsByCause()).containsExactly(Map.entry("change-merged", 1L));
-        assertThat(PrometheusText.write(InstallationMetrics.of(environments.inventory(), metrics.read())))
+        assertThat(PrometheusText.write(InstallationMetrics.of(environments.inventory().all(), metrics.read())))
                 .contains("branch_deploy_teardowns_total{cause=\"change-merged\"} 1\n");
 
         deployer.teardown(open, TeardownCause.MANUAL, progress);
@@ -246,7 +246,7 @@ class BranchDeployerTest {
         // a namespace whose finalizers hold it: Kubernetes reports it Terminating until they are done
         client.namespaces().resource(new NamespaceBuilder(client.namespaces().withName(namespace).get())
                 .editOrNewStatus().withPhase("Terminating").endStatus().build()).update();
-        Environment stuck = environments.find(branch).orElseThrow();
+        Environment stuck = environments.inventory().find(branch).orElseThrow();
 
         assertThat(deployer.teardown(stuck, TeardownCause.TTL_EXPIRED, progress)).isEqualTo(TeardownOutcome.DELETING);
 
@@ -307,7 +307,7 @@ class BranchDeployerTest {
         assertThat(outcome.succeeded()).isTrue();
         assertThat(outcome.smoke().advisoryFailures()).singleElement().satisfies(r -> assertThat(r.name()).isEqualTo("search"));
         assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("WARNING: failed (advisory): search"));
-        assertThat(environments.inventory()).singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(EnvironmentStatus.READY));
+        assertThat(environments.inventory().all()).singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(EnvironmentStatus.READY));
     }
 
     @Test
@@ -389,7 +389,7 @@ class BranchDeployerTest {
         for (String commit : List.of("c1", "c2")) {
             deployer.deploy(shop(branch.withCommit(commit)), DeployOptions.NONE, progress);
         }
-        Environment listed = environments.inventory().stream().filter(e -> e.branch().equals("feature/cart")).findFirst().orElseThrow();
+        Environment listed = environments.inventory().all().stream().filter(e -> e.branch().equals("feature/cart")).findFirst().orElseThrow();
 
         assertThat(deployer.history(listed, progress).entries()).extracting(DeployRecord::commit).containsExactly("c2", "c1");
         assertThat(deployer.history(listed, progress)).isEqualTo(deployer.history(branch, progress));

@@ -11,6 +11,7 @@ import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterContract;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentRef;
 import io.jenkins.plugins.branchdeploy.engine.history.ChangeRecord;
 import io.jenkins.plugins.branchdeploy.engine.history.FileMetricsStore;
 import io.jenkins.plugins.branchdeploy.engine.history.InstallationMetrics;
@@ -70,7 +71,7 @@ class ReviewLinkTest {
     @Test
     void opensAreRecordedOnTheNamespaceOutliveTheProcessAndARedeployAndLeadToTheEnvironment() throws Exception {
         deploy("1.4.2");
-        Environment environment = environments.find(cart).orElseThrow();
+        Environment environment = environments.inventory().find(cart).orElseThrow();
 
         URI first = link(MONDAY).open(environment, "bob", ProgressListener.SILENT);
         link(MONDAY.plusSeconds(60)).open(environment, null, ProgressListener.SILENT);
@@ -79,7 +80,7 @@ class ReviewLinkTest {
         deploy("1.4.3");
         BranchEnvironments afterRestart = new BranchEnvironments(client, "ci-1", naming);
         ReviewOpens opens = new ReviewLink(afterRestart, metrics, Clock.systemUTC())
-                .opens(afterRestart.find(cart).orElseThrow(), ProgressListener.SILENT);
+                .opens(afterRestart.inventory().find(cart).orElseThrow(), ProgressListener.SILENT);
         assertThat(opens.entries()).as("newest first; the redeploy kept them")
                 .containsExactly(new ReviewOpen(null, MONDAY.plusSeconds(60)), new ReviewOpen("bob", MONDAY));
         ChangeRecord change = metrics.read().changes().find("shop", 42);
@@ -90,7 +91,7 @@ class ReviewLinkTest {
     @Test
     void anEnvironmentKeepsItsNewestOpensOnly() throws Exception {
         deploy("1.4.2");
-        Environment environment = environments.find(cart).orElseThrow();
+        Environment environment = environments.inventory().find(cart).orElseThrow();
 
         for (int i = 0; i < ReviewOpens.LIMIT + 5; i++) {
             link(MONDAY.plusSeconds(i)).open(environment, "user" + i, ProgressListener.SILENT);
@@ -110,7 +111,7 @@ class ReviewLinkTest {
             ns.getMetadata().getAnnotations().put(ClusterContract.URL, "javascript:alert(1)");
             return ns;
         });
-        Environment tampered = environments.find(cart).orElseThrow();
+        Environment tampered = environments.inventory().find(cart).orElseThrow();
 
         assertThatThrownBy(() -> link(MONDAY).open(tampered, "bob", ProgressListener.SILENT))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("not an http(s) URL");
@@ -121,8 +122,8 @@ class ReviewLinkTest {
     @Test
     void anEnvironmentThatIsGoneCannotBeOpened() throws Exception {
         deploy("1.4.2");
-        Environment environment = environments.find(cart).orElseThrow();
-        environments.teardown(cart, ProgressListener.SILENT);
+        Environment environment = environments.inventory().find(cart).orElseThrow();
+        environments.lifecycle().teardown(EnvironmentRef.of(cart), ProgressListener.SILENT);
 
         assertThatThrownBy(() -> link(MONDAY).open(environment, "bob", ProgressListener.SILENT))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("does not exist any more");
@@ -137,8 +138,8 @@ class ReviewLinkTest {
                 Map.of("IMAGE_TAG", "1.4.2"), List.of(), null, null, Duration.ofSeconds(60), null), DeployOptions.NONE,
                 ProgressListener.SILENT);
         assertThat(second.succeeded()).as(second.deploy().failureReason()).isTrue();
-        link(Instant.now()).open(environments.find(cart).orElseThrow(), "bob", ProgressListener.SILENT);
-        link(Instant.now()).open(environments.find(own).orElseThrow(), "carol", ProgressListener.SILENT);
+        link(Instant.now()).open(environments.inventory().find(cart).orElseThrow(), "bob", ProgressListener.SILENT);
+        link(Instant.now()).open(environments.inventory().find(own).orElseThrow(), "carol", ProgressListener.SILENT);
 
         BranchDeployer deployer = new BranchDeployer(environments, metrics);
         deployer.teardown(cart, TeardownCause.CHANGE_MERGED, ProgressListener.SILENT);

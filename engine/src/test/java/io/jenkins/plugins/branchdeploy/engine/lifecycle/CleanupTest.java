@@ -12,6 +12,7 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterContract;
 import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
 import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
@@ -133,7 +134,7 @@ class CleanupTest {
     void theTimeToLiveUsesTheDeployTimesOnTheNamespacesAcrossRestarts() {
         deploy(branch("feature/short"), NOW);
         deploy(branch("feature/extended"), NOW);
-        environmentsAt(NOW).extend(branch("feature/extended"), Duration.ofDays(5));
+        environmentsAt(NOW).lifecycle().extend(EnvironmentRef.of(branch("feature/extended")), Duration.ofDays(5));
         ScmState scm = ScmState.builder("not scanned").scanned("shop", Set.of("feature/short", "feature/extended"), Map.of()).build();
 
         // another process, four days later: nothing of the first one is left but what the namespaces record
@@ -157,7 +158,7 @@ class CleanupTest {
         deploy(branch("main"), NOW);
         deploy(branch("feature/paused"), NOW);
         Map<String, Integer> running = replicas(branch("main"));
-        environmentsAt(NOW).scaleDown(branch("feature/paused"));
+        environmentsAt(NOW).lifecycle().scaleDown(EnvironmentRef.of(branch("feature/paused")), ScaleDownCause.MANUAL, ProgressListener.SILENT);
         ScmState scm = ScmState.builder("not scanned").scanned("shop", Set.of("main", "feature/paused"), Map.of()).build();
         CleanupPolicy office = NO_BRAKES.withWorkingHours(OFFICE).withWarningWindow(Duration.ZERO);
 
@@ -281,19 +282,19 @@ class CleanupTest {
     }
 
     private void deploy(BranchRef branch, Instant at) {
-        DeployResult result = environmentsAt(at).deploy(new DeployRequest(branch, SHOP, Map.of("IMAGE_TAG", "1.4.2"),
+        DeployResult result = environmentsAt(at).deploys().deploy(new DeployRequest(branch, SHOP, Map.of("IMAGE_TAG", "1.4.2"),
                 List.of(new SecretEntry("shop-db", "password", "s3cret")), Quota.DEFAULT, Duration.ofDays(3), Duration.ofSeconds(30), null),
                 ProgressListener.SILENT);
         assertThat(result.succeeded()).as(result.failureReason()).isTrue();
     }
 
     private Environment find(BranchRef branch) {
-        return environmentsAt(NOW).find(branch).orElseThrow();
+        return environmentsAt(NOW).inventory().find(branch).orElseThrow();
     }
 
     /** The environments of this installation that still exist, by {@link #which}. */
     private List<String> liveEnvironments() {
-        return environmentsAt(NOW).inventory().stream().map(e -> e.change() != null ? "#" + e.change() : e.branch()).sorted().toList();
+        return environmentsAt(NOW).inventory().all().stream().map(e -> e.change() != null ? "#" + e.change() : e.branch()).sorted().toList();
     }
 
     /** An environment's pull request as {@code #41}, else its branch. */

@@ -1,0 +1,156 @@
+package io.jenkins.plugins.branchdeploy.engine.cluster;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestRenderer;
+import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
+import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
+import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.Quota;
+import io.jenkins.plugins.branchdeploy.engine.shaping.EnvironmentShaping;
+import io.jenkins.plugins.branchdeploy.engine.shaping.ShapedManifests;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Deploys into the environments of {@link BranchEnvironments}, and what a deploy records on them. */
+public final class EnvironmentDeploys {
+
+    private final EnvironmentAccess access;
+
+    EnvironmentDeploys(EnvironmentAccess access) {
+        this.access = access;
+    }
+
+    /**
+     * Deploys a branch into its environment, or redeploys it (writing nothing when nothing changed).
+     *
+     * @return the outcome; a deploy that fails (rollout timeout, API error) returns status
+     *         {@code FAILED} with the reason, and the environment is recorded as failed
+     * @throws InvalidInputException for bad input, before anything is written
+     * @throws ForeignNamespaceException when the namespace exists and this installation does not own it
+     * @throws EnvironmentOwnedElsewhereException when the environment is another project's
+     * @throws EnvironmentBusyException when another deploy of the environment does not finish in time
+     */
+    public DeployResult deploy(DeployRequest request, ProgressListener progress) {
+        return deploy(request, prepare(request), progress);
+    }
+
+    /**
+     * Renders a branch's manifests and shapes them for its environment ({@link EnvironmentShaping}),
+     * writing nothing: every check that needs no write (the quota preflight included) is done here.
+     * What the shaping changed and warns about is reported by the deploy.
+     *
+     * @throws InvalidInputException for bad input
+     */
+    public ShapedManifests prepare(DeployRequest request) {
+        Objects.requireNonNull(request, "request");
+        EnvironmentNames names = access.naming().requireHosts().names(Objects.requireNonNull(request.branch(), "request.branch"));
+        Quota quota = request.quota() == null ? Quota.DEFAULT : request.quota();
+        EnvironmentResources.validate(quota);
+        return EnvironmentShaping.shape(render(request, request.manifests()), request.exposure(), request.keepLoadBalancers(),
+                quota, names, EnvironmentResources.ownLabels());
+    }
+
+    /**
+     * Deploys manifests {@link #prepare prepared} from {@code request}; see {@link #deploy(DeployRequest, ProgressListener)}.
+     */
+    public DeployResult deploy(DeployRequest request, ShapedManifests shaped, ProgressListener progress) {
+        Objects.requireNonNull(request, "request");
+        BranchRef branch = Objects.requireNonNull(request.branch(), "request.branch");
+        EnvironmentNames names = access.naming().requireHosts().names(branch);
+        Duration ttl = positive("ttl", request.ttl(), DeployRequest.DEFAULT_TTL);
+        Duration timeout = positive("timeout", request.timeout(), DeployRequest.DEFAULT_TIMEOUT);
+        List<RenderedManifest> manifests = shaped.manifests();
+        List<Secret> secrets = EnvironmentResources.secrets(request.secrets());
+        List<HasMetadata> limits = EnvironmentResources.limits(shaped.quota());
+        refuseClashes(manifests, secrets, limits);
+        shaped.adjustments().forEach(progress::info);
+        shaped.warnings().forEach(progress::warn);
+
+        progress.info("Deploying " + branch.branch() + " of " + names.app() + " into namespace " + names.namespace());
+        try (EnvironmentLocks.Held lock = access.lock(names.namespace(), timeout.plus(EnvironmentAccess.LOCK_PATIENCE), progress)) {
+            DeployRun run = new DeployRun(access.client(), access.api(),
+                    new RolloutWait(access.client(), access.api(), access.pollEvery(), access.progressEvery()), access.clock(),
+                    access.installation(), access.owner(), request.deployedBy(), names, branch, ttl, timeout, progress);
+            return run.run(limits, secrets, manifests);
+        }
+    }
+
+    /**
+     * Renders manifests as a deploy of {@code request} would, without a cluster: with the request's
+     * branch, variables and source namespace, into the branch's namespace.
+     *
+     * @param manifests the request's own manifests, or another directory such as main's
+     * @throws InvalidInputException naming the file and document of the first problem
+     */
+    public List<RenderedManifest> render(DeployRequest request, Path manifests) {
+        EnvironmentNames names = access.naming().requireHosts().names(request.branch());
+        return new ManifestRenderer(ManifestVariables.forEnvironment(request.branch(), names, request.variables()),
+                request.sourceNamespace()).render(manifests, names.namespace());
+    }
+
+    /**
+     * Records a branch's environment as failed for a reason found after its deploy (a smoke test):
+     * status {@code failed} with the reason, and the next deploy runs in full. An absent environment
+     * is left alone.
+     *
+     * @param reason why, without secret values; cut when very long
+     * @throws ForeignNamespaceException when the namespace is not this installation's
+     */
+    public void markFailed(BranchRef branch, String reason, ProgressListener progress) {
+        String namespace = access.naming().names(branch).namespace();
+        try (EnvironmentLocks.Held lock = access.lock(namespace, EnvironmentAccess.LOCK_PATIENCE, progress)) {
+            Namespace live = access.readMine(namespace, progress);
+            if (live == null) {
+                return;
+            }
+            access.applyNamespace(EnvironmentNamespace.failed(live, reason), ClusterContract.FIELD_MANAGER, progress);
+            progress.warn("Environment " + access.naming().names(branch).environment() + " is marked failed: " + reason);
+        }
+    }
+
+    /**
+     * Stores a deploy history on a branch's environment, replacing the one before. Nothing is
+     * written when the environment does not exist.
+     *
+     * @param history the history as text, e.g. from {@code DeployHistoryJson}; never secret values
+     */
+    public void storeHistory(BranchRef branch, String history, ProgressListener progress) {
+        String namespace = access.naming().names(branch).namespace();
+        if (access.readMine(namespace, progress) != null) {
+            access.applyNamespace(EnvironmentNamespace.history(namespace, history), ClusterContract.HISTORY_FIELD_MANAGER, progress);
+        }
+    }
+
+    private static void refuseClashes(List<RenderedManifest> manifests, List<Secret> secrets, List<HasMetadata> limits) {
+        Map<String, String> own = new HashMap<>();
+        secrets.forEach(s -> own.put("Secret/" + s.getMetadata().getName(), "secret " + s.getMetadata().getName()));
+        limits.forEach(l -> own.put(l.getKind() + "/" + l.getMetadata().getName(), "the environment's own " + l.getKind()));
+        for (RenderedManifest manifest : manifests) {
+            String clash = own.get(manifest.kindAndName());
+            if (clash != null) {
+                throw new InvalidInputException("manifests", manifest.describe() + " has the name of " + clash
+                        + ", which the deploy creates itself; rename one of them");
+            }
+        }
+    }
+
+    private static Duration positive(String field, Duration value, Duration fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isNegative() || value.isZero()) {
+            throw new InvalidInputException(field, "must be longer than zero, got " + value);
+        }
+        return value;
+    }
+}
