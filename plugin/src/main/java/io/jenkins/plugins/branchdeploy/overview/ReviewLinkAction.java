@@ -9,6 +9,7 @@ import hudson.model.User;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
 import io.jenkins.plugins.branchdeploy.config.MetricsFile;
+import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterApiException;
@@ -74,7 +75,7 @@ public final class ReviewLinkAction implements Action {
         BranchDeployConfiguration config = BranchDeployConfiguration.get();
         ClusterConfig clusterConfig;
         try {
-            clusterConfig = config.cluster(cluster);
+            clusterConfig = new SettingsResolver(config).cluster(cluster);
         } catch (InvalidInputException e) {
             return HttpResponses.errorWithoutStack(404, e.getMessage());
         }

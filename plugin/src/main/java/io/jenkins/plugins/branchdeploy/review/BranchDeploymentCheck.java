@@ -4,6 +4,7 @@ import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployCheck;
+import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import io.jenkins.plugins.checks.api.ChecksConclusion;
 import io.jenkins.plugins.checks.api.ChecksDetails;
 import io.jenkins.plugins.checks.api.ChecksOutput;
@@ -12,7 +13,6 @@ import io.jenkins.plugins.checks.api.ChecksPublisherFactory;
 import io.jenkins.plugins.checks.api.ChecksStatus;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import jenkins.model.Jenkins;
 
 /**
  * The "Branch deployment" check on a pull request, through the Checks API plugin: in progress while
@@ -46,7 +46,7 @@ public final class BranchDeploymentCheck {
 
     /** {@code url}, relative to Jenkins' root, as an absolute URL; {@code null} while Jenkins' URL is not configured. */
     public static String absolute(String url) {
-        String root = Jenkins.get().getRootUrl();
+        String root = new JenkinsFacade().rootUrl();
         return root == null ? null : root + url;
     }
 

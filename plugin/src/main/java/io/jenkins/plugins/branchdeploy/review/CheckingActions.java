@@ -7,9 +7,9 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployCheck;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.EnvironmentActions;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
+import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.model.Jenkins;
 
 /**
  * Cleanup's changes, each followed by an update of the {@link BranchDeploymentCheck#DEFAULT_NAME}
@@ -19,6 +19,7 @@ import jenkins.model.Jenkins;
 public final class CheckingActions implements EnvironmentActions {
 
     private static final Logger LOGGER = Logger.getLogger(CheckingActions.class.getName());
+    private static final JenkinsFacade JENKINS = new JenkinsFacade();
 
     private final EnvironmentActions actions;
     private final TaskListener listener;
@@ -52,7 +53,7 @@ public final class CheckingActions implements EnvironmentActions {
             return;
         }
         try {
-            Job<?, ?> job = Jenkins.get().getItemByFullName(run.substring(0, hash), Job.class);
+            Job<?, ?> job = JENKINS.getItemByFullName(run.substring(0, hash), Job.class);
             if (job != null) {
                 new BranchDeploymentCheck(null).changed(job, listener, check);
             }
