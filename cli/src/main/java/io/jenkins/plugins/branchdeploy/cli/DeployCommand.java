@@ -65,10 +65,14 @@ class DeployCommand implements Callable<Integer> {
     @Mixin
     RenderOptions render;
 
+    @Option(names = "--helm-tests", description = "Run the Helm chart's tests (helm.sh/hook: test) after the rollout; a failing test fails the deploy.")
+    boolean helmTests;
+
     @Mixin
     ExposeOptions exposure;
 
-    @Option(names = "--manifests", required = true, paramLabel = "DIR", description = "Directory (searched recursively) or file of Kubernetes YAML.")
+    @Option(names = "--manifests", required = true, paramLabel = "PATH",
+            description = "Directory (searched recursively) or file of Kubernetes YAML, a Helm chart (directory or .tgz) or a Kustomize overlay.")
     Path manifests;
 
     @Option(names = "--domain", required = true, paramLabel = "DOMAIN", description = "Domain of environment hosts, e.g. preview.example.dev.")
@@ -116,6 +120,7 @@ class DeployCommand implements Callable<Integer> {
                 .ttl(null, ttl)
                 .timeout(timeout)
                 .sourceNamespace(render.sourceNamespace)
+                .source(render.sourceOptions(helmTests))
                 .expose(exposure.expose, exposure.routeVia, exposure.ingressClass(), exposure.tlsSecret())
                 .keepLoadBalancers(exposure.keepLoadBalancers)
                 .database(database.strategy())

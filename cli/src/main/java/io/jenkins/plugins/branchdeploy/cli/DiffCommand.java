@@ -47,8 +47,9 @@ class DiffCommand implements Callable<Integer> {
     @Mixin
     DriftOptions drift;
 
-    @Option(names = "--manifests", paramLabel = "DIR",
-            description = "Compare the branch's manifests in DIR, rendered, instead of its live environment; "
+    @Option(names = "--manifests", paramLabel = "PATH",
+            description = "Compare the branch's manifests at PATH (plain YAML, a Helm chart or a Kustomize overlay), rendered, "
+                    + "instead of its live environment; "
                     + "pairs with --baseline-manifests (like with like).")
     Path manifests;
 
@@ -68,7 +69,7 @@ class DiffCommand implements Callable<Integer> {
         ChangeBaseline given = baseline.baseline();
         BranchRef branch = target.branchRef(render.commit);
         DeployRequest context = new DeployRequest(branch, manifests, render.variables, List.of(), null, null, null,
-                render.sourceNamespace);
+                render.sourceNamespace, null, null, false, render.sourceOptions(false));
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener progress = message -> {
             err.println(message);

@@ -38,7 +38,7 @@ class SandboxCommandTest {
         assertThat(run.out()).startsWith("Branch Deploy sandbox. Simulated Kubernetes API - no pods run; "
                 + "workloads are marked ready by a simulated controller.");
         List<String> steps = stepTexts(run.out());
-        assertThat(steps).hasSize(9);
+        assertThat(steps).hasSize(10);
 
         assertThat(step(steps, "Deploy main")).contains("Ready: " + main.url());
         assertThat(step(steps, "Deploy branch feature/checkout")).contains("Ready: " + feature.url());
@@ -65,8 +65,10 @@ class SandboxCommandTest {
         assertThat(step(steps, "Merge pull request #42 (feature/search) and run cleanup"))
                 .contains("pull request #42 was merged");
         String after = steps.get(8);
-        assertThat(after).startsWith("[9/9] Inventory").contains("2 environments")
+        assertThat(after).startsWith("[9/10] Inventory").contains("2 environments")
                 .contains(main.namespace(), feature.namespace()).doesNotContain(pullRequest.namespace());
+        assertThat(step(steps, "Deploy the example Helm chart"))
+                .contains("Ran pre-install hook Job/", "All 1 Helm tests passed", "Ready: http://" + NamingPolicy.withDefaults("preview.example.dev").names(BranchRef.of("shop-chart", "feature/cart")).host());
     }
 
     @Test

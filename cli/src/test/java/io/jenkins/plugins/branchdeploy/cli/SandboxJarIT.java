@@ -29,7 +29,8 @@ class SandboxJarIT {
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the walk-through ends by itself").isTrue();
         String out = Files.readString(elsewhere.resolve("out"));
         assertThat(process.exitValue()).as(out + Files.readString(elsewhere.resolve("err"))).isZero();
-        assertThat(out).contains("no pods run").contains("[7/9] Inventory").contains("3 environments").contains("[9/9] Inventory").contains("2 environments");
+        assertThat(out).contains("no pods run").contains("[7/10] Inventory").contains("3 environments").contains("[9/10] Inventory").contains("2 environments")
+                .contains("[10/10] Deploy the example Helm chart").contains("All 1 Helm tests passed");
         assertThat(Files.readString(elsewhere.resolve("err"))).isEmpty();
     }
 

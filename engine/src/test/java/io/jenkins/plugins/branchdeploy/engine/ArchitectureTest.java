@@ -45,7 +45,7 @@ class ArchitectureTest {
             .whereLayer("smoke").mayOnlyBeAccessedByLayers("deploy")
             .whereLayer("shaping").mayOnlyBeAccessedByLayers("cluster", "deploy")
             .whereLayer("manifest").mayOnlyBeAccessedByLayers("shaping", "cluster", "deploy")
-            .whereLayer("request").mayOnlyBeAccessedByLayers("shaping", "cluster", "database", "deploy")
+            .whereLayer("request").mayOnlyBeAccessedByLayers("manifest", "shaping", "cluster", "database", "deploy")
             .whereLayer("naming").mayOnlyBeAccessedByLayers(
                     "manifest", "shaping", "cluster", "database", "report", "lifecycle", "history", "deploy")
             .whereLayer("branch").mayOnlyBeAccessedByLayers(

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.BurstBrake;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
@@ -43,6 +44,8 @@ public class BranchDeployConfiguration extends ConfigurationValidators {
     private int cleanupPeriodMinutes = DEFAULT_CLEANUP_PERIOD_MINUTES;
     private int maxTeardownsPerRun = CleanupPolicy.DEFAULT_MAX_TEARDOWNS_PER_RUN;
     private int maxTeardownPercent = CleanupPolicy.DEFAULT_MAX_TEARDOWN_PERCENT;
+    private int burstMaxTeardowns = BurstBrake.DEFAULT_MAX_TEARDOWNS;
+    private int burstWindowMinutes = (int) BurstBrake.DEFAULT_WINDOW.toMinutes();
     private boolean dryRun;
     private String trustedForks;
     private String branchFilter;
@@ -230,6 +233,26 @@ public class BranchDeployConfiguration extends ConfigurationValidators {
     @DataBoundSetter
     public void setMaxTeardownPercent(int maxTeardownPercent) {
         this.maxTeardownPercent = maxTeardownPercent;
+        save();
+    }
+
+    public int getBurstMaxTeardowns() {
+        return burstMaxTeardowns;
+    }
+
+    @DataBoundSetter
+    public void setBurstMaxTeardowns(int burstMaxTeardowns) {
+        this.burstMaxTeardowns = burstMaxTeardowns;
+        save();
+    }
+
+    public int getBurstWindowMinutes() {
+        return burstWindowMinutes;
+    }
+
+    @DataBoundSetter
+    public void setBurstWindowMinutes(int burstWindowMinutes) {
+        this.burstWindowMinutes = burstWindowMinutes;
         save();
     }
 

@@ -125,6 +125,17 @@ public abstract class ConfigurationValidators extends GlobalConfiguration {
     }
 
     @POST
+    public FormValidation doCheckBurstMaxTeardowns(@QueryParameter String value) {
+        return asAdministrator(() -> FieldChecks.wholeNumber("burstMaxTeardowns", value, 0, Integer.MAX_VALUE,
+                "e.g. 20; 0 holds every teardown"));
+    }
+
+    @POST
+    public FormValidation doCheckBurstWindowMinutes(@QueryParameter String value) {
+        return asAdministrator(() -> FieldChecks.wholeNumber("burstWindowMinutes", value, 1, Integer.MAX_VALUE, "e.g. 10"));
+    }
+
+    @POST
     public FormValidation doCheckTrustedForks(@QueryParameter String value) {
         return asAdministrator(() -> FieldChecks.trustedForks(value));
     }

@@ -15,6 +15,7 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
 import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.BurstBrake;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.WorkingHours;
 import io.jenkins.plugins.branchdeploy.engine.naming.DnsNames;
@@ -198,16 +199,28 @@ public final class SettingsResolver {
 
     /**
      * The lifecycle policy periodic cleanup runs with: idle period, working hours, the teardown
-     * brakes and dry run.
+     * brakes and dry run; every other teardown no build asks for passes its burst brake and dry run
+     * too ({@link InstallationTeardowns}).
      *
-     * @throws InvalidInputException naming the field when the idle period or schedule is malformed
+     * @throws InvalidInputException naming the field when the idle period, schedule or a brake is malformed
      */
     public CleanupPolicy cleanupPolicy() {
         return CleanupPolicy.defaults()
                 .withIdlePeriod(idle().orElse(null))
                 .withWorkingHours(workingHours(config.getWorkingHours()))
                 .withBrakes(config.getMaxTeardownsPerRun(), config.getMaxTeardownPercent())
+                .withBurstBrake(burstBrake())
                 .withDryRun(config.isDryRun());
+    }
+
+    private BurstBrake burstBrake() {
+        if (config.getBurstWindowMinutes() < 1) {
+            throw new InvalidInputException("burstWindowMinutes", "must be 1 or more, got " + config.getBurstWindowMinutes());
+        }
+        if (config.getBurstMaxTeardowns() < 0) {
+            throw new InvalidInputException("burstMaxTeardowns", "must be 0 or more, got " + config.getBurstMaxTeardowns());
+        }
+        return new BurstBrake(config.getBurstMaxTeardowns(), Duration.ofMinutes(config.getBurstWindowMinutes()));
     }
 
     /**

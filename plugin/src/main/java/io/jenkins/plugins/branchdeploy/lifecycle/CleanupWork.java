@@ -5,6 +5,7 @@ import hudson.model.AsyncPeriodicWork;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
+import io.jenkins.plugins.branchdeploy.config.InstallationTeardowns;
 import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
@@ -34,9 +35,11 @@ import jenkins.branch.MultiBranchProject;
  * Jenkins schedules periodic work once, at a fixed rate; so this ticks every minute and runs when
  * the configured period has passed since the last run, and a changed period applies without a
  * restart. The first run comes one period after start-up. Runs as the system; each run's report
- * goes to this task's log. Teardowns go through the engine's deployer: counted by cause in the
- * installation's metrics, and with their database branches dropped where a global database admin
- * credential is configured.
+ * goes to this task's log. Teardowns pass the installation's gate ({@link InstallationTeardowns}), which
+ * the other teardown paths share, and the run retries the teardowns its burst brake held; they go
+ * through the engine's deployer: counted by cause in the installation's metrics, and with their
+ * database branches dropped where a global database admin credential is configured. Environments are
+ * judged by the project that deployed them, whatever app they were deployed as.
  */
 @Extension
 public final class CleanupWork extends AsyncPeriodicWork {
@@ -113,7 +116,9 @@ public final class CleanupWork extends AsyncPeriodicWork {
         try (ClusterSession session = ClusterSession.open(config, cluster)) {
             BranchEnvironments environments = session.environments();
             return new Cleanup(environments, new CheckingActions(new SettingsResolver(config).deployer(environments)
-                    .cleanupActions(progress), listener), policy, clock).run(scm, progress);
+                    .cleanupActions(progress), listener), policy, clock)
+                    .withGate(InstallationTeardowns.get().gate(cluster.getName()))
+                    .run(scm, progress);
         }
     }
 

@@ -18,8 +18,10 @@ import java.util.Set;
  * Turns what the multibranch projects say into the source-control state cleanup judges
  * environments by (see {@code docs/lifecycle.md}): a scanned app lists the heads of its live branch
  * jobs and its live pull request jobs as open, so a dead or missing job reads as a deleted branch or
- * a closed pull request. An app no project reports is in unknown state, and so are the apps of
- * projects whose jobs are not known for sure.
+ * a closed pull request. Each project also reports itself, by its full name, for the environments
+ * it deployed (their {@code owner}), so that an environment deployed under another app name is
+ * judged by its own project's branches. An app no project reports is in unknown state, and so are
+ * the apps and projects whose jobs are not known for sure.
  */
 public final class SourceControlState {
 
@@ -40,7 +42,20 @@ public final class SourceControlState {
         }
         ScmState.Builder state = ScmState.builder(NOT_REPORTED);
         byApp.values().forEach(sameApp -> report(state, sameApp));
+        projects.forEach(project -> reportProject(state, project));
         return state.build();
+    }
+
+    /** A project speaks for the environments it deployed, whatever app they were deployed as. */
+    private static void reportProject(ScmState.Builder state, ProjectScan project) {
+        if (project.unknownReason() != null) {
+            state.unknownProject(project.project(), project.unknownReason());
+            return;
+        }
+        Set<String> branches = new HashSet<>();
+        Map<Integer, ChangeState> changes = new HashMap<>();
+        addLive(project, branches, changes);
+        state.scannedProject(project.project(), branches, changes);
     }
 
     /**
@@ -57,18 +72,23 @@ public final class SourceControlState {
         Set<String> branches = new HashSet<>();
         Map<Integer, ChangeState> changes = new HashMap<>();
         for (ProjectScan project : sameApp) {
-            for (BranchJob job : project.jobs()) {
-                if (!job.live()) {
-                    continue;
-                }
-                if (job.change() == null) {
-                    branches.add(job.head());
-                } else {
-                    changes.put(job.change(), ChangeState.OPEN);
-                }
-            }
+            addLive(project, branches, changes);
         }
         state.scanned(app, branches, changes);
+    }
+
+    /** The heads of the project's live branch jobs as branches, its live pull request jobs as open. */
+    private static void addLive(ProjectScan project, Set<String> branches, Map<Integer, ChangeState> changes) {
+        for (BranchJob job : project.jobs()) {
+            if (!job.live()) {
+                continue;
+            }
+            if (job.change() == null) {
+                branches.add(job.head());
+            } else {
+                changes.put(job.change(), ChangeState.OPEN);
+            }
+        }
     }
 
     private static String slug(String app) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.branchdeploy.overview;
 
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
+import io.jenkins.plugins.branchdeploy.config.InstallationTeardowns;
 import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
@@ -45,10 +46,21 @@ final class EnvironmentChanges {
         this.checkPermission = checkPermission;
     }
 
-    /** Tears the environment down (a manual teardown in the metrics) and drops its database branch where configured. */
+    /**
+     * Tears the environment down (a manual teardown in the metrics) and drops its database branch
+     * where configured, through the installation's gate: a held teardown shows as held on the page,
+     * a dry run answers with what it would have done.
+     */
     HttpResponse teardown(String cluster, String namespace) {
-        return change(cluster, namespace, true, (config, environments, environment) ->
-                new SettingsResolver(config).deployer(environments).teardown(environment, TeardownCause.MANUAL, progress()));
+        return change(cluster, namespace, true, (config, environments, environment) -> {
+            SettingsResolver settings = new SettingsResolver(config);
+            InstallationTeardowns.GatedTeardown teardown = InstallationTeardowns.get().tearDown(cluster.trim(), settings.deployer(environments),
+                    environment, TeardownCause.MANUAL, "a person asked for it on a Branch deployments page", settings.cleanupPolicy(),
+                    progress());
+            LOGGER.info(teardown.message());
+            return teardown.result() == InstallationTeardowns.GatedTeardown.Result.DRY_RUN
+                    ? HttpResponses.errorWithoutStack(409, teardown.message()) : HttpResponses.redirectToDot();
+        });
     }
 
     HttpResponse extend(String cluster, String namespace, String by) {
@@ -58,22 +70,30 @@ final class EnvironmentChanges {
         } catch (InvalidInputException e) {
             return HttpResponses.errorWithoutStack(400, e.getMessage());
         }
-        return change(cluster, namespace, false, (config, environments, environment) -> environments.lifecycle().extend(EnvironmentRef.of(environment), extension));
+        return change(cluster, namespace, false, (config, environments, environment) -> {
+            environments.lifecycle().extend(EnvironmentRef.of(environment), extension);
+            return HttpResponses.redirectToDot();
+        });
     }
 
     /** Scales the environment to zero by hand: cleanup does not wake it, the next deploy or wake does. */
     HttpResponse scaleDown(String cluster, String namespace) {
-        return change(cluster, namespace, false, (config, environments, environment) ->
-                environments.lifecycle().scaleDown(EnvironmentRef.of(environment), ScaleDownCause.MANUAL, progress()));
+        return change(cluster, namespace, false, (config, environments, environment) -> {
+            environments.lifecycle().scaleDown(EnvironmentRef.of(environment), ScaleDownCause.MANUAL, progress());
+            return HttpResponses.redirectToDot();
+        });
     }
 
     HttpResponse wake(String cluster, String namespace) {
-        return change(cluster, namespace, false, (config, environments, environment) -> environments.lifecycle().wake(EnvironmentRef.of(environment), progress()));
+        return change(cluster, namespace, false, (config, environments, environment) -> {
+            environments.lifecycle().wake(EnvironmentRef.of(environment), progress());
+            return HttpResponses.redirectToDot();
+        });
     }
 
     @FunctionalInterface
     private interface Change {
-        void apply(BranchDeployConfiguration config, BranchEnvironments environments, Environment environment);
+        HttpResponse apply(BranchDeployConfiguration config, BranchEnvironments environments, Environment environment);
     }
 
     /** @param absentIsDone whether a missing environment counts as success (a teardown) rather than 404 */
@@ -88,8 +108,7 @@ final class EnvironmentChanges {
             checkPermission.accept(environment.get());
             BranchEnvironments environments = environment.get().owner() == null
                     ? session.environments() : session.environments().ownedBy(environment.get().owner());
-            change.apply(config, environments, environment.get());
-            return HttpResponses.redirectToDot();
+            return change.apply(config, environments, environment.get());
         } catch (InvalidInputException e) {
             return HttpResponses.errorWithoutStack(400, e.getMessage());
         } catch (EnvironmentOwnedElsewhereException e) {

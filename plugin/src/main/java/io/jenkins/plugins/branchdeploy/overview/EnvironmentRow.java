@@ -4,8 +4,10 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
 import hudson.model.Item;
 import io.jenkins.plugins.branchdeploy.buildpage.StatusBadge;
+import io.jenkins.plugins.branchdeploy.config.InstallationTeardowns;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.HeldTeardown;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -90,6 +92,12 @@ public final class EnvironmentRow {
 
     public StatusBadge getStatus() {
         return StatusBadge.of(environment.status());
+    }
+
+    /** Why its teardown waits (held by the burst brake until cleanup retries it), or {@code null} when none does. */
+    @CheckForNull
+    public String getHeldTeardown() {
+        return InstallationTeardowns.get().held(cluster, environment.namespace()).map(HeldTeardown::description).orElse(null);
     }
 
     /** A scaled-down environment offers wake; any other offers scale-down. */

@@ -8,11 +8,13 @@ import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
+import io.jenkins.plugins.branchdeploy.engine.request.SourceOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import net.sf.json.JSONObject;
@@ -46,6 +48,10 @@ public final class BranchDeployStep extends Step {
     private String smokeTests;
     private String timeout;
     private String sourceNamespace;
+    private String source;
+    private List<String> values = List.of();
+    private Map<String, String> set;
+    private boolean helmTests;
     private String expose;
     private String routeVia;
     private boolean keepLoadBalancers;
@@ -173,6 +179,57 @@ public final class BranchDeployStep extends Step {
         this.sourceNamespace = Util.fixEmptyAndTrim(sourceNamespace);
     }
 
+    /** {@code yaml}, {@code helm} or {@code kustomize}; {@code null} to detect it from what {@code manifests} holds. */
+    public String getSource() {
+        return source;
+    }
+
+    @DataBoundSetter
+    public void setSource(String source) {
+        this.source = Util.fixEmptyAndTrim(source);
+    }
+
+    /** A Helm chart's values files, workspace paths, applied in order. */
+    public List<String> getValues() {
+        return Collections.unmodifiableList(values);
+    }
+
+    @DataBoundSetter
+    public void setValues(List<String> values) {
+        this.values = values == null ? List.of() : values.stream().map(Util::fixEmptyAndTrim).filter(Objects::nonNull).toList();
+    }
+
+    /** The values files as the configuration form shows them: one path a line. */
+    @Restricted(NoExternalUse.class)
+    public String getValuesText() {
+        return String.join("\n", values);
+    }
+
+    /** A Helm chart's single values ({@code --set KEY=VALUE}), applied after the values files in this order. */
+    public Map<String, String> getSet() {
+        return set == null ? null : Collections.unmodifiableMap(set);
+    }
+
+    @DataBoundSetter
+    public void setSet(Map<String, String> set) {
+        this.set = set == null || set.isEmpty() ? null : new LinkedHashMap<>(set);
+    }
+
+    /** The chart values as the configuration form shows them: one {@code KEY=value} a line. */
+    @Restricted(NoExternalUse.class)
+    public String getSetText() {
+        return VariableLines.format(set);
+    }
+
+    public boolean isHelmTests() {
+        return helmTests;
+    }
+
+    @DataBoundSetter
+    public void setHelmTests(boolean helmTests) {
+        this.helmTests = helmTests;
+    }
+
     /** The Service the environment's host routes to, as {@code SERVICE[:PORT]}. */
     public String getExpose() {
         return expose;
@@ -282,11 +339,12 @@ public final class BranchDeployStep extends Step {
             BuildDeployer deployment = new BuildDeployer(
                     context.get(Run.class), context.get(EnvVars.class), context.get(TaskListener.class));
             DeployResult result = deployment.deploy(step, context.get(FilePath.class));
-            // plain serialisable map: Pipeline scripts read result.url, result.namespace, result.environment
+            // plain serialisable map: Pipeline scripts read result.url, result.namespace, result.environment;
+            // all null when the branch filter leaves the branch out
             Map<String, Object> values = new LinkedHashMap<>();
-            values.put("url", result.url());
-            values.put("namespace", result.names().namespace());
-            values.put("environment", result.names().environment());
+            values.put("url", result == null ? null : result.url());
+            values.put("namespace", result == null ? null : result.names().namespace());
+            values.put("environment", result == null ? null : result.names().environment());
             return values;
         }
     }
@@ -311,13 +369,21 @@ public final class BranchDeployStep extends Step {
             return Set.of(Run.class, FilePath.class, EnvVars.class, TaskListener.class);
         }
 
-        /** The form shows variables as text lines; Pipeline scripts pass a map. */
+        /** The form shows variables, values files and chart values as text lines; Pipeline scripts pass a map and lists. */
         @Override
         public Step newInstance(StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
             Map<String, String> variables = VariableLines.parse(formData.optString(VariableLines.FORM_FIELD));
+            List<String> values = formData.optString("valuesText").lines().toList();
+            Map<String, String> set = new LinkedHashMap<>();
+            formData.optString("setText").lines().filter(line -> !line.isBlank())
+                    .forEach(line -> SourceOptions.parseSet(line.trim(), set));
             formData.remove(VariableLines.FORM_FIELD);
+            formData.remove("valuesText");
+            formData.remove("setText");
             BranchDeployStep step = (BranchDeployStep) super.newInstance(req, formData);
             step.setVariables(variables);
+            step.setValues(values);
+            step.setSet(set);
             return step;
         }
     }

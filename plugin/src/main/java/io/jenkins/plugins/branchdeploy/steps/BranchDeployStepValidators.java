@@ -2,6 +2,7 @@ package io.jenkins.plugins.branchdeploy.steps;
 
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
@@ -14,6 +15,16 @@ import org.kohsuke.stapler.verb.POST;
  * Every check runs only for those who may configure the job.
  */
 public abstract class BranchDeployStepValidators extends StepDescriptor {
+
+    @POST
+    public ListBoxModel doFillSourceItems() {
+        ListBoxModel items = new ListBoxModel();
+        items.add("Detect from the manifests", "");
+        items.add("Plain YAML", "yaml");
+        items.add("Helm chart", "helm");
+        items.add("Kustomize overlay", "kustomize");
+        return items;
+    }
 
     @POST
     public FormValidation doCheckCluster(@AncestorInPath Item item, @QueryParameter String value) {

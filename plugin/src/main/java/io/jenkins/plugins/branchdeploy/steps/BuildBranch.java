@@ -10,7 +10,8 @@ import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
 
 /**
  * The branch a build is about, read from the variables multibranch projects set: {@code BRANCH_NAME},
- * {@code CHANGE_ID}, {@code CHANGE_TARGET}, {@code CHANGE_FORK} and {@code GIT_COMMIT}.
+ * {@code CHANGE_ID}, {@code CHANGE_TARGET} and {@code GIT_COMMIT}. They name the environment; they
+ * never decide trust, which comes from the job's source ({@code multibranch.ChangeOrigin}).
  */
 final class BuildBranch {
 
@@ -30,12 +31,7 @@ final class BuildBranch {
         ChangeRequest change = changeId == null
                 ? null
                 : new ChangeRequest(ChangeRequest.parseNumber(changeId), Util.fixEmptyAndTrim(env.get("CHANGE_TARGET")),
-                        fork(env) != null, null);
+                        Util.fixEmptyAndTrim(env.get("CHANGE_FORK")) != null, null);
         return new BranchRef(app == null ? BranchJobs.defaultApp(job) : app, branch, change, Util.fixEmptyAndTrim(env.get("GIT_COMMIT")));
-    }
-
-    /** The fork a pull request comes from as {@code CHANGE_FORK} names it, or {@code null} when not a fork. */
-    static String fork(EnvVars env) {
-        return Util.fixEmptyAndTrim(env.get("CHANGE_FORK"));
     }
 }

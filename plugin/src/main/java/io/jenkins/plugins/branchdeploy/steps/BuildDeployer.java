@@ -1,6 +1,7 @@
 package io.jenkins.plugins.branchdeploy.steps;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
@@ -28,13 +29,18 @@ import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
+import io.jenkins.plugins.branchdeploy.engine.request.ManifestSource;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.request.SourceOptions;
 import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
+import io.jenkins.plugins.branchdeploy.multibranch.ChangeOrigin;
 import io.jenkins.plugins.branchdeploy.overview.ReviewLinkAction;
 import io.jenkins.plugins.branchdeploy.review.BranchDeploymentCheck;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
@@ -64,7 +70,10 @@ final class BuildDeployer {
      * Deploys: resolves the settings, cluster and naming, what the branch is trusted with and the
      * workspace files, then its {@link #input}, {@link #deployOn deploys} and {@link #recorded records}
      * the outcome on the build; a failed deploy then fails the build.
+     *
+     * @return the deploy, or {@code null} when the branch filter leaves this branch out (the log says so)
      */
+    @CheckForNull
     DeployResult deploy(BranchDeployStep step, FilePath workspace) throws IOException, InterruptedException {
         if (step.getManifests() == null) {
             throw new AbortException("manifests: give the workspace directory that holds the Kubernetes YAML, e.g. manifests: 'k8s'");
@@ -72,16 +81,24 @@ final class BuildDeployer {
         try {
             EffectiveSettings settings = SettingsResolver.get().settingsFor(run.getParent());
             BranchRef branch = BuildBranch.of(step.getApp(), run.getParent(), env);
+            if (!settings.deploys(branch.branch())) {
+                progress.info("Not deploying branch " + branch.branch() + ": the branch filter of the Branch deployments"
+                        + " configuration leaves it out");
+                return null;
+            }
             ClusterConfig cluster = cluster(step.getCluster(), settings);
             NamingPolicy naming = naming(step, settings);
-            boolean trusted = trusted(branch, settings, step);
+            boolean trusted = trusted(settings, step);
             List<SecretEntry> secrets = trusted ? CredentialSecrets.resolve(step.getSecrets(), run) : List.of();
             DatabaseOptions database = trusted ? step.getDatabase() : null;
-            try (WorkspaceManifests manifests = WorkspaceManifests.of(workspace, step.getManifests());
+            ManifestSource source = ManifestSource.named(step.getSource());
+            try (WorkspaceManifests manifests = WorkspaceManifests.manifests(workspace, step.getManifests(), source);
+                    WorkspaceValues values = WorkspaceValues.of(workspace, step.getValues());
                     WorkspaceManifests smokeFile = WorkspaceManifests.optional(workspace, "smokeTests", step.getSmokeTests());
                     WorkspaceManifests schemaScript = WorkspaceManifests.optional(workspace, "database", schemaScript(database))) {
-                DeployInput input = input(step, branch, settings, secrets, manifests.path(), smokeFile.path(),
-                        strategy(database, schemaScript), commitsBehind(step, branch, workspace));
+                DeployInput input = input(step, branch, settings, secrets, manifests.path(),
+                        new SourceOptions(source, values.paths(), Objects.requireNonNullElse(step.getSet(), Map.of()), step.isHelmTests()),
+                        smokeFile.path(), strategy(database, schemaScript), commitsBehind(step, branch, workspace));
                 if (branch.change() != null) {
                     ChangeOpening.apply(input, run.getParent(), step.getChangeOpenedAt());
                 }
@@ -106,7 +123,7 @@ final class BuildDeployer {
 
     /** What the step's parameters say, as typed, over the project's settings. */
     private DeployInput input(BranchDeployStep step, BranchRef branch, EffectiveSettings settings, List<SecretEntry> secrets,
-            Path manifests, Path smokeTests, DatabaseStrategy database, Integer commitsBehind) {
+            Path manifests, SourceOptions source, Path smokeTests, DatabaseStrategy database, Integer commitsBehind) {
         return new DeployInput(branch, manifests)
                 .variables(step.getVariables())
                 .secrets(secrets)
@@ -114,6 +131,7 @@ final class BuildDeployer {
                 .ttl(settings.ttl(), step.getTtl())
                 .timeout(step.getTimeout())
                 .sourceNamespace(step.getSourceNamespace())
+                .source(source)
                 .expose(step.getExpose(), step.getRouteVia(), settings.ingressClass(), settings.tlsSecret())
                 .keepLoadBalancers(step.isKeepLoadBalancers())
                 .database(database)
@@ -198,16 +216,24 @@ final class BuildDeployer {
         return name == null ? settings.cluster() : SettingsResolver.get().cluster(name);
     }
 
-    /** Pull requests from forks get secrets and database branches only from forks the configuration trusts. */
-    private boolean trusted(BranchRef branch, EffectiveSettings settings, BranchDeployStep step) {
-        String fork = BuildBranch.fork(env);
-        if (settings.trustedForks().allowSecrets(branch, fork)) {
+    /**
+     * Pull requests from forks get secrets and database branches only from forks the configuration
+     * trusts, and none the source control system distrusts: judged by where the job's source says
+     * the change comes from, never by the build's environment.
+     */
+    private boolean trusted(EffectiveSettings settings, BranchDeployStep step) throws IOException, InterruptedException {
+        ChangeOrigin origin = ChangeOrigin.of(run, listener);
+        if (origin.allowSecrets(settings.trustedForks())) {
             return true;
         }
         if (!step.getSecrets().isEmpty() || step.getDatabase() != null) {
-            progress.warn("Pull request #" + branch.change().number() + " comes from the fork " + fork
-                    + ", which is not trusted: its environment gets none of the " + step.getSecrets().size()
-                    + " secrets and no database branch. Trust the fork in the Branch deployments configuration to change that.");
+            String why = origin.distrustedBySource()
+                    ? "which its source control does not trust"
+                    : "from the fork " + origin.fork() + ", which is not trusted";
+            progress.warn("This pull request comes " + (origin.distrustedBySource() ? "from a contributor " : "") + why
+                    + ": its environment gets none of the " + step.getSecrets().size() + " secrets and no database branch."
+                    + " Trust the fork in the Branch deployments configuration, or its author in the source's configuration,"
+                    + " to change that.");
         }
         return false;
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.branchdeploy.steps;
 
 import hudson.AbortException;
 import hudson.FilePath;
+import io.jenkins.plugins.branchdeploy.engine.request.ManifestSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,45 @@ final class WorkspaceManifests implements AutoCloseable {
     /** @param relative the directory or file as the user wrote it, relative to the workspace */
     static WorkspaceManifests of(FilePath workspace, String relative) throws IOException, InterruptedException {
         return of(workspace, "manifests", relative);
+    }
+
+    /**
+     * The manifests of a deploy. A Kustomize overlay usually builds on folders beside it
+     * ({@code ../../bases}), so a remote workspace is copied whole (without {@code .git}) when the
+     * manifests are an overlay; plain YAML and charts are copied alone.
+     *
+     * @param source the source the step names, or {@code null} to detect it
+     */
+    static WorkspaceManifests manifests(FilePath workspace, String relative, ManifestSource source) throws IOException, InterruptedException {
+        FilePath manifests = workspace.child(relative);
+        if (!manifests.isRemote() || !manifests.isDirectory() || !isOverlay(manifests, source)) {
+            return of(workspace, relative);
+        }
+        Path copy = Files.createTempDirectory("branch-deploy-manifests");
+        try {
+            workspace.copyRecursiveTo("**/*", ".git/**", new FilePath(copy.toFile()));
+            Path overlay = copy.resolve(relative).normalize();
+            if (!overlay.startsWith(copy)) {
+                throw new AbortException("manifests: '" + relative + "' lies outside the workspace; give a path inside it");
+            }
+            refuseLinks(copy, "manifests", relative);
+            return new WorkspaceManifests(overlay, copy);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            new FilePath(copy.toFile()).deleteRecursive();
+            throw e;
+        }
+    }
+
+    private static boolean isOverlay(FilePath directory, ManifestSource source) throws IOException, InterruptedException {
+        if (source != null) {
+            return source == ManifestSource.KUSTOMIZE;
+        }
+        for (String file : ManifestSource.KUSTOMIZATION_FILES) {
+            if (directory.child(file).exists()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** As {@link #of(FilePath, String, String)}; without a path, one whose {@link #path()} is {@code null}. */

@@ -78,6 +78,8 @@ class BranchDeployConfigurationITest {
         config.setMaxTeardownsPerRun(4);
         config.setMaxTeardownPercent(50);
         config.setDryRun(true);
+        config.setBurstMaxTeardowns(6);
+        config.setBurstWindowMinutes(15);
 
         CleanupPolicy policy = new SettingsResolver(config).cleanupPolicy();
 
@@ -86,9 +88,16 @@ class BranchDeployConfigurationITest {
         assertThat(policy.maxTeardownsPerRun()).isEqualTo(4);
         assertThat(policy.maxTeardownPercent()).isEqualTo(50);
         assertThat(policy.dryRun()).isTrue();
+        assertThat(policy.burstBrake().maxTeardowns()).isEqualTo(6);
+        assertThat(policy.burstBrake().window()).isEqualTo(Duration.ofMinutes(15));
+
+        config.setBurstWindowMinutes(0);
+        assertThatThrownBy(new SettingsResolver(config)::cleanupPolicy).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("burstWindowMinutes: must be 1 or more");
+        config.setBurstWindowMinutes(15);
 
         config.setWorkingHours("weekdays");
-        assertThatThrownBy(config::cleanupPolicy)
+        assertThatThrownBy(new SettingsResolver(config)::cleanupPolicy)
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("workingHours: 'weekdays' is not DAYS HH:MM-HH:MM ZONE");
     }

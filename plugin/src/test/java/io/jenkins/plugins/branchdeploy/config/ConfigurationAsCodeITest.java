@@ -4,6 +4,7 @@ import static io.jenkins.plugins.casc.misc.Util.getUnclassifiedRoot;
 import static io.jenkins.plugins.casc.misc.Util.toYamlString;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.BurstBrake;
 import io.jenkins.plugins.casc.ConfigurationAsCode;
 import io.jenkins.plugins.casc.ConfigurationContext;
 import io.jenkins.plugins.casc.ConfiguratorRegistry;
@@ -13,6 +14,7 @@ import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,8 @@ class ConfigurationAsCodeITest {
         config.setCleanupPeriodMinutes(1);
         config.setMaxTeardownsPerRun(0);
         config.setMaxTeardownPercent(0);
+        config.setBurstMaxTeardowns(0);
+        config.setBurstWindowMinutes(1);
         config.setDryRun(false);
         config.setTrustedForks(null);
         config.setBranchFilter(null);
@@ -91,6 +95,9 @@ class ConfigurationAsCodeITest {
         assertThat(config.getCleanupPeriodMinutes()).isEqualTo(10);
         assertThat(config.getMaxTeardownsPerRun()).isEqualTo(5);
         assertThat(config.getMaxTeardownPercent()).isEqualTo(25);
+        assertThat(config.getBurstMaxTeardowns()).isEqualTo(8);
+        assertThat(config.getBurstWindowMinutes()).isEqualTo(30);
+        assertThat(new SettingsResolver(config).cleanupPolicy().burstBrake()).isEqualTo(new BurstBrake(8, Duration.ofMinutes(30)));
         assertThat(config.isDryRun()).isTrue();
         assertThat(config.getTrustedForks()).isEqualTo("octocat, acme/shop");
         assertThat(config.getBranchFilter()).isEqualTo("feature/*, fix/*, !dependabot/**");

@@ -51,6 +51,14 @@ class PermissionITest {
         }
     }
 
+    @Test
+    void theManagementPagesChangesNeedAdminister() throws Exception {
+        for (String change : List.of("teardown", "extend", "wake", "scaleDown")) {
+            assertThat(post("developer", "manage/branch-deployments/" + change + "?cluster=staging&namespace=shop-main"))
+                    .as(change).isEqualTo(403);
+        }
+    }
+
     /** Every public {@code do*} method of each descriptor, its own superclasses' included, as a URL under {@code prefix}. */
     private static List<String> webMethods(String prefix, Class<?>... descriptors) {
         List<String> urls = Arrays.stream(descriptors)

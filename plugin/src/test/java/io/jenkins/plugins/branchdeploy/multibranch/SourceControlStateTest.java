@@ -2,6 +2,8 @@ package io.jenkins.plugins.branchdeploy.multibranch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.AppScan;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.ChangeState;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.ScmState;
@@ -22,6 +24,23 @@ class SourceControlStateTest {
                 new BranchJob("PR-6", 6, false)))));
 
         assertThat(state.app("shop")).isEqualTo(new AppScan.Scanned(Set.of("main", "feature/auth"), Map.of(7, ChangeState.OPEN)));
+    }
+
+    @Test
+    void eachProjectSpeaksForTheEnvironmentsItOwnsWhateverAppTheyWereDeployedAs() {
+        ScmState state = SourceControlState.of(List.of(
+                ProjectScan.scanned("team/shop", "shop", List.of(new BranchJob("main", null, true), new BranchJob("feature/gone", null, false))),
+                ProjectScan.unknown("team/web", "web", "branch indexing of team/web is in progress")));
+
+        assertThat(state.of(environment("storefront", "team/shop"))).isEqualTo(new AppScan.Scanned(Set.of("main"), Map.of()));
+        assertThat(state.of(environment("shop", "team/web"))).isEqualTo(new AppScan.Unknown("branch indexing of team/web is in progress"));
+        assertThat(state.of(environment("shop", null))).as("no owner recorded: judged by its app")
+                .isEqualTo(new AppScan.Scanned(Set.of("main"), Map.of()));
+    }
+
+    private static Environment environment(String app, String owner) {
+        return new Environment(app + "-feature-x", app, "feature-x", "feature/x", null, null, null, EnvironmentStatus.READY,
+                null, null, null, null, null, owner, null);
     }
 
     @Test

@@ -13,7 +13,6 @@ import io.jenkins.plugins.branchdeploy.KubernetesApi;
 import io.jenkins.plugins.branchdeploy.buildpage.BranchDeployAction;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterContract;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
@@ -206,40 +205,27 @@ class BranchDeployPipelineITest {
     }
 
     @Test
-    void pullRequestFromAnUntrustedForkGetsNoSecrets() throws Exception {
+    void aBranchTheFilterLeavesOutIsNotDeployedAndTheStepSucceedsWithoutAUrl() throws Exception {
+        BranchDeployConfiguration.get().setBranchFilter("feature/*, !feature/skip-*");
         WorkflowRun build = run("""
                 node {
                   %s
-                  withEnv(['BRANCH_NAME=PR-7', 'CHANGE_ID=7', 'CHANGE_TARGET=main', 'CHANGE_FORK=stranger']) {
-                    branchDeploy(app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi'], %s)
+                  withEnv(['BRANCH_NAME=feature/skip-me']) {
+                    def live = branchDeploy(app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi'])
+                    echo "url=${live.url}"
+                  }
+                  withEnv(['BRANCH_NAME=feature/kept']) {
+                    branchDeploy(app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi'])
                   }
                 }
-                """.formatted(WRITE_MANIFESTS, SECRETS));
+                """.formatted(WRITE_MANIFESTS));
 
         r.assertBuildStatusSuccess(build);
-        r.assertLogContains("comes from the fork stranger, which is not trusted", build);
-        String namespace = names(new BranchRef("shop", "PR-7", new ChangeRequest(7, "main", true, null), null)).namespace();
-        assertThat(api.namespace(namespace)).isNotNull();
-        assertThat(api.secret(namespace, "db")).isNull();
-        assertThat(api.secret(namespace, "registry")).isNull();
-    }
-
-    @Test
-    void pullRequestFromATrustedForkGetsItsSecrets() throws Exception {
-        WorkflowRun build = run("""
-                node {
-                  %s
-                  withEnv(['BRANCH_NAME=PR-8', 'CHANGE_ID=8', 'CHANGE_TARGET=main', 'CHANGE_FORK=%s']) {
-                    branchDeploy(app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi'], %s)
-                  }
-                }
-                """.formatted(WRITE_MANIFESTS, TestSettings.TRUSTED_FORK, SECRETS));
-
-        r.assertBuildStatusSuccess(build);
-        r.assertLogNotContains("not trusted", build);
-        r.assertLogNotContains(DB_PASSWORD, build);
-        String namespace = names(new BranchRef("shop", "PR-8", new ChangeRequest(8, "main", true, null), null)).namespace();
-        assertThat(KubernetesApi.value(api.secret(namespace, "db"), "password")).isEqualTo(DB_PASSWORD);
+        r.assertLogContains("Not deploying branch feature/skip-me: the branch filter of the Branch deployments configuration"
+                + " leaves it out", build);
+        r.assertLogContains("url=null", build);
+        assertThat(api.namespace(names(BranchRef.of("shop", "feature/skip-me")).namespace())).isNull();
+        assertThat(api.namespace(names(BranchRef.of("shop", "feature/kept")).namespace())).isNotNull();
     }
 
     @Test

@@ -11,6 +11,7 @@ import hudson.model.ParametersDefinitionProperty;
 import hudson.model.StringParameterDefinition;
 import io.jenkins.plugins.branchdeploy.KubernetesApi;
 import io.jenkins.plugins.branchdeploy.buildpage.BranchDeployAction;
+import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import java.io.IOException;
@@ -50,6 +51,23 @@ class FreestyleDeployITest {
         assertThat(build.getAction(BranchDeployAction.class).getNamespace()).isEqualTo(namespace);
         r.assertLogContains("Tore down environment " + namespace, build);
         assertThat(api.namespace(namespace)).isNull();
+    }
+
+    @Test
+    void aBranchTheFilterLeavesOutIsNotDeployed(JenkinsRule r) throws Exception {
+        TestSettings.useCluster(api);
+        BranchDeployConfiguration.get().setBranchFilter("!dependabot/**");
+        FreeStyleProject job = r.createFreeStyleProject("storefront");
+        job.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("BRANCH_NAME", "dependabot/npm/lodash")));
+        job.getBuildersList().add(new WriteManifests());
+        job.getBuildersList().add(new BranchDeployBuilder(new BranchDeployStep("k8s")));
+
+        FreeStyleBuild build = r.buildAndAssertSuccess(job);
+
+        r.assertLogContains("Not deploying branch dependabot/npm/lodash: the branch filter", build);
+        assertThat(build.getAction(BranchDeployAction.class)).isNull();
+        assertThat(api.namespace(NamingPolicy.withDefaults(TestSettings.DOMAIN)
+                .names(BranchRef.of("storefront", "dependabot/npm/lodash")).namespace())).isNull();
     }
 
     /** Puts the test manifest into the workspace, as a checkout would. */

@@ -60,6 +60,15 @@ class StepConfigurationITest {
     }
 
     @Test
+    void snippetGeneratorWritesChartParametersInTheirOrder() throws Exception {
+        assertThat(Snippetizer.object2Groovy(fullyConfigured()))
+                .contains("source: 'helm'")
+                .contains("values: ['deploy/values-preview.yaml', 'deploy/values-branch.yaml']")
+                .contains("set: [replicaCount: '2', logLevel: 'debug']")
+                .contains("helmTests: true");
+    }
+
+    @Test
     void theSnippetGeneratorLeavesOutAnUntouchedSecretRow() throws Exception {
         String form = "{'stapler-class': '" + BranchDeployStep.class.getName() + "', 'manifests': 'k8s', "
                 + "'secrets': {'credentialsId': '', 'secretName': '', 'key': '', 'usernameKey': '', 'passwordKey': ''}}";
@@ -150,6 +159,13 @@ class StepConfigurationITest {
         step.setTimeout("10m");
         step.setSmokeTests("smoke.yaml");
         step.setSourceNamespace("podinfo");
+        step.setSource("helm");
+        step.setValues(List.of("deploy/values-preview.yaml", "deploy/values-branch.yaml"));
+        Map<String, String> set = new java.util.LinkedHashMap<>();
+        set.put("replicaCount", "2");
+        set.put("logLevel", "debug");
+        step.setSet(set);
+        step.setHelmTests(true);
         step.setExpose("frontend:80");
         step.setRouteVia("gateway:gateways/preview");
         step.setKeepLoadBalancers(true);

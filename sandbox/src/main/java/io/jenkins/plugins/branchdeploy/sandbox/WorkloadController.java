@@ -10,17 +10,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stands in for the controllers and nodes the sandbox does not have: whenever a Deployment,
- * StatefulSet, DaemonSet or Job is written, it writes the status a healthy cluster would reach,
- * ready (or complete) at once. Workloads named with {@link #neverReady(String)} instead stay
- * unavailable, with the status a real cluster shows for pods that never pass their readiness probe.
+ * StatefulSet, DaemonSet, Job or Pod is written, it writes the status a healthy cluster would reach,
+ * ready (or complete, a Pod succeeded) at once. Workloads named with {@link #neverReady(String)} instead stay
+ * unavailable, with the status a real cluster shows for pods that never pass their readiness probe;
+ * Jobs and Pods named with {@link #failing(String)} fail as a container exiting non-zero makes them.
  */
 public final class WorkloadController {
 
     private static final Map<String, String> PLURALS = Map.of(
-            "Deployment", "deployments", "StatefulSet", "statefulsets", "DaemonSet", "daemonsets", "Job", "jobs");
+            "Deployment", "deployments", "StatefulSet", "statefulsets", "DaemonSet", "daemonsets", "Job", "jobs", "Pod", "pods");
 
     private final SandboxStore store;
     private final Set<String> neverReady = ConcurrentHashMap.newKeySet();
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
     WorkloadController(SandboxStore store) {
         this.store = store;
@@ -29,6 +31,12 @@ public final class WorkloadController {
     /** Workloads with this name (in any namespace) never become ready. */
     public WorkloadController neverReady(String name) {
         neverReady.add(name);
+        return this;
+    }
+
+    /** Jobs and Pods with this name (in any namespace) fail. */
+    public WorkloadController failing(String name) {
+        failing.add(name);
         return this;
     }
 
@@ -47,7 +55,7 @@ public final class WorkloadController {
             return;
         }
         ObjectNode current = SandboxJson.parse(stored);
-        ObjectNode status = statusOf(kind, current, !neverReady.contains(name));
+        ObjectNode status = failing.contains(name) ? failedStatus(kind) : statusOf(kind, current, !neverReady.contains(name));
         if (status.equals(current.get("status"))) {
             return;
         }
@@ -90,6 +98,7 @@ public final class WorkloadController {
                     status.put("numberReady", 0).put("numberUnavailable", 1);
                 }
             }
+            case "Pod" -> status.put("phase", ready ? "Succeeded" : "Running");
             default -> { // Job
                 if (ready) {
                     status.put("succeeded", workload.path("spec").path("completions").asInt(1));
@@ -99,6 +108,17 @@ public final class WorkloadController {
                 }
             }
         }
+        return status;
+    }
+
+    private static ObjectNode failedStatus(String kind) {
+        ObjectNode status = SandboxJson.object();
+        if (kind.equals("Pod")) {
+            return status.put("phase", "Failed");
+        }
+        status.put("failed", 1);
+        ArrayNode conditions = status.putArray("conditions");
+        condition(conditions, "Failed", "True", "BackoffLimitExceeded", "Job has reached the specified backoff limit");
         return status;
     }
 

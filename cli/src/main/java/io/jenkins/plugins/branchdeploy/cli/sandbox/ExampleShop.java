@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The example app the sandbox deploys: the manifests of {@code docs/examples/shop}, which the build
- * packages into the jar, extracted into a temporary directory so that the jar works from anywhere.
+ * The example app the sandbox deploys: the manifests of {@code docs/examples/shop} or the Helm chart
+ * of {@code docs/examples/chart}, which the build packages into the jar, extracted into a temporary
+ * directory so that the jar works from anywhere.
  */
 public final class ExampleShop implements AutoCloseable {
 
     /** Where the build puts the manifests inside the jar (see cli/pom.xml). */
     static final String PACKAGED_AT = "examples/shop";
+    /** Where the build puts the example chart inside the jar. */
+    static final String CHART_PACKAGED_AT = "examples/chart";
 
     private final Path manifests;
 
@@ -27,13 +30,22 @@ public final class ExampleShop implements AutoCloseable {
 
     /** Extracts the packaged manifests into a new temporary directory, removed again by {@link #close()}. */
     public static ExampleShop extract() throws IOException {
-        Path target = Files.createTempDirectory("branch-deploy-shop");
+        return extract(PACKAGED_AT);
+    }
+
+    /** Extracts the packaged example chart, as {@link #extract()} does the manifests. */
+    public static ExampleShop extractChart() throws IOException {
+        return extract(CHART_PACKAGED_AT);
+    }
+
+    private static ExampleShop extract(String packagedAt) throws IOException {
+        Path target = Files.createTempDirectory("branch-deploy-example");
         Path codeSource = codeSource();
         if (Files.isDirectory(codeSource)) {
-            copyYaml(codeSource.resolve(PACKAGED_AT), target);
+            copyYaml(codeSource.resolve(packagedAt), target);
         } else {
             try (FileSystem jar = FileSystems.newFileSystem(codeSource)) {
-                copyYaml(jar.getPath(PACKAGED_AT), target);
+                copyYaml(jar.getPath(packagedAt), target);
             }
         }
         return new ExampleShop(target);
@@ -64,15 +76,18 @@ public final class ExampleShop implements AutoCloseable {
 
     private static void copyYaml(Path source, Path target) throws IOException {
         if (!Files.isDirectory(source)) {
-            throw new IllegalStateException("the example app is missing from the branch-deploy jar (" + PACKAGED_AT
+            throw new IllegalStateException("the example app is missing from the branch-deploy jar (" + source
                     + "); rebuild it with mvn -B package");
         }
         List<Path> files;
-        try (Stream<Path> listing = Files.list(source)) {
-            files = listing.filter(f -> f.getFileName().toString().endsWith(".yaml")).toList();
+        try (Stream<Path> listing = Files.walk(source)) {
+            files = listing.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().endsWith(".yaml") || f.getFileName().toString().endsWith(".tpl")).toList();
         }
         for (Path file : files) {
-            Files.copy(file, target.resolve(file.getFileName().toString()));
+            Path copy = target.resolve(source.relativize(file).toString());
+            Files.createDirectories(copy.getParent());
+            Files.copy(file, copy);
         }
     }
 }

@@ -2,15 +2,20 @@ package io.jenkins.plugins.branchdeploy.cli.sandbox;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
+import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestRenderer;
+import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.report.EnvironmentValues;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.ManifestSource;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.request.SourceOptions;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,15 +44,21 @@ public final class SandboxTour {
     private final BranchEnvironments environments;
     private final NamingPolicy naming = NamingPolicy.withDefaults(DOMAIN);
     private final Path manifests;
+    private final Path chart;
     private final PrintWriter out;
     /** The shop's database password: made up for this run, stored only as a Secret in the sandbox. */
     private final SecretEntry databasePassword;
     private final Map<ExampleBranch, DeployResult> deployed = new LinkedHashMap<>();
 
-    public SandboxTour(SandboxCluster cluster, BranchEnvironments environments, Path manifests, PrintWriter out) {
+    /**
+     * @param manifests the example shop's manifests
+     * @param chart the example Helm chart
+     */
+    public SandboxTour(SandboxCluster cluster, BranchEnvironments environments, Path manifests, Path chart, PrintWriter out) {
         this.cluster = cluster;
         this.environments = environments;
         this.manifests = manifests;
+        this.chart = chart;
         this.out = out;
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
@@ -77,6 +88,22 @@ public final class SandboxTour {
             throw new IllegalStateException("the deploy of " + branch.describe() + " failed: " + result.failureReason());
         }
         deployed.put(branch, result);
+        return result;
+    }
+
+    /**
+     * Deploys a branch of the example Helm chart with its host set to the environment's and runs its Helm tests.
+     *
+     * @throws IllegalStateException when the deploy fails
+     */
+    public DeployResult deployChart(BranchRef branch) {
+        Map<String, String> set = Map.of("host", naming.names(branch).host());
+        DeployRequest request = new DeployRequest(branch, chart, Map.of(), List.of(), Quota.DEFAULT, DeployRequest.DEFAULT_TTL,
+                ROLLOUT_TIMEOUT, null, null, null, false, new SourceOptions(ManifestSource.HELM, List.of(), set, true));
+        DeployResult result = environments.deploys().deploy(request, progress());
+        if (!result.succeeded()) {
+            throw new IllegalStateException("the deploy of the example chart failed: " + result.failureReason());
+        }
         return result;
     }
 

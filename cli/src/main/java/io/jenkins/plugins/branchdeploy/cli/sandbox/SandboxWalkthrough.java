@@ -26,7 +26,10 @@ public final class SandboxWalkthrough {
         this.steps = List.copyOf(steps);
     }
 
-    /** The walk-through on the example shop: main, a feature branch and a pull request, which is then merged. */
+    /**
+     * The walk-through on the example shop: main, a feature branch and a pull request, which is then
+     * merged; and the shop's storefront as a Helm chart.
+     */
     public static SandboxWalkthrough ofExampleShop() {
         return new SandboxWalkthrough(List.of(
                 new DeployStep(ExampleBranch.MAIN),
@@ -37,7 +40,8 @@ public final class SandboxWalkthrough {
                 new RedeployStep(ExampleBranch.FEATURE),
                 new InventoryStep(),
                 new CleanupStep(ExampleBranch.PULL_REQUEST),
-                new InventoryStep()));
+                new InventoryStep(),
+                new ChartStep()));
     }
 
     /**
@@ -50,13 +54,14 @@ public final class SandboxWalkthrough {
         out.println("Branch Deploy sandbox. " + SIMULATED);
         try (SandboxCluster cluster = SandboxCluster.start();
                 KubernetesClient client = cluster.newClient();
-                ExampleShop shop = ExampleShop.extract()) {
+                ExampleShop shop = ExampleShop.extract();
+                ExampleShop chart = ExampleShop.extractChart()) {
             out.println("API server " + cluster.url() + " in this process; installation " + SandboxTour.INSTALLATION
                     + "; the example app " + ExampleBranch.APP + " (docs/examples/shop)");
             out.flush();
             BranchEnvironments environments = new BranchEnvironments(client, SandboxTour.INSTALLATION,
                     NamingPolicy.withDefaults(SandboxTour.DOMAIN));
-            SandboxTour tour = new SandboxTour(cluster, environments, shop.manifests(), out);
+            SandboxTour tour = new SandboxTour(cluster, environments, shop.manifests(), chart.manifests(), out);
             for (int i = 0; i < steps.size(); i++) {
                 run(steps.get(i), i + 1, tour, out);
             }

@@ -45,7 +45,20 @@ public record TrustedForks(List<String> entries) {
      *     from the repository itself
      */
     public boolean allowSecrets(BranchRef branch, String fork) {
-        return branch.change() == null || fork == null || trusts(fork);
+        return branch.change() == null || allowSecrets(fork, false);
+    }
+
+    /**
+     * Whether a change request may get secrets and a database branch, judged by where source control
+     * says it comes from, not by what the build was told: yes when it comes from the repository
+     * itself or from a fork this list trusts, and in either case only when the source control system
+     * does not distrust it itself (Jenkins: the source replaces its revision by a trusted one).
+     *
+     * @param fork the fork the change comes from, or {@code null} when it comes from the repository itself
+     * @param distrustedBySource whether the source control system marked the change untrusted
+     */
+    public boolean allowSecrets(String fork, boolean distrustedBySource) {
+        return !distrustedBySource && (fork == null || trusts(fork));
     }
 
     /** @param fork the fork's owner ({@code octocat}) or repository ({@code octocat/shop}) */

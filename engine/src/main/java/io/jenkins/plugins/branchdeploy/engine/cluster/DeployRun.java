@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.manifest.HelmHooks;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.shaping.LiveUrl;
@@ -71,7 +72,8 @@ final class DeployRun {
         this.progress = progress;
     }
 
-    DeployResult run(List<HasMetadata> limits, List<Secret> secrets, List<RenderedManifest> manifests) {
+    /** @param helmTests whether to run a chart's Helm tests after the rollout */
+    DeployResult run(List<HasMetadata> limits, List<Secret> secrets, List<RenderedManifest> manifests, boolean helmTests) {
         String namespace = names.namespace();
         Namespace live;
         Map<HasMetadata, ResourceDefinitionContext> customKinds = new IdentityHashMap<>();
@@ -96,8 +98,14 @@ final class DeployRun {
             return failed(e.getMessage(), List.of());
         }
 
-        List<HasMetadata> objects = ordered(limits, secrets, manifests);
-        List<HasMetadata> nonSecret = objects.stream().filter(o -> !(o instanceof Secret)).toList();
+        HelmHooks hooks = HelmHooks.of(manifests);
+        if (!hooks.skipped().isEmpty()) {
+            progress.info("Helm hooks that a deploy does not run are left out: " + String.join(", ", hooks.skipped()));
+        }
+        List<HasMetadata> objects = ordered(limits, secrets, hooks.app());
+        List<HasMetadata> nonSecret = new ArrayList<>(objects.stream().filter(o -> !(o instanceof Secret)).toList());
+        hooks.before().forEach(h -> nonSecret.add(h.resource()));
+        hooks.after().forEach(h -> nonSecret.add(h.resource()));
         String fingerprint = DeployFingerprint.of(nonSecret, secrets, branch, ttl, client.getKubernetesSerialization());
         String url = LiveUrl.of(objects, names);
         Set<AppliedResource> previous = live == null ? Set.of() : EnvironmentNamespace.applied(live);
@@ -128,11 +136,22 @@ final class DeployRun {
             }
             phase("namespace", () -> applyNamespace(deploying.toNamespace()));
             namespaceWritten = true;
-            applyAndPrune(new NamespaceWriter(client, api, discovery, namespace), objects, customKinds, previous, current);
+            NamespaceWriter writer = new NamespaceWriter(client, api, discovery, namespace);
+            HookRunner hookRunner = new HookRunner(writer, customKinds::get, rollout, namespace, timeout, progress);
+            if (!hooks.before().isEmpty()) {
+                phase("pre-hooks", () -> hookRunner.run(live == null ? "pre-install hook" : "pre-upgrade hook", hooks.before()));
+            }
+            applyAndPrune(writer, objects, customKinds, previous, current);
             phase("rollout", () -> {
                 rollout.await(namespace, objects, timeout, progress);
                 return null;
             });
+            if (!hooks.after().isEmpty()) {
+                phase("post-hooks", () -> hookRunner.run(live == null ? "post-install hook" : "post-upgrade hook", hooks.after()));
+            }
+            if (helmTests && !hooks.tests().isEmpty()) {
+                phase("helm-tests", () -> helmTests(hookRunner, hooks.tests()));
+            }
             applyNamespace(deploying.withOutcome(EnvironmentStatus.READY, null, url, current, fingerprint).toNamespace());
             progress.info("Environment " + names.environment() + " is ready" + (url == null ? ", with no URL" : " at " + url));
             return new DeployResult(names, url, EnvironmentStatus.READY, null, false, kindAndNames(objects), phases);
@@ -143,6 +162,16 @@ final class DeployRun {
             }
             return failed(reason, appliedSoFar);
         }
+    }
+
+    private void helmTests(HookRunner hookRunner, List<RenderedManifest> tests) {
+        List<String> results = hookRunner.test(tests);
+        results.forEach(progress::info);
+        List<String> failed = results.stream().filter(r -> r.startsWith("failed")).toList();
+        if (!failed.isEmpty()) {
+            throw new DeployFailure(failed.size() + " of " + results.size() + " Helm tests failed: " + String.join("; ", failed));
+        }
+        progress.info("All " + results.size() + " Helm tests passed");
     }
 
     /**
@@ -173,6 +202,11 @@ final class DeployRun {
         phase("prune", () -> {
             for (AppliedResource stale : previous) {
                 if (!current.contains(stale)) {
+                    if (writer.isKept(stale, progress)) {
+                        progress.info("Kept " + stale.kindAndName() + ", which this deploy no longer has: it asks to be kept ("
+                                + HelmHooks.RESOURCE_POLICY + ": keep)");
+                        continue;
+                    }
                     writer.delete(stale, progress);
                     progress.info("Pruned " + stale.kindAndName() + ", which this deploy no longer has");
                 }

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.manifest.HelmRelease;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestRenderer;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
@@ -16,10 +17,12 @@ import io.jenkins.plugins.branchdeploy.engine.shaping.EnvironmentShaping;
 import io.jenkins.plugins.branchdeploy.engine.shaping.ShapedManifests;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /** Deploys into the environments of {@link BranchEnvironments}, and what a deploy records on them. */
 public final class EnvironmentDeploys {
@@ -47,7 +50,7 @@ public final class EnvironmentDeploys {
     /**
      * Renders a branch's manifests and shapes them for its environment ({@link EnvironmentShaping}),
      * writing nothing: every check that needs no write (the quota preflight included) is done here.
-     * What the shaping changed and warns about is reported by the deploy.
+     * What rendering and shaping changed and warn about is reported by the deploy.
      *
      * @throws InvalidInputException for bad input
      */
@@ -56,8 +59,11 @@ public final class EnvironmentDeploys {
         EnvironmentNames names = access.naming().requireHosts().names(Objects.requireNonNull(request.branch(), "request.branch"));
         Quota quota = request.quota() == null ? Quota.DEFAULT : request.quota();
         EnvironmentResources.validate(quota);
-        return EnvironmentShaping.shape(render(request, request.manifests()), request.exposure(), request.keepLoadBalancers(),
-                quota, names, EnvironmentResources.ownLabels());
+        List<String> renderNotes = new ArrayList<>();
+        ShapedManifests shaped = EnvironmentShaping.shape(render(request, request.manifests(), renderNotes::add),
+                request.exposure(), request.keepLoadBalancers(), quota, names, EnvironmentResources.ownLabels());
+        renderNotes.addAll(shaped.adjustments());
+        return new ShapedManifests(shaped.manifests(), shaped.quota(), shaped.url(), renderNotes, shaped.warnings());
     }
 
     /**
@@ -81,7 +87,7 @@ public final class EnvironmentDeploys {
             DeployRun run = new DeployRun(access.client(), access.api(),
                     new RolloutWait(access.client(), access.api(), access.pollEvery(), access.progressEvery()), access.clock(),
                     access.installation(), access.owner(), request.deployedBy(), names, branch, ttl, timeout, progress);
-            return run.run(limits, secrets, manifests);
+            return run.run(limits, secrets, manifests, request.source().helmTests());
         }
     }
 
@@ -93,9 +99,20 @@ public final class EnvironmentDeploys {
      * @throws InvalidInputException naming the file and document of the first problem
      */
     public List<RenderedManifest> render(DeployRequest request, Path manifests) {
+        return render(request, manifests, note -> {});
+    }
+
+    private List<RenderedManifest> render(DeployRequest request, Path manifests, Consumer<String> notes) {
         EnvironmentNames names = access.naming().requireHosts().names(request.branch());
         return new ManifestRenderer(ManifestVariables.forEnvironment(request.branch(), names, request.variables()),
-                request.sourceNamespace()).render(manifests, names.namespace());
+                request.sourceNamespace(), request.source(), new HelmRelease(names.helmRelease(), this::kubeVersion))
+                .render(manifests, names.namespace(), notes);
+    }
+
+    /** The cluster's Kubernetes version, which a Helm chart renders for (as Argo CD renders charts). */
+    private String kubeVersion() {
+        return access.api().call("read the Kubernetes version", ProgressListener.SILENT,
+                () -> access.client().getKubernetesVersion().getGitVersion());
     }
 
     /**

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.manifest.HelmHooks;
 import java.util.Map;
 
 /**
@@ -38,6 +39,24 @@ final class NamespaceWriter {
             api.run(action, progress, () -> client.resource(resource).inNamespace(namespace)
                     .fieldManager(ClusterContract.FIELD_MANAGER).forceConflicts().serverSideApply());
         }
+    }
+
+    /** Whether the live object asks to be kept ({@code helm.sh/resource-policy: keep}) when its chart drops it. */
+    boolean isKept(AppliedResource applied, ProgressListener progress) {
+        HasMetadata typed = typed(applied);
+        if (typed == null) {
+            return false;
+        }
+        HasMetadata live = api.call("read " + applied.kindAndName() + " in " + namespace, progress,
+                () -> client.resource(typed).inNamespace(namespace).get());
+        return live != null && HelmHooks.isKept(live);
+    }
+
+    private HasMetadata typed(AppliedResource applied) {
+        KubernetesResource typed = client.getKubernetesSerialization().convertValue(Map.of(
+                "apiVersion", applied.apiVersion(), "kind", applied.kind(),
+                "metadata", Map.of("name", applied.name(), "namespace", namespace)), KubernetesResource.class);
+        return typed instanceof GenericKubernetesResource ? null : (HasMetadata) typed;
     }
 
     /** Deletes one object recorded by an earlier deploy; an object already gone is fine. */

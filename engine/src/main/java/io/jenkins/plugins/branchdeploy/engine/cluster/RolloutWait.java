@@ -31,9 +31,19 @@ final class RolloutWait {
     }
 
     void await(String namespace, List<HasMetadata> applied, Duration timeout, ProgressListener progress) {
+        await(namespace, applied.stream().filter(WorkloadStatus::isWorkload).toList(), timeout, progress, "rollout failed: ");
+    }
+
+    /** Waits until a Helm hook (a Job or a Pod) completed; other hook kinds are done once applied. */
+    void awaitHook(String namespace, HasMetadata hook, Duration timeout, ProgressListener progress) {
+        if (WorkloadStatus.isWorkload(hook) || WorkloadStatus.isPod(hook)) {
+            await(namespace, List.of(hook), timeout, progress, "");
+        }
+    }
+
+    private void await(String namespace, List<HasMetadata> awaited, Duration timeout, ProgressListener progress, String failurePrefix) {
         Map<String, Set<String>> workloads = new LinkedHashMap<>();
-        applied.stream().filter(WorkloadStatus::isWorkload)
-                .forEach(r -> workloads.computeIfAbsent(r.getKind(), k -> new TreeSet<>()).add(r.getMetadata().getName()));
+        awaited.forEach(r -> workloads.computeIfAbsent(r.getKind(), k -> new TreeSet<>()).add(r.getMetadata().getName()));
         int total = workloads.values().stream().mapToInt(Set::size).sum();
         if (total == 0) {
             return;
@@ -45,7 +55,7 @@ final class RolloutWait {
             List<WorkloadStatus> pending = pending(namespace, workloads, progress);
             List<String> failed = pending.stream().filter(WorkloadStatus::failed).map(WorkloadStatus::description).toList();
             if (!failed.isEmpty()) {
-                throw new DeployFailure("rollout failed: " + String.join("; ", failed));
+                throw new DeployFailure(failurePrefix + String.join("; ", failed));
             }
             if (pending.isEmpty()) {
                 progress.info("All " + total + " workloads are ready");
@@ -86,6 +96,7 @@ final class RolloutWait {
             case "Deployment" -> client.apps().deployments().inNamespace(namespace).list().getItems();
             case "StatefulSet" -> client.apps().statefulSets().inNamespace(namespace).list().getItems();
             case "DaemonSet" -> client.apps().daemonSets().inNamespace(namespace).list().getItems();
+            case "Pod" -> client.pods().inNamespace(namespace).list().getItems();
             default -> client.batch().v1().jobs().inNamespace(namespace).list().getItems();
         };
     }

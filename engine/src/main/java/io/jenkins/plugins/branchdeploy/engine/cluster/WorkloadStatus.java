@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import java.util.List;
@@ -25,6 +26,11 @@ record WorkloadStatus(boolean ready, boolean failed, String description) {
         return resource instanceof Deployment || resource instanceof StatefulSet || resource instanceof DaemonSet || resource instanceof Job;
     }
 
+    /** A bare Pod: awaited only as a Helm hook, until it succeeded. */
+    static boolean isPod(HasMetadata resource) {
+        return resource instanceof Pod;
+    }
+
     static WorkloadStatus missing(String kindAndName) {
         return new WorkloadStatus(false, false, kindAndName + ": not found");
     }
@@ -39,6 +45,10 @@ record WorkloadStatus(boolean ready, boolean failed, String description) {
         }
         if (workload instanceof DaemonSet d) {
             return daemonSet(id, d);
+        }
+        if (workload instanceof Pod p) {
+            String phase = p.getStatus() == null ? null : p.getStatus().getPhase();
+            return new WorkloadStatus("Succeeded".equals(phase), "Failed".equals(phase), id + ": " + (phase == null ? "pending" : phase.toLowerCase(java.util.Locale.ROOT)));
         }
         return job(id, (Job) workload);
     }

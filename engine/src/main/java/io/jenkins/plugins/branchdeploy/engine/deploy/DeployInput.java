@@ -9,6 +9,7 @@ import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.request.SourceOptions;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeTests;
 import java.net.URI;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ public final class DeployInput {
     private Duration timeout = DeployRequest.DEFAULT_TIMEOUT;
     private String sourceNamespace;
     private String deployedBy;
+    private SourceOptions source = SourceOptions.DETECT;
     private Exposure exposure;
     private boolean keepLoadBalancers;
     private DeployOptions options = DeployOptions.NONE;
@@ -127,6 +129,12 @@ public final class DeployInput {
         return this;
     }
 
+    /** What the manifests are (detected unless given) and a Helm chart's values and tests. */
+    public DeployInput source(SourceOptions newSource) {
+        source = newSource == null ? SourceOptions.DETECT : newSource;
+        return this;
+    }
+
     public DeployInput database(DatabaseStrategy strategy) {
         options = options.withDatabase(strategy);
         return this;
@@ -192,7 +200,7 @@ public final class DeployInput {
 
     public DeployRequest request() {
         return new DeployRequest(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy,
-                exposure, keepLoadBalancers);
+                exposure, keepLoadBalancers, source);
     }
 
     public DeployOptions options() {

@@ -11,6 +11,8 @@ public enum ActionOutcome {
     FAILED,
     /** A dry run: the change was not made. */
     DRY_RUN,
+    /** The burst brake held the teardown; a later cleanup run retries it. */
+    HELD,
     /** Keep and warn change nothing in the cluster. */
     NOTHING_TO_DO;
 

@@ -6,6 +6,7 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,6 +27,16 @@ public final class CleanupPlanner {
     }
 
     public CleanupPlan plan(List<Environment> inventory, ScmState scm, Instant now) {
+        return plan(inventory, scm, now, List.of());
+    }
+
+    /**
+     * @param held teardowns the burst brake held earlier: retried unless source control says their
+     *     branch or pull request is live
+     */
+    public CleanupPlan plan(List<Environment> inventory, ScmState scm, Instant now, List<HeldTeardown> held) {
+        Map<String, HeldTeardown> heldByNamespace = new HashMap<>();
+        held.forEach(h -> heldByNamespace.put(h.namespace(), h));
         WorkingHours hours = policy.workingHours();
         boolean insideHours = hours == null || hours.contains(now);
         List<PlannedAction> actions = new ArrayList<>(inventory.size());
@@ -36,17 +47,17 @@ public final class CleanupPlanner {
                 ignored.add(String.valueOf(environment.namespace()));
                 continue;
             }
-            AppScan scan = scm.app(environment.app());
+            AppScan scan = scm.of(environment);
             if (scan instanceof AppScan.Unknown unknown) {
                 unknownApps.putIfAbsent(environment.app(), unknown.reason());
             }
-            actions.add(decide(environment, scan, now, insideHours));
+            actions.add(decide(environment, scan, now, insideHours, heldByNamespace.get(environment.namespace())));
         }
-        List<BrakeHold> held = brakes.apply(actions);
-        return new CleanupPlan(now, policy.dryRun(), actions, held, unknownApps, ignored);
+        List<BrakeHold> brakesHeld = brakes.apply(actions);
+        return new CleanupPlan(now, policy.dryRun(), actions, brakesHeld, unknownApps, ignored);
     }
 
-    private PlannedAction decide(Environment env, AppScan scan, Instant now, boolean insideHours) {
+    private PlannedAction decide(Environment env, AppScan scan, Instant now, boolean insideHours, HeldTeardown held) {
         if (env.status() == EnvironmentStatus.TEARING_DOWN) {
             return PlannedAction.teardown(env, TeardownCause.UNFINISHED, "a teardown started earlier did not finish");
         }
@@ -55,6 +66,9 @@ public final class CleanupPlanner {
             if (gone != null) {
                 return gone;
             }
+        } else if (held != null) {
+            return PlannedAction.teardown(env, held.cause(), "held by the burst brake since " + TimeWords.time(held.heldAt())
+                    + ": " + held.reason());
         }
         Instant expiry = expiry(env);
         if (expiry != null && !now.isBefore(expiry)) {
@@ -71,6 +85,11 @@ public final class CleanupPlanner {
                     + TimeWords.time(expiry) + " (in " + TimeWords.duration(Duration.between(now, expiry)) + ")");
         }
         return new PlannedAction(env, LifecycleAction.KEEP, keepReason(env, scan));
+    }
+
+    /** Whether source control lists the environment's branch or pull request as live. */
+    static boolean isLive(Environment env, ScmState scm) {
+        return scm.of(env) instanceof AppScan.Scanned scanned && gone(env, scanned) == null;
     }
 
     /** The teardown when source control says the environment's branch or pull request is gone, or {@code null}. */

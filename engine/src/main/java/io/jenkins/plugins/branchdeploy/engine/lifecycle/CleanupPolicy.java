@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param maxTeardownsPerRun brake: at most this many teardowns per run
  * @param maxTeardownPercent brake: at most this percentage of the environments torn down per run
  *     (rounded down, but at least one unless it is 0)
- * @param dryRun plan and report, change nothing
+ * @param dryRun plan and report, change nothing: no teardown on any path
+ * @param burstBrake how many teardowns any window of time admits, across every path that tears down
  */
 public record CleanupPolicy(
         Duration warningWindow,
@@ -21,7 +22,8 @@ public record CleanupPolicy(
         WorkingHours workingHours,
         int maxTeardownsPerRun,
         int maxTeardownPercent,
-        boolean dryRun) {
+        boolean dryRun,
+        BurstBrake burstBrake) {
 
     public static final Duration DEFAULT_WARNING_WINDOW = Duration.ofDays(1);
     public static final int DEFAULT_MAX_TEARDOWNS_PER_RUN = 10;
@@ -40,30 +42,38 @@ public record CleanupPolicy(
         if (maxTeardownPercent < 0 || maxTeardownPercent > 100) {
             throw new InvalidInputException("max-teardown-percent", "must be between 0 and 100, got " + maxTeardownPercent);
         }
+        if (burstBrake == null) {
+            throw new InvalidInputException("burst-max-teardowns", "give the burst brake, e.g. 20 teardowns within 10m");
+        }
     }
 
-    /** One-day warnings, no idle rule, no schedule, the default brakes, not a dry run. */
+    /** One-day warnings, no idle rule, no schedule, the default per-run brakes, no burst brake, not a dry run. */
     public static CleanupPolicy defaults() {
-        return new CleanupPolicy(DEFAULT_WARNING_WINDOW, null, null, DEFAULT_MAX_TEARDOWNS_PER_RUN, DEFAULT_MAX_TEARDOWN_PERCENT, false);
+        return new CleanupPolicy(DEFAULT_WARNING_WINDOW, null, null, DEFAULT_MAX_TEARDOWNS_PER_RUN, DEFAULT_MAX_TEARDOWN_PERCENT, false,
+                BurstBrake.none());
     }
 
     public CleanupPolicy withWarningWindow(Duration window) {
-        return new CleanupPolicy(window, idlePeriod, workingHours, maxTeardownsPerRun, maxTeardownPercent, dryRun);
+        return new CleanupPolicy(window, idlePeriod, workingHours, maxTeardownsPerRun, maxTeardownPercent, dryRun, burstBrake);
     }
 
     public CleanupPolicy withIdlePeriod(Duration period) {
-        return new CleanupPolicy(warningWindow, period, workingHours, maxTeardownsPerRun, maxTeardownPercent, dryRun);
+        return new CleanupPolicy(warningWindow, period, workingHours, maxTeardownsPerRun, maxTeardownPercent, dryRun, burstBrake);
     }
 
     public CleanupPolicy withWorkingHours(WorkingHours hours) {
-        return new CleanupPolicy(warningWindow, idlePeriod, hours, maxTeardownsPerRun, maxTeardownPercent, dryRun);
+        return new CleanupPolicy(warningWindow, idlePeriod, hours, maxTeardownsPerRun, maxTeardownPercent, dryRun, burstBrake);
     }
 
     public CleanupPolicy withBrakes(int teardowns, int percent) {
-        return new CleanupPolicy(warningWindow, idlePeriod, workingHours, teardowns, percent, dryRun);
+        return new CleanupPolicy(warningWindow, idlePeriod, workingHours, teardowns, percent, dryRun, burstBrake);
     }
 
     public CleanupPolicy withDryRun(boolean dry) {
-        return new CleanupPolicy(warningWindow, idlePeriod, workingHours, maxTeardownsPerRun, maxTeardownPercent, dry);
+        return new CleanupPolicy(warningWindow, idlePeriod, workingHours, maxTeardownsPerRun, maxTeardownPercent, dry, burstBrake);
+    }
+
+    public CleanupPolicy withBurstBrake(BurstBrake brake) {
+        return new CleanupPolicy(warningWindow, idlePeriod, workingHours, maxTeardownsPerRun, maxTeardownPercent, dryRun, brake);
     }
 }

@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.request.ManifestSource;
+import io.jenkins.plugins.branchdeploy.engine.request.SourceOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,11 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
- * Renders a directory tree (or one file) of multi-document YAML into the Kubernetes objects of one
- * environment, without a cluster: replaces {@code ${VAR}} placeholders, checks every document and
- * puts it into the environment's namespace (see {@link NamespacePlacement}).
+ * Renders an app's manifests into the Kubernetes objects of one environment: a directory tree (or
+ * one file) of multi-document YAML, whose {@code ${VAR}} placeholders it replaces, a Helm chart
+ * ({@link HelmChart}) or a Kustomize overlay ({@link KustomizeBuild}). Checks every document and puts
+ * it into the environment's namespace (see {@link NamespacePlacement}); an overlay's own
+ * {@code namespace:} is re-homed like a source namespace.
  *
  * <p>An undefined placeholder is an error naming the file, the document and the variable, except
  * inside a container's {@code command} and {@code args}: those often hold shell scripts, whose
@@ -39,46 +44,120 @@ public final class ManifestRenderer {
 
     private final ManifestVariables variables;
     private final String sourceNamespace;
+    private final SourceOptions source;
+    private final HelmRelease release;
 
     /**
+     * A renderer of plain YAML (or of an overlay, detected), as before charts existed.
+     *
      * @param variables the placeholder values
      * @param sourceNamespace the namespace the manifests hard-code, re-homed into the environment's; or {@code null}
      */
     public ManifestRenderer(ManifestVariables variables, String sourceNamespace) {
+        this(variables, sourceNamespace, SourceOptions.DETECT, null);
+    }
+
+    /**
+     * @param variables the placeholder values (plain YAML only)
+     * @param sourceNamespace the namespace the manifests hard-code, re-homed into the environment's; or {@code null}
+     * @param source the source and a chart's values
+     * @param release the Helm release a chart renders as; {@code null} when charts are not expected
+     */
+    public ManifestRenderer(ManifestVariables variables, String sourceNamespace, SourceOptions source, HelmRelease release) {
         this.variables = variables;
         this.sourceNamespace = sourceNamespace;
+        this.source = source == null ? SourceOptions.DETECT : source;
+        this.release = release;
+    }
+
+    /** As {@link #render(Path, String, Consumer)}, without notes. */
+    public List<RenderedManifest> render(Path manifests, String namespace) {
+        return render(manifests, namespace, note -> {});
     }
 
     /**
      * Renders the manifests for {@code namespace}.
      *
-     * @param manifests a directory (searched recursively for .yaml, .yml and .json) or one file
+     * @param manifests plain YAML (a directory searched recursively for .yaml, .yml and .json, or one
+     *        file), a Helm chart (a directory with Chart.yaml or a .tgz) or a Kustomize overlay
+     * @param notes told what rendering changed that the user should know, e.g. an overlay's namespace replaced
      * @return the objects in file and document order
      * @throws InvalidInputException naming the file and document of the first problem
      */
-    public List<RenderedManifest> render(Path manifests, String namespace) {
-        NamespacePlacement placement = new NamespacePlacement(namespace, sourceNamespace);
-        List<RenderedManifest> rendered = new ArrayList<>();
-        Map<String, String> origins = new HashMap<>();
+    public List<RenderedManifest> render(Path manifests, String namespace, Consumer<String> notes) {
+        ManifestSource kind = source.source() != null ? source.source() : ManifestSource.detect(manifests);
+        if (kind != ManifestSource.HELM && source.hasChartOptions()) {
+            String field = !source.values().isEmpty() ? "values" : !source.set().isEmpty() ? "set" : "helmTests";
+            throw new InvalidInputException(field, "applies to Helm charts only, and "
+                    + manifests + " is " + (kind == ManifestSource.YAML ? "plain YAML" : "a Kustomize overlay") + "; remove them");
+        }
+        return switch (kind) {
+            case YAML -> render(yamlFiles(manifests), namespace, sourceNamespace, true);
+            case HELM -> render(chart(manifests, namespace), namespace, sourceNamespace, false);
+            case KUSTOMIZE -> overlay(manifests, namespace, notes);
+        };
+    }
+
+    private List<ManifestText> yamlFiles(Path manifests) {
+        List<ManifestText> texts = new ArrayList<>();
         for (Path file : ManifestFiles.under(manifests)) {
             String fileName = ManifestFiles.displayName(manifests, file);
-            Placeholders.Result text = Placeholders.substitute(read(file, fileName), variables);
+            texts.add(new ManifestText(fileName, read(file, fileName)));
+        }
+        return texts;
+    }
+
+    private List<ManifestText> chart(Path chart, String namespace) {
+        refuseVariables("Helm chart", "chart values (--set KEY=VALUE, step set)");
+        if (release == null) {
+            throw new IllegalStateException("no Helm release given to render chart " + chart);
+        }
+        return new HelmChart(chart).render(release.name(), namespace, source, release.kubeVersion());
+    }
+
+    private List<RenderedManifest> overlay(Path overlay, String namespace, Consumer<String> notes) {
+        refuseVariables("Kustomize overlay", "the overlay's own patches or generators");
+        String homed = sourceNamespace;
+        String overlayNamespace = KustomizeBuild.namespace(overlay);
+        if (homed == null && overlayNamespace != null && !overlayNamespace.equals(namespace)) {
+            homed = overlayNamespace;
+            notes.accept("Overlay " + overlay.getFileName() + " sets namespace " + overlayNamespace
+                    + "; its objects are moved into the environment's namespace " + namespace);
+        }
+        return render(List.of(new KustomizeBuild(System.getenv()).build(overlay)), namespace, homed, false);
+    }
+
+    private void refuseVariables(String what, String instead) {
+        List<String> user = variables.userNames();
+        if (!user.isEmpty()) {
+            throw new InvalidInputException("variables", "${" + user.get(0) + "} placeholders apply to plain YAML only, not to a "
+                    + what + "; pass the value through " + instead);
+        }
+    }
+
+    private List<RenderedManifest> render(List<ManifestText> texts, String namespace, String homed, boolean placeholders) {
+        NamespacePlacement placement = new NamespacePlacement(namespace, homed);
+        List<RenderedManifest> rendered = new ArrayList<>();
+        Map<String, String> origins = new HashMap<>();
+        for (ManifestText manifest : texts) {
+            Placeholders.Result text = placeholders ? Placeholders.substitute(manifest.text(), variables)
+                    : new Placeholders.Result(manifest.text(), Set.of());
             int index = 0;
-            for (JsonNode document : documents(fileName, text.text())) {
+            for (JsonNode document : documents(manifest.name(), text.text())) {
                 index++;
-                String origin = fileName + ", document " + index;
+                String origin = manifest.name() + ", document " + index;
                 for (ObjectNode object : objectsOf(document, origin)) {
-                    RenderedManifest manifest = render(object, origin, text.undefined(), placement);
-                    if (manifest == null) {
+                    RenderedManifest resource = render(object, origin, text.undefined(), placement);
+                    if (resource == null) {
                         continue;
                     }
-                    String key = manifest.resource().getApiVersion().replaceAll("/.*", "") + " " + manifest.kindAndName();
+                    String key = resource.resource().getApiVersion().replaceAll("/.*", "") + " " + resource.kindAndName();
                     String earlier = origins.putIfAbsent(key, origin);
                     if (earlier != null) {
-                        throw new InvalidInputException("manifests", manifest.describe() + " is defined twice, also in "
+                        throw new InvalidInputException("manifests", resource.describe() + " is defined twice, also in "
                                 + earlier + "; keep one of them");
                     }
-                    rendered.add(manifest);
+                    rendered.add(resource);
                 }
             }
         }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -61,6 +62,11 @@ public final class ManifestVariables {
     /** The value of a variable, or empty when it is not defined. */
     public Optional<String> value(String name) {
         return Optional.ofNullable(values.get(name));
+    }
+
+    /** The names of the user's own variables, in the order given. */
+    public List<String> userNames() {
+        return values.keySet().stream().filter(name -> !BUILT_IN.contains(name)).toList();
     }
 
     /** Every defined variable and its value. */

@@ -2,7 +2,6 @@ package io.jenkins.plugins.branchdeploy.engine.request;
 
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +22,7 @@ import java.util.Map;
  *        recorded on the environment; or {@code null}
  * @param exposure the Service the environment's host routes to through an added Ingress or HTTPRoute, or {@code null}
  * @param keepLoadBalancers whether {@code LoadBalancer} Services stay so; by default they become {@code ClusterIP}
+ * @param source plain YAML, a Helm chart or a Kustomize overlay (detected unless given), and a chart's values
  */
 public record DeployRequest(
         BranchRef branch,
@@ -35,7 +35,8 @@ public record DeployRequest(
         String sourceNamespace,
         String deployedBy,
         Exposure exposure,
-        boolean keepLoadBalancers) {
+        boolean keepLoadBalancers,
+        SourceOptions source) {
 
     /** The time to live as users write it; the command line shows it as its default. */
     public static final String DEFAULT_TTL_TEXT = "7d";
@@ -47,23 +48,25 @@ public record DeployRequest(
     public DeployRequest {
         variables = Map.copyOf(variables);
         secrets = List.copyOf(secrets);
+        source = source == null ? SourceOptions.DETECT : source;
     }
 
-    /** A request that names no run, exposes nothing and turns load balancers into ClusterIP Services. */
+    /** A request that names no run, exposes nothing and turns load balancers into ClusterIP Services, its source detected. */
     public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
             Quota quota, Duration ttl, Duration timeout, String sourceNamespace) {
         this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, null);
     }
 
-    /** A request that exposes nothing and turns load balancers into ClusterIP Services. */
+    /** A request that exposes nothing and turns load balancers into ClusterIP Services, its source detected. */
     public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
             Quota quota, Duration ttl, Duration timeout, String sourceNamespace, String deployedBy) {
-        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy, null, false);
+        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy, null, false,
+                SourceOptions.DETECT);
     }
 
     /** This request with other secrets, e.g. with the database branch's. */
     public DeployRequest withSecrets(List<SecretEntry> newSecrets) {
         return new DeployRequest(branch, manifests, variables, newSecrets, quota, ttl, timeout, sourceNamespace, deployedBy,
-                exposure, keepLoadBalancers);
+                exposure, keepLoadBalancers, source);
     }
 }

@@ -38,6 +38,16 @@ class TrustedForksTest {
     }
 
     @Test
+    void whereSourceControlSaysAChangeComesFromDecidesWhateverTheBuildWasTold() {
+        TrustedForks forks = TrustedForks.parse("octocat");
+        assertThat(forks.allowSecrets(null, false)).as("from the repository itself").isTrue();
+        assertThat(forks.allowSecrets("octocat/shop", false)).as("from a trusted fork").isTrue();
+        assertThat(forks.allowSecrets("mallory", false)).as("from a fork nobody trusts").isFalse();
+        assertThat(forks.allowSecrets("octocat", true)).as("the source control system distrusts it").isFalse();
+        assertThat(forks.allowSecrets(null, true)).as("distrusted although from the repository").isFalse();
+    }
+
+    @Test
     void aMalformedEntryNamesTheFieldAndTheFix() {
         assertThatThrownBy(() -> TrustedForks.parse("octocat/shop/extra"))
                 .isInstanceOf(InvalidInputException.class)

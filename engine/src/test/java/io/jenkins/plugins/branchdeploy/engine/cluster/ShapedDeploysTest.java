@@ -16,6 +16,7 @@ import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
+import io.jenkins.plugins.branchdeploy.engine.request.SourceOptions;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,7 +123,7 @@ class ShapedDeploysTest {
     @Test
     void keptLoadBalancersStaySo() {
         DeployRequest request = new DeployRequest(branch, MICROSERVICES_DEMO, Map.of(), List.of(), auto(), Duration.ofDays(3),
-                Duration.ofSeconds(30), null, null, null, true);
+                Duration.ofSeconds(30), null, null, null, true, SourceOptions.DETECT);
 
         assertThat(environments.deploys().deploy(request, progress).succeeded()).isTrue();
         assertThat(client.services().inNamespace(names.namespace()).withName("frontend-external").get().getSpec().getType())
@@ -135,6 +136,6 @@ class ShapedDeploysTest {
 
     private DeployRequest request(Quota quota, Exposure exposure) {
         return new DeployRequest(branch, MICROSERVICES_DEMO, Map.of(), List.of(), quota, Duration.ofDays(3), Duration.ofSeconds(30),
-                null, null, exposure, false);
+                null, null, exposure, false, SourceOptions.DETECT);
     }
 }

@@ -14,7 +14,9 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,7 +64,7 @@ class CleanupExecutorTest {
 
     private CleanupReport run(CleanupPolicy policy) {
         CleanupPlan plan = new CleanupPlanner(policy).plan(inventory, SCM, NOW);
-        return new CleanupExecutor(cluster, listener).execute(plan);
+        return new CleanupExecutor(cluster, listener, new TeardownGate(Clock.fixed(NOW, ZoneOffset.UTC)), policy).execute(plan);
     }
 
     @Test
@@ -135,9 +137,38 @@ class CleanupExecutorTest {
     }
 
     @Test
+    void theBurstBrakeHoldsTeardownsPastItsWindowAndTheNextRunRetriesThemOnceItHasRoom() {
+        SettableClock clock = new SettableClock(NOW);
+        TeardownGate gate = new TeardownGate(clock);
+        CleanupPolicy oneAtATime = POLICY.withBurstBrake(new BurstBrake(1, Duration.ofMinutes(10)));
+
+        CleanupReport first = new CleanupExecutor(cluster, listener, gate, oneAtATime)
+                .execute(new CleanupPlanner(oneAtATime).plan(inventory, SCM, clock.instant()));
+
+        assertThat(first.environments()).filteredOn(e -> e.action() == LifecycleAction.TEARDOWN)
+                .extracting(EnvironmentResult::namespace, EnvironmentResult::outcome)
+                .containsExactly(tuple("shop-pr-41", ActionOutcome.DONE), tuple("shop-feature-gone", ActionOutcome.HELD));
+        assertThat(cluster.replicas).containsKey("shop-feature-gone");
+        assertThat(gate.held()).extracting(HeldTeardown::namespace).containsExactly("shop-feature-gone");
+        assertThat(progress).anySatisfy(m -> assertThat(m).startsWith("WARNING: shop-feature-gone: teardown held since 2026-11-20T10:00Z"
+                + " by the burst brake (at most 1 teardown within 10m)"));
+
+        clock.advance(Duration.ofMinutes(10));
+        inventory.removeIf(e -> e.namespace().equals("shop-pr-41"));
+        CleanupReport second = new CleanupExecutor(cluster, listener, gate, oneAtATime)
+                .execute(new CleanupPlanner(oneAtATime).plan(inventory, SCM, clock.instant(), gate.held()));
+
+        assertThat(second.environments()).filteredOn(e -> e.action() == LifecycleAction.TEARDOWN)
+                .extracting(EnvironmentResult::namespace, EnvironmentResult::outcome)
+                .containsExactly(tuple("shop-feature-gone", ActionOutcome.DONE));
+        assertThat(cluster.replicas).doesNotContainKey("shop-feature-gone");
+        assertThat(gate.held()).isEmpty();
+    }
+
+    @Test
     void applyingTheSamePlanTwiceEndsInTheSameState() {
         CleanupPlan plan = new CleanupPlanner(POLICY).plan(inventory, SCM, NOW);
-        CleanupExecutor executor = new CleanupExecutor(cluster, listener);
+        CleanupExecutor executor = new CleanupExecutor(cluster, listener, new TeardownGate(Clock.fixed(NOW, ZoneOffset.UTC)), POLICY);
 
         executor.execute(plan);
         Map<String, Map<String, Integer>> afterFirst = deepCopy(cluster.replicas);

@@ -115,6 +115,42 @@ class CleanupPlannerTest {
         }
 
         @Test
+        void theOwningProjectJudgesItsEnvironmentsWhateverAppTheyWereDeployedAs() {
+            ScmState scm = ScmState.builder("not scanned")
+                    .scannedProject("team/shop", Set.of("main"), Map.of(42, ChangeState.OPEN))
+                    .unknownProject("team/web", "branch indexing of team/web is in progress")
+                    .build();
+            CleanupPlan plan = new CleanupPlanner(NO_BRAKES).plan(List.of(
+                    branch("feature/gone").app("storefront").owner("team/shop").build(),
+                    change(41, "feature/closed").app("storefront").owner("team/shop").build(),
+                    change(42, "feature/open").app("storefront").owner("team/shop").build(),
+                    branch("feature/x").app("shop").owner("team/web").build(),
+                    branch("feature/y").app("web").owner("elsewhere/web").build()), scm, NOW);
+
+            assertThat(plan.actions()).extracting(PlannedAction::action, PlannedAction::reason).containsExactly(
+                    tuple(LifecycleAction.TEARDOWN, "branch feature/gone was deleted"),
+                    tuple(LifecycleAction.TEARDOWN, "pull request #41 is not listed by source control"),
+                    tuple(LifecycleAction.KEEP, "pull request #42 is open"),
+                    tuple(LifecycleAction.KEEP, "SCM state unknown: branch indexing of team/web is in progress — kept"),
+                    tuple(LifecycleAction.KEEP, "SCM state unknown: not scanned — kept"));
+        }
+
+        @Test
+        void aHeldTeardownIsRetriedUnlessSourceControlSaysItsBranchIsLive() {
+            HeldTeardown gone = new HeldTeardown("shop-feature-x", TeardownCause.BRANCH_JOB_DELETED,
+                    "branch job shop/feature%2Fx was deleted", NOW.minusSeconds(600), "at most 20 teardowns within 10m");
+            HeldTeardown live = new HeldTeardown("shop-feature-live", TeardownCause.BRANCH_JOB_DELETED,
+                    "branch job shop/feature%2Flive was deleted", NOW.minusSeconds(600), "at most 20 teardowns within 10m");
+            ScmState unknown = ScmState.builder("multibranch project shop was deleted").scanned("other", Set.of(), Map.of()).build();
+
+            assertTeardown(new CleanupPlanner(NO_BRAKES).plan(List.of(branch("feature/x").build()), unknown, NOW, List.of(gone))
+                    .actions().get(0), TeardownCause.BRANCH_JOB_DELETED,
+                    "held by the burst brake since 2026-11-20T09:50Z: branch job shop/feature%2Fx was deleted");
+            assertPlanned(new CleanupPlanner(NO_BRAKES).plan(List.of(branch("feature/live").build()), SCM, NOW, List.of(live))
+                    .actions().get(0), LifecycleAction.KEEP, "branch feature/live is live");
+        }
+
+        @Test
         void environmentWithoutRecordedBranchIsKeptInAScannedApp() {
             EnvironmentBuilder env = branch("feature/x");
             Environment e = env.build();

@@ -19,6 +19,7 @@ final class EnvironmentBuilder {
     private Instant expiresAt;
     private Instant keepUntil;
     private ScaleDownCause scaledDownBy;
+    private String owner;
 
     static EnvironmentBuilder branch(String branch) {
         EnvironmentBuilder b = new EnvironmentBuilder();
@@ -83,8 +84,15 @@ final class EnvironmentBuilder {
         return this;
     }
 
+    /** Deployed by this project ({@code owner} annotation). */
+    EnvironmentBuilder owner(String project) {
+        owner = project;
+        return this;
+    }
+
     Environment build() {
         return new Environment(namespace, app, environment, branch, change, "abc123",
-                "https://" + environment + "--" + app + ".example.dev", status, createdAt, deployedAt, expiresAt, keepUntil, scaledDownBy);
+                "https://" + environment + "--" + app + ".example.dev", status, createdAt, deployedAt, expiresAt, keepUntil, scaledDownBy,
+                owner, null);
     }
 }
