@@ -43,7 +43,7 @@ class LauncherIT {
         Process walkThrough = start("sandbox");
         assertThat(walkThrough.waitFor(5, TimeUnit.MINUTES)).as("the walk-through ends by itself").isTrue();
         assertThat(walkThrough.exitValue()).as(Files.readString(elsewhere.resolve("err"))).isZero();
-        assertThat(Files.readString(elsewhere.resolve("out"))).contains("[9/9] Inventory").contains("2 environments");
+        assertThat(Files.readString(elsewhere.resolve("out"))).contains("[9/10] Inventory").contains("2 environments");
 
         Process badInput = start("name", "--app", "shop", "--branch", "///");
         assertThat(badInput.waitFor(2, TimeUnit.MINUTES)).isTrue();
