@@ -57,6 +57,9 @@ class DeployCommand implements Callable<Integer> {
     DriftOptions drift;
 
     @Mixin
+    ChangeOpeningOptions opening;
+
+    @Mixin
     StateOptions state;
 
     @Mixin
@@ -131,7 +134,8 @@ class DeployCommand implements Callable<Integer> {
                 .smokeBaseUrl(smokeBaseUrl)
                 .smokeTimeout(smokeTimeout)
                 .baseline(baseline.namespace, baseline.manifests)
-                .drift(drift.commitsBehind, drift.threshold, drift.target)
+                .drift(drift.commitsBehind(branch), drift.threshold, drift.target)
+                .changeOpening(opening.openedAt, null, opening.author)
                 .networkPolicy(network.enabled(), network.allowFromNamespaces)
                 .branchFilter(trust.branchFilter)
                 .fork(trust.fork, trust.trustedForks());

@@ -9,6 +9,7 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.deploy.ChangeBaseline;
 import io.jenkins.plugins.branchdeploy.engine.deploy.ChangeComparison;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
+import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportHtml;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReportText;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
@@ -65,10 +66,7 @@ class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ChangeBaseline main = baseline.baseline();
-        if (main == null) {
-            throw new InvalidInputException("baseline-namespace", "give what to compare with: --baseline-namespace NS or --baseline-manifests DIR");
-        }
+        ChangeBaseline given = baseline.baseline();
         BranchRef branch = target.branchRef(render.commit);
         DeployRequest context = new DeployRequest(branch, manifests, render.variables, List.of(), null, null, null,
                 render.sourceNamespace, null, null, false, render.sourceOptions(false));
@@ -81,6 +79,9 @@ class DiffCommand implements Callable<Integer> {
         try (KubernetesClient client = cluster.connect()) {
             BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(), target.naming(domain, null));
             ChangeComparison comparison = new ChangeComparison(environments);
+            ChangeBaseline main = given != null ? given : comparison.targetEnvironment(branch, progress).orElseThrow(() ->
+                    new InvalidInputException("baseline-namespace", "app " + branch.app() + " has no environment of the target branch "
+                            + "to compare with; give --baseline-namespace NS or --baseline-manifests DIR"));
             List<HasMetadata> branchSide = manifests == null ? comparison.live(branch, progress) : comparison.rendered(context);
             if (branchSide.isEmpty() && manifests == null) {
                 progress.warn("Branch " + branch.branch() + " has no environment in namespace "
@@ -88,8 +89,9 @@ class DiffCommand implements Callable<Integer> {
             }
             report = comparison.compare(branchSide, main, context, progress);
         }
-        if (drift.drift(branch) != null) {
-            report = report.withDrift(drift.drift(branch));
+        Drift counted = drift.drift(branch);
+        if (counted != null) {
+            report = report.withDrift(counted);
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (output) {

@@ -2,13 +2,16 @@ package io.jenkins.plugins.branchdeploy.cli;
 
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
+import java.nio.file.Path;
+import java.util.OptionalInt;
 import picocli.CommandLine.Option;
 
-/** How far the branch is behind its target, counted by the caller from git, and when to warn. */
+/** How far the branch is behind its target, given or counted with git in the current directory, and when to warn. */
 public class DriftOptions {
 
-    @Option(names = "--commits-behind", paramLabel = "N", description = "How many commits the branch is behind its target, "
-            + "e.g. $$(git rev-list --count HEAD..origin/main); warns above --drift-threshold.")
+    @Option(names = "--commits-behind", paramLabel = "N", description = "How many commits the branch is behind its target; warns "
+            + "above --drift-threshold. Without it, counted with git when the current directory is a Git checkout "
+            + "(git rev-list --count HEAD..origin/TARGET).")
     Integer commitsBehind;
 
     @Option(names = "--drift-threshold", paramLabel = "M",
@@ -20,8 +23,23 @@ public class DriftOptions {
                     + Drift.DEFAULT_TARGET + ").")
     String target;
 
-    /** The drift of {@code branch}, or {@code null} without {@code --commits-behind}. */
+    /** Where git counts when {@code --commits-behind} is not given: the current directory. */
+    Path checkout = Path.of("");
+
+    /**
+     * The commits behind as given, else counted with git in the checkout against the drift's target;
+     * {@code null} when neither is known.
+     */
+    Integer commitsBehind(BranchRef branch) {
+        if (commitsBehind != null) {
+            return commitsBehind;
+        }
+        OptionalInt counted = GitDrift.commitsBehind(checkout.toAbsolutePath(), Drift.target(branch, target));
+        return counted.isPresent() ? counted.getAsInt() : null;
+    }
+
+    /** The drift of {@code branch}, or {@code null} when the commits behind are neither given nor counted. */
     Drift drift(BranchRef branch) {
-        return Drift.of(branch, commitsBehind, threshold, target);
+        return Drift.of(branch, commitsBehind(branch), threshold, target);
     }
 }

@@ -19,8 +19,8 @@ class ArchitectureTest {
 
     /** The engine's entry points, as docs/architecture.md lists them. */
     private static final Set<String> ENTRY_POINTS = Set.of(
-            "deploy.BranchDeployer", "deploy.DeployInput", "deploy.ChangeComparison", "cluster.BranchEnvironments", "cluster.EnvironmentInventory",
-            "cluster.EnvironmentDeploys", "cluster.EnvironmentLifecycle", "lifecycle.Cleanup",
+            "deploy.BranchDeployer", "deploy.DeployInput", "deploy.ChangeComparison", "deploy.ReviewLink", "cluster.BranchEnvironments", "cluster.EnvironmentInventory",
+            "cluster.EnvironmentDeploys", "cluster.EnvironmentLifecycle", "cluster.EnvironmentOpens", "lifecycle.Cleanup",
             "report.ChangeReporter", "database.DatabaseBranches", "naming.NamingPolicy");
 
     /** Values that are not records, and the readers and writers of what users write and read. */
@@ -29,7 +29,7 @@ class ArchitectureTest {
             "lifecycle.ScmState$Builder", "lifecycle.WorkingHours", "lifecycle.LiveStateFile", "smoke.SmokeTests",
             "database.AdminConnection", "report.ChangeReportText", "report.ChangeReportHtml",
             "history.DeployHistoryJson", "history.MetricsJson", "history.PrometheusText",
-            "history.FileMetricsStore", "history.InMemoryMetricsStore");
+            "history.FileMetricsStore", "history.InMemoryMetricsStore", "report.EnvironmentValues");
 
     private static final DescribedPredicate<JavaClass> ENTRY_POINT_OR_VALUE = DescribedPredicate.describe(
             "outside the engine, or an engine entry point or value",

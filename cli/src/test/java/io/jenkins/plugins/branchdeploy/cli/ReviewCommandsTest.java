@@ -182,7 +182,8 @@ class ReviewCommandsTest {
 
         CommandRun none = run("diff", "--kubeconfig", kubeconfig, "--app", "shop", "--branch", "feature/cart");
         assertThat(none.exitCode()).isEqualTo(2);
-        assertThat(none.err()).contains("baseline-namespace: give what to compare with");
+        assertThat(none.err()).as("without a baseline, main's environment; this installation has none")
+                .contains("baseline-namespace: app shop has no environment of the target branch to compare with");
         CommandRun both = run(with(diff, "--baseline-manifests", "../docs/examples/shop"));
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).contains("not both");

@@ -46,8 +46,9 @@ class SandboxCommandTest {
         assertThat(step(steps, "Names and URLs"))
                 .contains(main.namespace(), feature.namespace(), pullRequest.namespace(), main.url(), feature.url(), pullRequest.url());
         assertThat(step(steps, "What branch feature/checkout changes versus main"))
-                .contains("Changes versus main: 0 added, 0 removed")
-                .contains("~ Deployment/frontend")
+                .contains("Changes versus main: 0 added, 0 removed, 3 changed")
+                .contains("~ Deployment/frontend", "~ Deployment/cart", "~ Deployment/catalog")
+                .doesNotContain("Certificate/", "ConfigMap/", "Ingress/")
                 .contains("containers[frontend].image: ghcr.io/example/shop-frontend:1.4.2 -> 1.5.0");
         assertThat(step(steps, "Redeploy branch feature/checkout"))
                 .contains("Unchanged: " + feature.url())

@@ -28,6 +28,7 @@ public final class BranchDeployAction implements RunAction2 {
     private final Map<String, Long> phaseMillis;
     private final int appliedResources;
     private final String failureReason;
+    private String reviewLink;
     private String smokeResults;
     private String changeReport;
     /** What the change report compared with, e.g. {@code main}; {@code null} for drift alone and for builds before it was kept. */
@@ -86,6 +87,21 @@ public final class BranchDeployAction implements RunAction2 {
         StringBuilder text = new StringBuilder(smoke.summary()).append('\n');
         smoke.results().forEach(result -> text.append(result.describe()).append('\n'));
         return text.toString();
+    }
+
+    /**
+     * Leads links on the build page through the environment's review link, which records the open.
+     *
+     * @param link relative to Jenkins' root URL, as {@code ReviewLinkAction.url} makes it
+     */
+    public BranchDeployAction withReviewLink(String link) {
+        this.reviewLink = link;
+        return this;
+    }
+
+    /** The review link relative to Jenkins' root URL; {@code null} without a live URL, or for a build from before review links. */
+    public String getReviewLink() {
+        return getLinkUrl() == null ? null : reviewLink;
     }
 
     /** A sidebar link straight to the live environment, when it has a web URL. */

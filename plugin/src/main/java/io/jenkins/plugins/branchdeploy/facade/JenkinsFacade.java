@@ -41,6 +41,12 @@ public class JenkinsFacade {
         return Jenkins.get().allItems(type);
     }
 
+    /** This Jenkins' own URL, ending in {@code /}; {@code null} while it is not configured. */
+    @CheckForNull
+    public String rootUrl() {
+        return Jenkins.get().getRootUrl();
+    }
+
     /** {@code JENKINS_HOME}. */
     public Path rootDir() {
         return Jenkins.get().getRootDir().toPath();

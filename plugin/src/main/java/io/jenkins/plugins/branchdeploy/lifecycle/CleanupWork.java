@@ -18,6 +18,7 @@ import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import io.jenkins.plugins.branchdeploy.multibranch.ProjectScan;
 import io.jenkins.plugins.branchdeploy.multibranch.SourceControlState;
 import io.jenkins.plugins.branchdeploy.overview.ClusterSession;
+import io.jenkins.plugins.branchdeploy.review.CheckingActions;
 import io.jenkins.plugins.branchdeploy.steps.BuildLogProgress;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,7 +103,7 @@ public final class CleanupWork extends AsyncPeriodicWork {
         for (ClusterConfig cluster : config.getClusters()) {
             listener.getLogger().println("Cleaning up cluster " + cluster.getName());
             try {
-                listener.getLogger().print(cleanUp(config, cluster, policy, scm, progress).toText());
+                listener.getLogger().print(cleanUp(config, cluster, policy, scm, progress, listener).toText());
             } catch (RuntimeException e) {
                 listener.error("Cleanup of cluster " + cluster.getName() + " failed: " + e.getMessage());
                 LOGGER.log(Level.WARNING, "Cleanup of cluster " + cluster.getName() + " failed", e);
@@ -111,10 +112,11 @@ public final class CleanupWork extends AsyncPeriodicWork {
     }
 
     private CleanupReport cleanUp(BranchDeployConfiguration config, ClusterConfig cluster, CleanupPolicy policy,
-            ScmState scm, ProgressListener progress) {
+            ScmState scm, ProgressListener progress, TaskListener listener) {
         try (ClusterSession session = ClusterSession.open(config, cluster)) {
             BranchEnvironments environments = session.environments();
-            return new Cleanup(environments, new SettingsResolver(config).deployer(environments).cleanupActions(progress), policy, clock)
+            return new Cleanup(environments, new CheckingActions(new SettingsResolver(config).deployer(environments)
+                    .cleanupActions(progress), listener), policy, clock)
                     .withGate(InstallationTeardowns.get().gate(cluster.getName()))
                     .run(scm, progress);
         }

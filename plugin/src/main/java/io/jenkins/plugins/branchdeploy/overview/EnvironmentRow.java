@@ -73,6 +73,17 @@ public final class EnvironmentRow {
         return environment.url();
     }
 
+    /**
+     * The environment's review link (it records the open, then leads to the live URL), relative to
+     * Jenkins' root URL: through the job that deployed it; {@code null} when no visible job did, or the
+     * URL is no link.
+     */
+    @CheckForNull
+    public String getReviewLink() {
+        DeployedBy by = isLinkable() ? getDeployedBy() : null;
+        return by == null ? null : ReviewLinkAction.url(by.getJob(), cluster, environment.namespace());
+    }
+
     /** Only http(s) URLs become links. */
     public boolean isLinkable() {
         String url = environment.url();

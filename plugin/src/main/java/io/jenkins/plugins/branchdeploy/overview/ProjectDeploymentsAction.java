@@ -6,9 +6,16 @@ import hudson.Extension;
 import hudson.model.Action;
 import hudson.model.Item;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
+import io.jenkins.plugins.branchdeploy.config.MetricsFile;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
+import io.jenkins.plugins.branchdeploy.engine.history.ReviewMetrics;
+import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import jenkins.branch.MultiBranchProject;
 import jenkins.model.TransientActionFactory;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.QueryParameter;
@@ -54,6 +61,21 @@ public final class ProjectDeploymentsAction implements Action {
     public List<ClusterEnvironments> getClusters() {
         folder.checkPermission(Item.READ);
         return EnvironmentListing.list(this::isListed, this::mayChange);
+    }
+
+    /**
+     * The review metrics of the apps this project deploys as: its own name (the default app) and the
+     * apps of its environments, each that has a pull request counted.
+     */
+    public List<ReviewFigures> getReviewFigures() {
+        folder.checkPermission(Item.READ);
+        Map<String, ReviewMetrics> byApp = ReviewMetrics.byApp(MetricsFile.store().read().changes());
+        Set<String> apps = new TreeSet<>();
+        if (folder instanceof MultiBranchProject<?, ?> project) {
+            apps.add(BranchJobs.app(project));
+        }
+        getClusters().forEach(section -> section.getEnvironments().forEach(row -> apps.add(row.getApp())));
+        return apps.stream().filter(byApp::containsKey).map(app -> new ReviewFigures(app, byApp.get(app))).toList();
     }
 
     @RequirePOST

@@ -59,6 +59,9 @@ public final class BranchDeployStep extends Step {
     private String baselineNamespace;
     private Integer commitsBehind;
     private Integer driftThreshold;
+    private String changeOpenedAt;
+    private boolean checks = true;
+    private String checkName;
 
     /** @param manifests the workspace directory (or file) of Kubernetes YAML to deploy */
     @DataBoundConstructor
@@ -293,6 +296,36 @@ public final class BranchDeployStep extends Step {
     @DataBoundSetter
     public void setDriftThreshold(Integer driftThreshold) {
         this.driftThreshold = driftThreshold;
+    }
+
+    /** When the pull request was opened, ISO-8601; {@code null} for when Jenkins first saw it. */
+    public String getChangeOpenedAt() {
+        return changeOpenedAt;
+    }
+
+    @DataBoundSetter
+    public void setChangeOpenedAt(String changeOpenedAt) {
+        this.changeOpenedAt = Util.fixEmptyAndTrim(changeOpenedAt);
+    }
+
+    /** Whether the deploy publishes the "Branch deployment" check on the pull request. */
+    public boolean isChecks() {
+        return checks;
+    }
+
+    @DataBoundSetter
+    public void setChecks(boolean checks) {
+        this.checks = checks;
+    }
+
+    /** The check's name; {@code null} for {@code BranchDeploymentCheck.DEFAULT_NAME}. */
+    public String getCheckName() {
+        return checkName;
+    }
+
+    @DataBoundSetter
+    public void setCheckName(String checkName) {
+        this.checkName = Util.fixEmptyAndTrim(checkName);
     }
 
     @Override

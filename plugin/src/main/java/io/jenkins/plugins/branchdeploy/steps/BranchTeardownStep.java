@@ -29,6 +29,7 @@ public final class BranchTeardownStep extends Step {
 
     private String app;
     private String cluster;
+    private String checkName;
     private DatabaseOptions database;
 
     @DataBoundConstructor
@@ -63,6 +64,16 @@ public final class BranchTeardownStep extends Step {
     @DataBoundSetter
     public void setDatabase(DatabaseOptions database) {
         this.database = database;
+    }
+
+    /** The name of the deploy's check that the teardown updates; {@code null} for {@code BranchDeploymentCheck.DEFAULT_NAME}. */
+    public String getCheckName() {
+        return checkName;
+    }
+
+    @DataBoundSetter
+    public void setCheckName(String checkName) {
+        this.checkName = Util.fixEmptyAndTrim(checkName);
     }
 
     @Override

@@ -23,15 +23,19 @@ import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
 import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
+import io.jenkins.plugins.branchdeploy.engine.deploy.DeployCheck;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployInput;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.request.ManifestSource;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.engine.request.SourceOptions;
 import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
 import io.jenkins.plugins.branchdeploy.multibranch.ChangeOrigin;
+import io.jenkins.plugins.branchdeploy.overview.ReviewLinkAction;
+import io.jenkins.plugins.branchdeploy.review.BranchDeploymentCheck;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,9 +98,16 @@ final class BuildDeployer {
                     WorkspaceManifests schemaScript = WorkspaceManifests.optional(workspace, "database", schemaScript(database))) {
                 DeployInput input = input(step, branch, settings, secrets, manifests.path(),
                         new SourceOptions(source, values.paths(), Objects.requireNonNullElse(step.getSet(), Map.of()), step.isHelmTests()),
-                        smokeFile.path(), strategy(database, schemaScript));
+                        smokeFile.path(), strategy(database, schemaScript), commitsBehind(step, branch, workspace));
+                if (branch.change() != null) {
+                    ChangeOpening.apply(input, run.getParent(), step.getChangeOpenedAt());
+                }
                 progress.info("Deploying branch " + branch.branch() + " of " + branch.app() + " to cluster " + cluster.getName());
-                return recorded(deployOn(cluster, settings.installationId(), naming, database, input), branch);
+                PullRequestCheck check = new PullRequestCheck(run, listener, step, cluster.getName(), naming.names(branch));
+                check.deploying();
+                DeployOutcome outcome = deployOn(cluster, settings.installationId(), naming, database, input, check);
+                return recorded(outcome, branch, ReviewLinkAction.url(run.getParent(), cluster.getName(),
+                        outcome.deploy().names().namespace()));
             }
         } catch (RefusedException e) {
             throw new AbortException(e.getMessage());
@@ -112,7 +123,7 @@ final class BuildDeployer {
 
     /** What the step's parameters say, as typed, over the project's settings. */
     private DeployInput input(BranchDeployStep step, BranchRef branch, EffectiveSettings settings, List<SecretEntry> secrets,
-            Path manifests, SourceOptions source, Path smokeTests, DatabaseStrategy database) {
+            Path manifests, SourceOptions source, Path smokeTests, DatabaseStrategy database, Integer commitsBehind) {
         return new DeployInput(branch, manifests)
                 .variables(step.getVariables())
                 .secrets(secrets)
@@ -127,24 +138,32 @@ final class BuildDeployer {
                 .database(database)
                 .smokeTests(smokeTests)
                 .baseline(step.getBaselineNamespace(), null)
-                .drift(step.getCommitsBehind(), step.getDriftThreshold(), null)
+                .drift(commitsBehind, step.getDriftThreshold(), null)
                 .deployedBy(run.getExternalizableId());
     }
 
-    /** Connects to the cluster and deploys there, as this build's project. */
+    /** The step's {@code commitsBehind}, else counted in the workspace's Git checkout; {@code null} when neither is known. */
+    private Integer commitsBehind(BranchDeployStep step, BranchRef branch, FilePath workspace) throws InterruptedException {
+        return step.getCommitsBehind() != null ? step.getCommitsBehind()
+                : WorkspaceDrift.commitsBehind(workspace, Drift.target(branch, null), listener, env);
+    }
+
+    /** Connects to the cluster and deploys there, as this build's project; the check follows the deploy. */
     private DeployOutcome deployOn(ClusterConfig cluster, String installation, NamingPolicy naming, DatabaseOptions database,
-            DeployInput input) throws IOException {
+            DeployInput input, PullRequestCheck check) throws IOException, InterruptedException {
         try (KubernetesClient client = cluster.connect(run)) {
-            BranchDeployer deployer = new BranchDeployer(environments(client, installation, naming), MetricsFile.store())
-                    .withDatabases(databases(database));
-            return deployer.deploy(input.request(), input.options(), progress);
+            BranchEnvironments environments = environments(client, installation, naming);
+            BranchDeployer deployer = new BranchDeployer(environments, MetricsFile.store()).withDatabases(databases(database));
+            DeployOutcome outcome = deployer.deploy(input.request(), input.options(), progress);
+            check.deployed(outcome, environments, input.request().branch());
+            return outcome;
         }
     }
 
     /** Records the outcome on the build; a failed deploy then fails the build. */
-    private DeployResult recorded(DeployOutcome outcome, BranchRef branch) throws AbortException {
+    private DeployResult recorded(DeployOutcome outcome, BranchRef branch, String reviewLink) throws AbortException {
         DeployResult result = outcome.deploy();
-        record(BranchDeployAction.of(outcome, branch.commit()));
+        record(BranchDeployAction.of(outcome, branch.commit()).withReviewLink(reviewLink));
         if (!result.succeeded()) {
             throw new AbortException("Deploy of environment " + result.names().environment() + " failed: " + result.failureReason());
         }
@@ -171,6 +190,10 @@ final class BuildDeployer {
                                 : databases(step.getDatabase()));
                 TeardownOutcome outcome = deployer.teardown(branch, TeardownCause.PIPELINE, progress);
                 String namespace = settings.namingPolicy().names(branch).namespace();
+                if (outcome == TeardownOutcome.DELETED) {
+                    new BranchDeploymentCheck(step.getCheckName()).completed(run, listener,
+                            DeployCheck.tornDown(namespace, "the pipeline tore it down"), null);
+                }
                 progress.info(switch (outcome) {
                     case DELETED -> "Tore down environment " + namespace + " of branch " + branch.branch();
                     case DELETING -> "Environment " + namespace + " of branch " + branch.branch()

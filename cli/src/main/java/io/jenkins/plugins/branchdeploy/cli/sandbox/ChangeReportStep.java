@@ -17,8 +17,10 @@ record ChangeReportStep(ExampleBranch branch, ExampleBranch main) implements San
 
     @Override
     public void run(SandboxTour tour) {
-        ChangeReport report = ChangeReporter.compare(tour.render(branch), tour.render(main), main.describe());
+        ChangeReport report = ChangeReporter.compare(tour.render(branch), tour.ownValues(branch), tour.render(main),
+                tour.ownValues(main), main.describe());
         ChangeReportText.render(report).lines().forEach(tour::show);
-        tour.show("(the host, URL and branch name differ for every environment; the image tag is this branch's own change)");
+        tour.show("(the host, URL and branch name of each environment are compared as ${HOST}, ${URL} and ${BRANCH}: "
+                + "only the branch's own change is left)");
     }
 }

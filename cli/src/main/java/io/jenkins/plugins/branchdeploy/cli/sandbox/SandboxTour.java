@@ -9,6 +9,7 @@ import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestRenderer;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
+import io.jenkins.plugins.branchdeploy.engine.report.EnvironmentValues;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.ManifestSource;
@@ -119,6 +120,11 @@ public final class SandboxTour {
     private DeployRequest request(ExampleBranch branch) {
         return new DeployRequest(branch.ref(), manifests, branch.variables(), List.of(databasePassword),
                 Quota.DEFAULT, DeployRequest.DEFAULT_TTL, ROLLOUT_TIMEOUT, null);
+    }
+
+    /** The values a branch's environment has its own of, as its manifests' placeholders carry them. */
+    public EnvironmentValues ownValues(ExampleBranch branch) {
+        return EnvironmentValues.of(branch.ref(), names(branch));
     }
 
     /** Shows a line of a step's result, indented under the step's title. */

@@ -107,4 +107,9 @@ public final class BranchEnvironments {
     public EnvironmentLifecycle lifecycle() {
         return new EnvironmentLifecycle(access);
     }
+
+    /** Who opened each environment's review link, and when. */
+    public EnvironmentOpens opens() {
+        return new EnvironmentOpens(access);
+    }
 }

@@ -70,6 +70,13 @@ public final class ClusterContract {
     /** The environment's last deploys as compact JSON ({@code DeployHistoryJson}), newest first, bounded. */
     public static final String HISTORY = PREFIX + "history";
 
+    /**
+     * Who opened the environment's review link and when ({@code ReviewOpensJson}): a Jenkins user id
+     * or {@code --user}, none when anonymous; newest first, bounded. Written under
+     * {@link #OPENS_FIELD_MANAGER}, so that deploys leave it alone.
+     */
+    public static final String OPENS = PREFIX + "opens";
+
     /** Server-side apply field manager for everything the engine writes. */
     public static final String FIELD_MANAGER = "branch-deploy";
     /**
@@ -78,6 +85,8 @@ public final class ClusterContract {
      * record, applied by {@link #FIELD_MANAGER}, would otherwise remove the history each time.
      */
     public static final String HISTORY_FIELD_MANAGER = "branch-deploy-history";
+    /** Field manager of the {@link #OPENS} annotation alone, for the same reason as {@link #HISTORY_FIELD_MANAGER}. */
+    public static final String OPENS_FIELD_MANAGER = "branch-deploy-opens";
 
     private ClusterContract() {}
 

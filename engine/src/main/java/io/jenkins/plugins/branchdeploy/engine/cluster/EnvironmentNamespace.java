@@ -115,8 +115,13 @@ final class EnvironmentNamespace {
 
     /** Only the {@link ClusterContract#HISTORY} annotation, to apply as {@link ClusterContract#HISTORY_FIELD_MANAGER}. */
     static Namespace history(String namespace, String history) {
+        return onlyAnnotation(namespace, ClusterContract.HISTORY, history);
+    }
+
+    /** Only one annotation, to apply under that annotation's own field manager. */
+    static Namespace onlyAnnotation(String namespace, String key, String value) {
         return new NamespaceBuilder().withNewMetadata().withName(namespace)
-                .withAnnotations(Map.of(ClusterContract.HISTORY, history)).endMetadata().build();
+                .withAnnotations(Map.of(key, value)).endMetadata().build();
     }
 
     /** A failure reason as recorded: cut to {@value #MAX_RECORDED_REASON} characters. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.branchdeploy.engine.deploy;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterApiException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
@@ -112,8 +113,10 @@ public final class BranchDeployer {
         ShapedManifests shaped = environments.deploys().prepare(request); // every refusal of bad input before the first request
         refuseSmokeWithoutUrl(shaped, options, environments.names(branch));
         ChangeComparison comparison = new ChangeComparison(environments);
-        ChangeReport changes = options.baseline() instanceof ChangeBaseline.Manifests
-                ? comparison.compare(comparison.rendered(request), options.baseline(), request, progress) : null;
+        ChangeBaseline baseline = options.baseline() != null ? options.baseline()
+                : comparison.targetEnvironment(branch, progress).orElse(null);
+        ChangeReport changes = baseline instanceof ChangeBaseline.Manifests
+                ? comparison.compare(comparison.rendered(request), baseline, request, progress) : null;
         DeployHistory before = bookkeeping.history(branch, progress);
 
         Map<String, Duration> phases = new LinkedHashMap<>();
@@ -127,8 +130,9 @@ public final class BranchDeployer {
                         applied.unchanged(), applied.appliedResources(), phases);
 
         DeployHistory after = bookkeeping.recordDeploy(branch, before, startedAt, result, progress);
-        if (options.baseline() instanceof ChangeBaseline.Namespace) {
-            changes = liveChanges(comparison, request, options.baseline(), progress);
+        bookkeeping.recordChangeDeploy(result.names().app(), branch, startedAt, clock.instant(), result.succeeded(), progress);
+        if (baseline instanceof ChangeBaseline.Namespace || baseline instanceof ChangeBaseline.TargetEnvironment) {
+            changes = liveChanges(comparison, request, baseline, progress);
         }
         if (options.drift() != null && options.drift().exceeded()) {
             progress.warn(options.drift().message());
@@ -197,14 +201,15 @@ public final class BranchDeployer {
                     + "; a teardown from the command line drops it");
             return outcome;
         }
-        return afterTeardown(outcome, names.app(), names.environment(), databaseBranch, cause, progress);
+        return afterTeardown(outcome, names.app(), names.environment(), databaseBranch,
+                branch.changeRequest().map(ChangeRequest::number).orElse(null), cause, progress);
     }
 
     /** As {@link #teardown(BranchRef, TeardownCause, ProgressListener)}, for an environment found by the inventory. */
     public TeardownOutcome teardown(Environment environment, TeardownCause cause, ProgressListener progress) {
         Objects.requireNonNull(cause, "cause");
         return afterTeardown(environments.lifecycle().teardown(EnvironmentRef.of(environment), progress), environment.app(),
-                environment.environment(), environment.databaseBranch(), cause, progress);
+                environment.environment(), environment.databaseBranch(), environment.change(), cause, progress);
     }
 
     /**
@@ -223,11 +228,15 @@ public final class BranchDeployer {
      * admin connection, a database branch the namespace recorded is named as left behind.
      *
      * @param databaseBranch the database branch the namespace recorded, or {@code null}
+     * @param change the pull request's number, or {@code null}: a merge or close ends its review record
      */
-    private TeardownOutcome afterTeardown(TeardownOutcome outcome, String app, String environment, String databaseBranch,
+    private TeardownOutcome afterTeardown(TeardownOutcome outcome, String app, String environment, String databaseBranch, Integer change,
             TeardownCause cause, ProgressListener progress) {
         if (outcome == TeardownOutcome.DELETED) {
             bookkeeping.recordTeardown(cause, progress);
+        }
+        if (change != null && (cause == TeardownCause.CHANGE_MERGED || cause == TeardownCause.CHANGE_CLOSED)) {
+            bookkeeping.recordChangeEnd(app, change, cause == TeardownCause.CHANGE_MERGED, clock.instant(), progress);
         }
         if (databases != null) {
             databases.drop(app, environment, progress);

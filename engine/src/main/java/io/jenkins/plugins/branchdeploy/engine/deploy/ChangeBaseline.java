@@ -1,6 +1,7 @@
 package io.jenkins.plugins.branchdeploy.engine.deploy;
 
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -50,6 +51,27 @@ public sealed interface ChangeBaseline {
         @Override
         public String describe() {
             return "namespace " + namespace;
+        }
+    }
+
+    /**
+     * The same app's environment of the branch that the deployed branch targets ({@code main}, or a
+     * pull request's target): what a change report compares with when none is given. Compared live
+     * with live, each side's own host, URL, branch and namespace as placeholders.
+     *
+     * @param target the target branch of the same app
+     * @param namespace its environment's namespace
+     */
+    record TargetEnvironment(BranchRef target, String namespace) implements ChangeBaseline {
+
+        public TargetEnvironment {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(namespace, "namespace");
+        }
+
+        @Override
+        public String describe() {
+            return target.branch() + "'s environment (namespace " + namespace + ")";
         }
     }
 

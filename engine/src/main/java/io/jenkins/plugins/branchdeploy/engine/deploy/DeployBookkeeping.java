@@ -78,6 +78,18 @@ final class DeployBookkeeping {
         return after;
     }
 
+    /** A pull request's deploy, for the review metrics; a plain branch's is not kept. */
+    void recordChangeDeploy(String app, BranchRef branch, Instant startedAt, Instant finishedAt, boolean ready,
+            ProgressListener progress) {
+        branch.changeRequest().ifPresent(change -> update(() -> metrics.recordChanges(ledger -> ledger.withDeploy(app,
+                change.number(), change.openedAt(), change.author(), startedAt, finishedAt, ready)), progress));
+    }
+
+    /** A pull request's environment torn down because it was merged or closed, for the review metrics. */
+    void recordChangeEnd(String app, int change, boolean merged, Instant at, ProgressListener progress) {
+        update(() -> metrics.recordChanges(ledger -> ledger.withEnd(app, change, merged, at)), progress);
+    }
+
     void recordTeardown(TeardownCause cause, ProgressListener progress) {
         update(() -> metrics.recordTeardown(cause), progress);
     }

@@ -17,6 +17,8 @@ import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeTests;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +32,7 @@ import java.util.Optional;
  */
 public final class DeployInput {
 
-    private final BranchRef branch;
+    private BranchRef branch;
     private final Path manifests;
     private Map<String, String> variables = Map.of();
     private List<SecretEntry> secrets = List.of();
@@ -184,6 +186,36 @@ public final class DeployInput {
     public DeployInput networkPolicy(Boolean enabled, List<String> allowFrom) {
         NetworkIsolation isolation = NetworkIsolation.allowingFrom(allowFrom); // checks the labels even when opted out
         networkIsolation = Boolean.FALSE.equals(enabled) ? NetworkIsolation.NONE : isolation;
+        return this;
+    }
+
+    /**
+     * When the pull request was opened and by whom, for the review metrics.
+     *
+     * @param openedAt the time typed, ISO-8601, or {@code null} or blank
+     * @param firstSeen when the front end first saw the pull request, taken when no time is typed; or {@code null}
+     * @param author who opened the pull request, or {@code null} or blank
+     * @throws InvalidInputException naming the field when a time is not ISO-8601, or a time or author is
+     *     typed for a branch that is no pull request
+     */
+    public DeployInput changeOpening(String openedAt, Instant firstSeen, String author) {
+        if (branch.change() == null) {
+            if (given(openedAt) || given(author)) {
+                throw new InvalidInputException(given(openedAt) ? "change-opened-at" : "change-author",
+                        "belongs to a pull request; give its number (--change) too");
+            }
+            return this;
+        }
+        Instant opened = firstSeen;
+        if (given(openedAt)) {
+            try {
+                opened = Instant.parse(openedAt.trim());
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException("change-opened-at", "'" + openedAt
+                        + "' is not an ISO-8601 time; use e.g. 2026-03-02T10:15:00Z");
+            }
+        }
+        branch = branch.withChange(branch.change().withOpening(opened, author));
         return this;
     }
 

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * What an installation has counted since it began, kept in a {@link MetricsStore} because it must
@@ -20,6 +21,7 @@ import java.util.TreeMap;
  * @param totalTimeToLiveUrl the sum of their times to a live URL
  * @param recentTimesToLiveUrl the most recent times to a live URL, oldest first, at most
  *     {@link #RECENT_LIMIT}, from which the median and 90th percentile are taken
+ * @param changes the pull requests deployed, for the review metrics
  */
 public record InstallationCounters(
         long deploys,
@@ -27,29 +29,31 @@ public record InstallationCounters(
         Map<String, Long> teardownsByCause,
         long timesToLiveUrl,
         Duration totalTimeToLiveUrl,
-        List<Duration> recentTimesToLiveUrl) {
+        List<Duration> recentTimesToLiveUrl,
+        ChangeLedger changes) {
 
     public static final int RECENT_LIMIT = 1000;
 
     /** An installation that has counted nothing yet. */
     public static final InstallationCounters NONE =
-            new InstallationCounters(0, 0, Map.of(), 0, Duration.ZERO, List.of());
+            new InstallationCounters(0, 0, Map.of(), 0, Duration.ZERO, List.of(), ChangeLedger.NONE);
 
     public InstallationCounters {
         teardownsByCause = Collections.unmodifiableMap(new TreeMap<>(teardownsByCause));
         recentTimesToLiveUrl = List.copyOf(recentTimesToLiveUrl);
+        changes = changes == null ? ChangeLedger.NONE : changes;
     }
 
     public InstallationCounters withDeploy(boolean ok) {
         return new InstallationCounters(deploys + 1, ok ? failures : failures + 1, teardownsByCause,
-                timesToLiveUrl, totalTimeToLiveUrl, recentTimesToLiveUrl);
+                timesToLiveUrl, totalTimeToLiveUrl, recentTimesToLiveUrl, changes);
     }
 
     public InstallationCounters withTeardown(TeardownCause cause) {
         Map<String, Long> teardowns = new TreeMap<>(teardownsByCause);
         teardowns.merge(cause.value(), 1L, Long::sum);
         return new InstallationCounters(deploys, failures, teardowns, timesToLiveUrl, totalTimeToLiveUrl,
-                recentTimesToLiveUrl);
+                recentTimesToLiveUrl, changes);
     }
 
     /** Counts an environment's first live URL, see {@link DeployHistory#timeToLiveUrl}. */
@@ -61,7 +65,12 @@ public record InstallationCounters(
         recent.add(took);
         List<Duration> kept = recent.subList(Math.max(0, recent.size() - RECENT_LIMIT), recent.size());
         return new InstallationCounters(deploys, failures, teardownsByCause, timesToLiveUrl + 1,
-                totalTimeToLiveUrl.plus(took), kept);
+                totalTimeToLiveUrl.plus(took), kept, changes);
+    }
+
+    public InstallationCounters withChanges(UnaryOperator<ChangeLedger> change) {
+        return new InstallationCounters(deploys, failures, teardownsByCause, timesToLiveUrl, totalTimeToLiveUrl,
+                recentTimesToLiveUrl, change.apply(changes));
     }
 
     public long teardowns() {

@@ -28,6 +28,7 @@ final class InstallationCountersJson {
         root.put("timesToLiveUrl", counters.timesToLiveUrl());
         root.put("totalTimeToLiveUrlMs", counters.totalTimeToLiveUrl().toMillis());
         counters.recentTimesToLiveUrl().forEach(took -> root.withArray("recentTimesToLiveUrlMs").add(took.toMillis()));
+        root.set("changes", ChangeLedgerJson.write(counters.changes()));
         return root.toString();
     }
 
@@ -47,6 +48,7 @@ final class InstallationCountersJson {
         List<Duration> recent = new ArrayList<>();
         root.path("recentTimesToLiveUrlMs").forEach(took -> recent.add(Duration.ofMillis(took.asLong())));
         return new InstallationCounters(root.path("deploys").asLong(), root.path("failures").asLong(), teardowns,
-                root.path("timesToLiveUrl").asLong(), Duration.ofMillis(root.path("totalTimeToLiveUrlMs").asLong()), recent);
+                root.path("timesToLiveUrl").asLong(), Duration.ofMillis(root.path("totalTimeToLiveUrlMs").asLong()), recent,
+                ChangeLedgerJson.read(root.path("changes")));
     }
 }

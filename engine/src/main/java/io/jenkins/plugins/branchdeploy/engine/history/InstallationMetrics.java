@@ -4,9 +4,11 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How an installation is doing: its environments now, and what it has counted since it began.
@@ -21,6 +23,8 @@ import java.util.Map;
  * @param totalTimeToLiveUrl the sum of their times to a live URL
  * @param medianTimeToLiveUrl the median of the recent ones, or {@code null} when there are none
  * @param p90TimeToLiveUrl the 90th percentile of the recent ones, or {@code null} when there are none
+ * @param reviews how the installation's pull requests were reviewed
+ * @param reviewsByApp the same for each app, by app
  */
 public record InstallationMetrics(
         Map<String, Long> environmentsByStatus,
@@ -30,13 +34,16 @@ public record InstallationMetrics(
         long timesToLiveUrl,
         Duration totalTimeToLiveUrl,
         Duration medianTimeToLiveUrl,
-        Duration p90TimeToLiveUrl) {
+        Duration p90TimeToLiveUrl,
+        ReviewMetrics reviews,
+        Map<String, ReviewMetrics> reviewsByApp) {
 
     static final String UNKNOWN_STATUS = "unknown";
 
     public InstallationMetrics {
         environmentsByStatus = Map.copyOf(environmentsByStatus);
         teardownsByCause = Map.copyOf(teardownsByCause);
+        reviewsByApp = Collections.unmodifiableMap(new TreeMap<>(reviewsByApp));
     }
 
     /**
@@ -54,7 +61,8 @@ public record InstallationMetrics(
         }
         List<Duration> recent = counters.recentTimesToLiveUrl().stream().sorted().toList();
         return new InstallationMetrics(byStatus, counters.deploys(), counters.failures(), counters.teardownsByCause(),
-                counters.timesToLiveUrl(), counters.totalTimeToLiveUrl(), percentile(recent, 0.5), percentile(recent, 0.9));
+                counters.timesToLiveUrl(), counters.totalTimeToLiveUrl(), percentile(recent, 0.5), percentile(recent, 0.9),
+                ReviewMetrics.of(counters.changes().changes()), ReviewMetrics.byApp(counters.changes()));
     }
 
     /** All environments, whatever their status. */
@@ -63,7 +71,7 @@ public record InstallationMetrics(
     }
 
     /** Nearest-rank percentile: the smallest value that at least {@code p} of the values do not exceed. */
-    private static Duration percentile(List<Duration> sorted, double p) {
+    static Duration percentile(List<Duration> sorted, double p) {
         if (sorted.isEmpty()) {
             return null;
         }

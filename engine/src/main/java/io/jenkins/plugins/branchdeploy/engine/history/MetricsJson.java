@@ -30,11 +30,24 @@ public final class MetricsJson {
                 .put("totalSeconds", seconds(metrics.totalTimeToLiveUrl()))
                 .put("medianSeconds", seconds(metrics.medianTimeToLiveUrl()))
                 .put("p90Seconds", seconds(metrics.p90TimeToLiveUrl()));
+        reviews(root.putObject("reviews"), metrics.reviews());
+        ObjectNode apps = root.putObject("apps");
+        metrics.reviewsByApp().forEach((app, reviews) -> reviews(apps.putObject(app), reviews));
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write metrics as JSON", e);
         }
+    }
+
+    private static void reviews(ObjectNode node, ReviewMetrics reviews) {
+        node.put("changes", reviews.changes());
+        node.putObject("prOpenToLiveSeconds")
+                .put("median", seconds(reviews.medianOpenToLive()))
+                .put("p90", seconds(reviews.p90OpenToLive()));
+        node.put("mergedChanges", reviews.merged());
+        node.put("liveShare", reviews.liveShare());
+        node.put("reviewedLiveShare", reviews.reviewedLiveShare());
     }
 
     /** Whole milliseconds as seconds, e.g. {@code 95.2}; {@code null} stays {@code null}. */

@@ -28,4 +28,9 @@ public interface MetricsStore {
     default void recordTimeToLiveUrl(Duration took) {
         update(counters -> counters.withTimeToLiveUrl(took));
     }
+
+    /** Applies {@code change} to the pull requests kept for the review metrics. */
+    default void recordChanges(UnaryOperator<ChangeLedger> change) {
+        update(counters -> counters.withChanges(change));
+    }
 }

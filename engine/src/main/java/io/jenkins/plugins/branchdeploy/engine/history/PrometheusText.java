@@ -1,6 +1,8 @@
 package io.jenkins.plugins.branchdeploy.engine.history;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -33,7 +35,43 @@ public final class PrometheusText {
         sample(text, "time_to_live_url_seconds", "quantile", "0.9", quantile(metrics.p90TimeToLiveUrl()));
         sample(text, "time_to_live_url_seconds_sum", null, null, seconds(metrics.totalTimeToLiveUrl()));
         sample(text, "time_to_live_url_seconds_count", null, null, String.valueOf(metrics.timesToLiveUrl()));
+        reviews(text, metrics);
         return text.toString();
+    }
+
+    /** Each review figure for the installation (no {@code app} label), then for each app. */
+    private static void reviews(StringBuilder text, InstallationMetrics metrics) {
+        Map<String, ReviewMetrics> all = new LinkedHashMap<>();
+        all.put(null, metrics.reviews());
+        all.putAll(metrics.reviewsByApp());
+        family(text, "pr_open_to_live_seconds", "gauge",
+                "Time from a pull request being opened (or first seen) to its first ready deploy, by quantile.");
+        all.forEach((app, r) -> {
+            labelled(text, "pr_open_to_live_seconds", app, "quantile=\"0.5\"", quantile(r.medianOpenToLive()));
+            labelled(text, "pr_open_to_live_seconds", app, "quantile=\"0.9\"", quantile(r.p90OpenToLive()));
+        });
+        family(text, "merged_changes", "gauge", "Merged pull requests among those kept for the review metrics.");
+        all.forEach((app, r) -> labelled(text, "merged_changes", app, null, String.valueOf(r.merged())));
+        family(text, "live_share", "gauge", "Share of merged pull requests whose environment was live before the merge.");
+        all.forEach((app, r) -> labelled(text, "live_share", app, null, share(r.liveShare())));
+        family(text, "reviewed_live_share", "gauge",
+                "Share of merged pull requests whose environment someone other than the author opened before the merge.");
+        all.forEach((app, r) -> labelled(text, "reviewed_live_share", app, null, share(r.reviewedLiveShare())));
+    }
+
+    private static void labelled(StringBuilder text, String name, String app, String label, String value) {
+        text.append("branch_deploy_").append(name);
+        String labels = (app == null ? "" : "app=\"" + escapeLabel(app) + "\"")
+                + (app != null && label != null ? "," : "") + (label == null ? "" : label);
+        if (!labels.isEmpty()) {
+            text.append('{').append(labels).append('}');
+        }
+        text.append(' ').append(value).append('\n');
+    }
+
+    /** No merged pull request: no share, {@code NaN}. */
+    private static String share(Double share) {
+        return share == null ? "NaN" : String.valueOf(share);
     }
 
     private static void family(StringBuilder text, String name, String type, String help) {

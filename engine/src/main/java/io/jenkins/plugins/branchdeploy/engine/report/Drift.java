@@ -33,10 +33,19 @@ public record Drift(String target, int commitsBehind, int threshold) {
         if (commitsBehind == null) {
             return null;
         }
-        String counted = target != null && !target.isBlank()
-                ? target.trim()
-                : branch.changeRequest().map(ChangeRequest::target).filter(t -> !t.isBlank()).orElse(DEFAULT_TARGET);
+        String counted = target(branch, target);
         return new Drift(counted, commitsBehind, threshold == null ? DEFAULT_THRESHOLD : threshold);
+    }
+
+    /**
+     * The branch a drift of {@code branch} is counted against, and its change report compared with.
+     *
+     * @param given the target the user named, or {@code null} or blank for the pull request's target,
+     *     else {@value #DEFAULT_TARGET}
+     */
+    public static String target(BranchRef branch, String given) {
+        return given != null && !given.isBlank() ? given.trim()
+                : branch.changeRequest().map(ChangeRequest::target).filter(t -> t != null && !t.isBlank()).orElse(DEFAULT_TARGET);
     }
 
     public Drift {

@@ -87,14 +87,14 @@ class InstallationMetricsTest {
                 branch_deploy_time_to_live_url_seconds_sum 215.2
                 branch_deploy_time_to_live_url_seconds_count 2
                 """, "branch_deploy_active_environments{status=\"ready\"} 2\n");
-        assertThat(text.lines().filter(line -> line.startsWith("# TYPE"))).hasSize(5);
+        assertThat(text.lines().filter(line -> line.startsWith("# TYPE"))).hasSize(9);
     }
 
     @Test
     void prometheusLabelValuesAreEscaped() {
         // a metrics file edited by hand may hold any text
         InstallationCounters counters = new InstallationCounters(0, 0, Map.of("odd \"reason\"\\with\nnewline", 1L), 0,
-                Duration.ZERO, List.of());
+                Duration.ZERO, List.of(), ChangeLedger.NONE);
 
         String text = PrometheusText.write(InstallationMetrics.of(List.of(), counters));
 

@@ -1,0 +1,165 @@
+package io.jenkins.plugins.branchdeploy.engine.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
+import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterContract;
+import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
+import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentRef;
+import io.jenkins.plugins.branchdeploy.engine.history.ChangeRecord;
+import io.jenkins.plugins.branchdeploy.engine.history.FileMetricsStore;
+import io.jenkins.plugins.branchdeploy.engine.history.InstallationMetrics;
+import io.jenkins.plugins.branchdeploy.engine.history.ReviewMetrics;
+import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
+import io.jenkins.plugins.branchdeploy.engine.history.ReviewOpen;
+import io.jenkins.plugins.branchdeploy.engine.history.ReviewOpens;
+import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
+import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opening an environment's review link: recorded on its namespace and in the metrics, leading only to its own URL. */
+class ReviewLinkTest {
+
+    private static final Path SHOP = Path.of("../docs/examples/shop");
+    private static final Instant MONDAY = Instant.parse("2026-03-02T10:00:00Z");
+
+    private final NamingPolicy naming = NamingPolicy.withDefaults("preview.example.dev");
+    private final BranchRef cart = BranchRef.of("shop", "feature/cart")
+            .withChange(new ChangeRequest(42, "main", false, null, "alice"));
+
+    private SandboxCluster cluster;
+    private KubernetesClient client;
+    private BranchEnvironments environments;
+    private FileMetricsStore metrics;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void start() {
+        cluster = SandboxCluster.start();
+        client = cluster.newClient(Duration.ofSeconds(2));
+        environments = new BranchEnvironments(client, "ci-1", naming);
+        metrics = new FileMetricsStore(dir.resolve("metrics.json"));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        cluster.close();
+    }
+
+    @Test
+    void opensAreRecordedOnTheNamespaceOutliveTheProcessAndARedeployAndLeadToTheEnvironment() throws Exception {
+        deploy("1.4.2");
+        Environment environment = environments.inventory().find(cart).orElseThrow();
+
+        URI first = link(MONDAY).open(environment, "bob", ProgressListener.SILENT);
+        link(MONDAY.plusSeconds(60)).open(environment, null, ProgressListener.SILENT);
+
+        assertThat(first).hasToString(environment.url()).hasToString("https://pr-42--shop.preview.example.dev");
+        deploy("1.4.3");
+        BranchEnvironments afterRestart = new BranchEnvironments(client, "ci-1", naming);
+        ReviewOpens opens = new ReviewLink(afterRestart, metrics, Clock.systemUTC())
+                .opens(afterRestart.inventory().find(cart).orElseThrow(), ProgressListener.SILENT);
+        assertThat(opens.entries()).as("newest first; the redeploy kept them")
+                .containsExactly(new ReviewOpen(null, MONDAY.plusSeconds(60)), new ReviewOpen("bob", MONDAY));
+        ChangeRecord change = metrics.read().changes().find("shop", 42);
+        assertThat(change.openers()).as("signed-in openers count for the metrics").containsExactly(new ReviewOpen("bob", MONDAY));
+        assertThat(change.author()).isEqualTo("alice");
+    }
+
+    @Test
+    void anEnvironmentKeepsItsNewestOpensOnly() throws Exception {
+        deploy("1.4.2");
+        Environment environment = environments.inventory().find(cart).orElseThrow();
+
+        for (int i = 0; i < ReviewOpens.LIMIT + 5; i++) {
+            link(MONDAY.plusSeconds(i)).open(environment, "user" + i, ProgressListener.SILENT);
+        }
+
+        List<ReviewOpen> kept = link(MONDAY).opens(environment, ProgressListener.SILENT).entries();
+        assertThat(kept).hasSize(ReviewOpens.LIMIT);
+        assertThat(kept.get(0).user()).isEqualTo("user" + (ReviewOpens.LIMIT + 4));
+        assertThat(kept.get(kept.size() - 1).user()).isEqualTo("user5");
+    }
+
+    @Test
+    void aLinkLeadsNowhereButTheEnvironmentsOwnHttpUrl() throws Exception {
+        deploy("1.4.2");
+        String namespace = naming.names(cart).namespace();
+        client.namespaces().withName(namespace).edit(ns -> {
+            ns.getMetadata().getAnnotations().put(ClusterContract.URL, "javascript:alert(1)");
+            return ns;
+        });
+        Environment tampered = environments.inventory().find(cart).orElseThrow();
+
+        assertThatThrownBy(() -> link(MONDAY).open(tampered, "bob", ProgressListener.SILENT))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not an http(s) URL");
+        assertThat(client.namespaces().withName(namespace).get().getMetadata().getAnnotations())
+                .as("nothing recorded for a refused open").doesNotContainKey(ClusterContract.OPENS);
+    }
+
+    @Test
+    void anEnvironmentThatIsGoneCannotBeOpened() throws Exception {
+        deploy("1.4.2");
+        Environment environment = environments.inventory().find(cart).orElseThrow();
+        environments.lifecycle().teardown(EnvironmentRef.of(cart), ProgressListener.SILENT);
+
+        assertThatThrownBy(() -> link(MONDAY).open(environment, "bob", ProgressListener.SILENT))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("does not exist any more");
+        assertThat(metrics.read().changes().find("shop", 42).openers()).isEmpty();
+    }
+
+    @Test
+    void aMergeTeardownCompletesThePullRequestsReviewFigures() throws Exception {
+        deploy("1.4.2");
+        BranchRef own = BranchRef.of("shop", "feature/own").withChange(new ChangeRequest(43, "main", false, null, "carol"));
+        DeployOutcome second = new BranchDeployer(environments, metrics).deploy(new DeployRequest(own, SHOP,
+                Map.of("IMAGE_TAG", "1.4.2"), List.of(), null, null, Duration.ofSeconds(60), null), DeployOptions.NONE,
+                ProgressListener.SILENT);
+        assertThat(second.succeeded()).as(second.deploy().failureReason()).isTrue();
+        link(Instant.now()).open(environments.inventory().find(cart).orElseThrow(), "bob", ProgressListener.SILENT);
+        link(Instant.now()).open(environments.inventory().find(own).orElseThrow(), "carol", ProgressListener.SILENT);
+
+        BranchDeployer deployer = new BranchDeployer(environments, metrics);
+        deployer.teardown(cart, TeardownCause.CHANGE_MERGED, ProgressListener.SILENT);
+        deployer.teardown(own, TeardownCause.CHANGE_MERGED, ProgressListener.SILENT);
+
+        ReviewMetrics shop = InstallationMetrics.of(List.of(), metrics.read()).reviewsByApp().get("shop");
+        assertThat(shop.merged()).isEqualTo(2);
+        assertThat(shop.liveShare()).isEqualTo(1.0);
+        assertThat(shop.reviewedLiveShare()).as("carol opened only her own").isEqualTo(0.5);
+        assertThat(shop.medianOpenToLive()).isNotNull();
+    }
+
+    private ReviewLink link(Instant now) {
+        return new ReviewLink(environments, metrics, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private void deploy(String imageTag) throws InterruptedException {
+        DeployOutcome outcome = new BranchDeployer(environments, metrics).deploy(new DeployRequest(cart, SHOP,
+                Map.of("IMAGE_TAG", imageTag), List.of(new SecretEntry("shop-db", "password", "s3cret")), null,
+                Duration.ofDays(3), Duration.ofSeconds(60), null), DeployOptions.NONE, ProgressListener.SILENT);
+        assertThat(outcome.succeeded()).as(outcome.deploy().failureReason()).isTrue();
+    }
+}
