@@ -25,8 +25,6 @@ import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.engine.shaping.ShapedManifests;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeReport;
-import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeRunner;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Deploys a branch with everything around it, and tears it down again; the Pipeline step and the
@@ -111,7 +108,7 @@ public final class BranchDeployer {
         BranchRef branch = request.branch();
         refuseDatabaseWithout(request, options);
         ShapedManifests shaped = environments.deploys().prepare(request); // every refusal of bad input before the first request
-        refuseSmokeWithoutUrl(shaped, options, environments.names(branch));
+        DeploySmokeTests.refuseWithoutUrl(shaped, options, environments.names(branch));
         ChangeComparison comparison = new ChangeComparison(environments);
         ChangeBaseline baseline = options.baseline() != null ? options.baseline()
                 : comparison.targetEnvironment(branch, progress).orElse(null);
@@ -122,10 +119,10 @@ public final class BranchDeployer {
         Map<String, Duration> phases = new LinkedHashMap<>();
         DeployResult applied = apply(request, shaped, options, phases, progress);
         SmokeReport smoke = applied.succeeded() && !options.smokeChecks().isEmpty()
-                ? smokeTest(applied, options, phases, progress) : null;
+                ? DeploySmokeTests.run(applied, options, phases, progress) : null;
         DeployResult result = smoke != null && !smoke.passed()
                 ? new DeployResult(applied.names(), applied.url(), EnvironmentStatus.FAILED,
-                        markFailed(branch, smokeFailure(smoke), progress), false, applied.appliedResources(), phases)
+                        markFailed(branch, DeploySmokeTests.failure(smoke), progress), false, applied.appliedResources(), phases)
                 : new DeployResult(applied.names(), applied.url(), applied.status(), applied.failureReason(),
                         applied.unchanged(), applied.appliedResources(), phases);
 
@@ -159,26 +156,6 @@ public final class BranchDeployer {
         }
         phases.putAll(result.phases());
         return result;
-    }
-
-    /** Smoke tests need a URL: refused before anything is written when nothing routes to the environment. */
-    private static void refuseSmokeWithoutUrl(ShapedManifests shaped, DeployOptions options, EnvironmentNames names) {
-        if (!options.smokeChecks().isEmpty() && options.smokeBaseUrl() == null && shaped.url() == null) {
-            throw new InvalidInputException("smoke-tests", "the smoke tests need a URL, and nothing routes to " + names.host()
-                    + "; expose a Service (--expose SERVICE, Pipeline: expose: 'SERVICE'), add an Ingress for ${HOST}, "
-                    + "or send the checks elsewhere with --smoke-base-url");
-        }
-    }
-
-    /** Runs the smoke tests against the live URL (or the base URL given), timed as phase {@code smoke}. */
-    private static SmokeReport smokeTest(DeployResult result, DeployOptions options, Map<String, Duration> phases,
-            ProgressListener progress) throws InterruptedException {
-        long started = System.nanoTime();
-        URI url = options.smokeBaseUrl() != null ? options.smokeBaseUrl() : URI.create(result.url());
-        SmokeReport smoke = SmokeRunner.create(progress).run(url, options.smokeChecks(),
-                Objects.requireNonNullElse(options.smokeTimeout(), DeployOptions.DEFAULT_SMOKE_TIMEOUT));
-        phases.put("smoke", Duration.ofNanos(System.nanoTime() - started));
-        return smoke;
     }
 
     /**
@@ -300,11 +277,6 @@ public final class BranchDeployer {
         } catch (ClusterApiException e) {
             return reason + "; recording the failure on the namespace failed too: " + e.getMessage();
         }
-    }
-
-    private static String smokeFailure(SmokeReport smoke) {
-        return "smoke tests failed: " + smoke.failures().stream()
-                .map(r -> r.name() + " (" + r.reason() + ")").collect(Collectors.joining("; "));
     }
 
     private static <T> T timed(String phase, Map<String, Duration> phases, Supplier<T> work) {
