@@ -77,6 +77,12 @@ public final class ClusterContract {
      */
     public static final String OPENS = PREFIX + "opens";
 
+    /**
+     * The {@code coordination.k8s.io/v1} Lease in an environment's namespace that one process at a
+     * time holds while it changes the environment ({@link EnvironmentLease}).
+     */
+    public static final String LEASE = "branch-deploy";
+
     /** Server-side apply field manager for everything the engine writes. */
     public static final String FIELD_MANAGER = "branch-deploy";
     /**

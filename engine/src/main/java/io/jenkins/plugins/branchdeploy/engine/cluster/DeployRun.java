@@ -59,6 +59,7 @@ final class DeployRun {
     private final Duration ttl;
     private final Duration timeout;
     private final ProgressListener progress;
+    private final Supplier<EnvironmentLocks.Held> lease;
     private final Map<String, Duration> phases = new LinkedHashMap<>();
     private final List<HasMetadata> appliedSoFar = new ArrayList<>();
 
@@ -68,7 +69,8 @@ final class DeployRun {
      * @param databaseBranch the database branch made for this deploy, or {@code null} to keep the one recorded
      */
     DeployRun(KubernetesClient client, ApiCalls api, RolloutWait rollout, Clock clock, String installation, String owner,
-            String deployedBy, String databaseBranch, EnvironmentNames names, BranchRef branch, Duration ttl, Duration timeout, ProgressListener progress) {
+            String deployedBy, String databaseBranch, EnvironmentNames names, BranchRef branch, Duration ttl, Duration timeout, ProgressListener progress,
+            Supplier<EnvironmentLocks.Held> lease) {
         this.client = client;
         this.api = api;
         this.rollout = rollout;
@@ -82,6 +84,7 @@ final class DeployRun {
         this.ttl = ttl;
         this.timeout = timeout;
         this.progress = progress;
+        this.lease = lease;
     }
 
     /** @param helmTests whether to run a chart's Helm tests after the rollout */
@@ -138,7 +141,12 @@ final class DeployRun {
         both.addAll(current);
         EnvironmentNamespace.Record deploying = deploying(live, url, both);
         boolean namespaceWritten = false;
+        EnvironmentLocks.Held held = null;
         try {
+            // the lease lives in the namespace: taken before the first write, or right after creating the namespace
+            if (live != null) {
+                held = lease.get();
+            }
             if (live != null && EnvironmentNamespace.status(live) == EnvironmentStatus.SCALED_DOWN) {
                 // the manifests may leave replicas to the cluster (or to an autoscaler): restore the saved counts first
                 Namespace asleep = live;
@@ -148,6 +156,9 @@ final class DeployRun {
             }
             phase("namespace", () -> applyNamespace(deploying.toNamespace()));
             namespaceWritten = true;
+            if (held == null) {
+                held = lease.get();
+            }
             NamespaceWriter writer = new NamespaceWriter(client, api, discovery, namespace);
             HookRunner hookRunner = new HookRunner(writer, customKinds::get, rollout, namespace, timeout, progress);
             if (!hooks.before().isEmpty()) {
@@ -173,6 +184,10 @@ final class DeployRun {
                 reason = recordFailure(deploying.withOutcome(EnvironmentStatus.FAILED, EnvironmentNamespace.recordedReason(reason), url, both, null), reason);
             }
             return failed(reason, appliedSoFar);
+        } finally {
+            if (held != null) {
+                held.close();
+            }
         }
     }
 

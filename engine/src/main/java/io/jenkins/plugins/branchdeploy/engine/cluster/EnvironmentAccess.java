@@ -58,6 +58,15 @@ record EnvironmentAccess(KubernetesClient client, ApiCalls api, String installat
         return EnvironmentLocks.acquire(client.getConfiguration().getMasterUrl(), namespace, patience, progress);
     }
 
+    /**
+     * Takes the environment's {@link EnvironmentLease} for a write, waiting at most {@code duration}
+     * for another process, and holding it unreleased for at most as long. Needs the namespace to exist.
+     */
+    EnvironmentLocks.Held lease(String namespace, Duration duration, ProgressListener progress) {
+        return new EnvironmentLease(client, api, clock, EnvironmentLease.holderOf(installation), pollEvery, progressEvery)
+                .acquire(namespace, duration, duration, progress);
+    }
+
     InvalidInputException noEnvironment(BranchRef branch) {
         return new InvalidInputException("branch", "there is no environment of app " + branch.app() + " for "
                 + branch.changeRequest().map(c -> "pull request #" + c.number()).orElse("branch " + branch.branch())

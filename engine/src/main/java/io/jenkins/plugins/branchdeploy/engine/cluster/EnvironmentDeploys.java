@@ -77,11 +77,12 @@ public final class EnvironmentDeploys {
         shaped.warnings().forEach(progress::warn);
 
         progress.info("Deploying " + branch.branch() + " of " + names.app() + " into namespace " + names.namespace());
-        try (EnvironmentLocks.Held lock = access.lock(names.namespace(), timeout.plus(EnvironmentAccess.LOCK_PATIENCE), progress)) {
+        Duration patience = timeout.plus(EnvironmentAccess.LOCK_PATIENCE);
+        try (EnvironmentLocks.Held lock = access.lock(names.namespace(), patience, progress)) {
             DeployRun run = new DeployRun(access.client(), access.api(),
                     new RolloutWait(access.client(), access.api(), access.pollEvery(), access.progressEvery()), access.clock(),
                     access.installation(), access.owner(), request.deployedBy(), request.databaseBranch(), names, branch,
-                    plan.ttl(), timeout, progress);
+                    plan.ttl(), timeout, progress, () -> access.lease(names.namespace(), patience, progress));
             return run.run(plan.ownResources(), plan.secrets(), plan.manifests(), request.source().helmTests());
         }
     }

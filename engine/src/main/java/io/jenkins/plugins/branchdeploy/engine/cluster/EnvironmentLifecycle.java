@@ -42,7 +42,9 @@ public final class EnvironmentLifecycle {
                 progress.info("Namespace " + namespace + " is still being deleted by an earlier teardown");
                 return TeardownOutcome.DELETING;
             }
-            access.api().run("delete namespace " + namespace, progress, () -> access.client().namespaces().withName(namespace).delete());
+            try (EnvironmentLocks.Held lease = access.lease(namespace, EnvironmentAccess.LOCK_PATIENCE, progress)) {
+                access.api().run("delete namespace " + namespace, progress, () -> access.client().namespaces().withName(namespace).delete());
+            }
             progress.info("Deleted namespace " + namespace + " and everything in it");
             return TeardownOutcome.DELETED;
         }
@@ -102,8 +104,12 @@ public final class EnvironmentLifecycle {
         try (EnvironmentLocks.Held lock = access.lock(namespace, EnvironmentAccess.LOCK_PATIENCE, progress)) {
             Namespace live = present(environment, namespace, "scale down", progress);
             if (live != null) {
-                int scaled = new EnvironmentScaling(access.client(), access.api()).scaleDown(live, cause, progress);
-                progress.info("Scaled down " + namespace + " (" + cause.value() + "): " + scaled + " workloads to zero");
+                boolean asleep = EnvironmentNamespace.status(live) == EnvironmentStatus.SCALED_DOWN
+                        && (cause != ScaleDownCause.MANUAL || ScaleDownCause.MANUAL.value().equals(EnvironmentNamespace.annotation(live, ClusterContract.SCALED_DOWN_BY)));
+                try (EnvironmentLocks.Held lease = asleep ? () -> {} : access.lease(namespace, EnvironmentAccess.LOCK_PATIENCE, progress)) {
+                    int scaled = new EnvironmentScaling(access.client(), access.api()).scaleDown(live, cause, progress);
+                    progress.info("Scaled down " + namespace + " (" + cause.value() + "): " + scaled + " workloads to zero");
+                }
             }
         }
     }
@@ -121,8 +127,11 @@ public final class EnvironmentLifecycle {
         try (EnvironmentLocks.Held lock = access.lock(namespace, EnvironmentAccess.LOCK_PATIENCE, progress)) {
             Namespace live = present(environment, namespace, "wake", progress);
             if (live != null) {
-                int restored = new EnvironmentScaling(access.client(), access.api()).wake(live, progress);
-                progress.info("Woke " + namespace + ": " + restored + " workloads restored");
+                boolean awake = EnvironmentNamespace.status(live) != EnvironmentStatus.SCALED_DOWN;
+                try (EnvironmentLocks.Held lease = awake ? () -> {} : access.lease(namespace, EnvironmentAccess.LOCK_PATIENCE, progress)) {
+                    int restored = new EnvironmentScaling(access.client(), access.api()).wake(live, progress);
+                    progress.info("Woke " + namespace + ": " + restored + " workloads restored");
+                }
             }
         }
     }

@@ -62,7 +62,12 @@ class ConcurrentDeploysTest {
 
         for (int b = 0; b < BRANCHES; b++) {
             String namespace = naming.names(branch(b)).namespace();
-            List<String> writes = sandbox.cluster().requests().writes().stream().filter(w -> inNamespace(w, namespace)).map(Object::toString).toList();
+            List<String> all = sandbox.cluster().requests().writes().stream().filter(w -> inNamespace(w, namespace)).map(Object::toString).toList();
+            String lease = "/apis/coordination.k8s.io/v1/namespaces/" + namespace + "/leases";
+            assertThat(all).as("each deploy takes and releases the environment's lease")
+                    .filteredOn(w -> w.contains(lease)).containsExactly("POST " + lease, "DELETE " + lease + "/" + ClusterContract.LEASE,
+                            "POST " + lease, "DELETE " + lease + "/" + ClusterContract.LEASE);
+            List<String> writes = all.stream().filter(w -> !w.contains(lease)).toList();
             String record = "PATCH /api/v1/namespaces/" + namespace;
             int half = writes.size() / 2;
             assertThat(writes).as("two deploys of %s", namespace).hasSizeGreaterThan(2).hasSize(2 * half);
