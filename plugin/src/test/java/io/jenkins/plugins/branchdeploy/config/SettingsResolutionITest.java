@@ -158,6 +158,7 @@ class SettingsResolutionITest {
             s.setQuotaMemory("1Gi");
             s.setQuotaPods("8");
             s.setTrustedForks("octocat");
+            s.setAllowFromNamespaces("team=platform");
         });
         team.addProperty(new BranchDeployProperty(overrides));
         FreeStyleProject job = team.createProject(FreeStyleProject.class, "shop");
