@@ -19,12 +19,13 @@ import org.kohsuke.stapler.StaplerRequest2;
 /**
  * "Branch deployments" on the system configuration page, {@code unclassified: branchDeploy:} in
  * Configuration-as-Code: the clusters, the defaults every project inherits, and the cleanup brakes.
- * Only the values: {@link SettingsResolver} says what they mean for a job, and the form's checks are
- * inherited from {@link ConfigurationValidators}.
+ * Only the values, those of how environments are reached inherited from {@link ExposureDefaults}:
+ * {@link SettingsResolver} says what they mean for a job, and the form's checks are inherited from
+ * {@link ConfigurationValidators}.
  */
 @Extension
 @Symbol("branchDeploy")
-public class BranchDeployConfiguration extends ConfigurationValidators {
+public class BranchDeployConfiguration extends ExposureDefaults {
 
     static final int DEFAULT_CLEANUP_PERIOD_MINUTES = 15;
 
@@ -33,8 +34,6 @@ public class BranchDeployConfiguration extends ConfigurationValidators {
     private String domain;
     private String namespaceTemplate = NamingPolicy.DEFAULT_NAMESPACE_TEMPLATE;
     private String hostTemplate = NamingPolicy.DEFAULT_HOST_TEMPLATE;
-    private String ingressClass;
-    private String tlsSecret;
     private String quotaCpu = Quota.DEFAULT.cpu();
     private String quotaMemory = Quota.DEFAULT.memory();
     private int quotaPods = Quota.DEFAULT.pods();
@@ -121,28 +120,6 @@ public class BranchDeployConfiguration extends ConfigurationValidators {
     @DataBoundSetter
     public void setHostTemplate(String hostTemplate) {
         this.hostTemplate = Util.fixEmptyAndTrim(hostTemplate);
-        save();
-    }
-
-    /** The class of the Ingress that {@code expose} adds, e.g. {@code nginx}; blank for the cluster's default class. */
-    public String getIngressClass() {
-        return ingressClass;
-    }
-
-    @DataBoundSetter
-    public void setIngressClass(String ingressClass) {
-        this.ingressClass = Util.fixEmptyAndTrim(ingressClass);
-        save();
-    }
-
-    /** The Secret, in each environment's namespace, with the certificate of the host {@code expose} routes; blank for http. */
-    public String getTlsSecret() {
-        return tlsSecret;
-    }
-
-    @DataBoundSetter
-    public void setTlsSecret(String tlsSecret) {
-        this.tlsSecret = Util.fixEmptyAndTrim(tlsSecret);
         save();
     }
 

@@ -141,6 +141,11 @@ public abstract class ConfigurationValidators extends GlobalConfiguration {
     }
 
     @POST
+    public FormValidation doCheckAllowFromNamespaces(@QueryParameter String value) {
+        return asAdministrator(() -> FieldChecks.allowFromNamespaces(value));
+    }
+
+    @POST
     public FormValidation doCheckBranchFilter(@QueryParameter String value) {
         return asAdministrator(() -> FieldChecks.branchFilter(value));
     }

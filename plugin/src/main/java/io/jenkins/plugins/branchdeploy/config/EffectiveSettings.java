@@ -5,6 +5,7 @@ import io.jenkins.plugins.branchdeploy.engine.branch.TrustedForks;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The settings that hold for one job: the global configuration, overridden by each enclosing
@@ -21,6 +22,7 @@ import java.time.Duration;
  * @param branchFilter which branches get an environment
  * @param ingressClass the class of the Ingress that {@code expose} adds, or {@code null} for the cluster's default
  * @param tlsSecret the Secret with the certificate of the host {@code expose} routes, or {@code null} for plain http
+ * @param allowFromNamespaces the {@code KEY=VALUE} labels of the namespaces besides its own that may reach an environment
  */
 public record EffectiveSettings(
         String installationId,
@@ -33,7 +35,8 @@ public record EffectiveSettings(
         TrustedForks trustedForks,
         BranchFilter branchFilter,
         String ingressClass,
-        String tlsSecret) {
+        String tlsSecret,
+        List<String> allowFromNamespaces) {
 
     /**
      * How this job's environments are named.

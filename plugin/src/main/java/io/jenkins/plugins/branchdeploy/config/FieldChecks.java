@@ -99,6 +99,11 @@ final class FieldChecks {
         });
     }
 
+    static FormValidation allowFromNamespaces(String value) {
+        return blank(value) ? FormValidation.ok() : check(() -> FormValidation.ok("Allowed besides the environment's own namespace: "
+                + String.join(", ", SettingsResolver.allowFromNamespaces(value).stream().map(Object::toString).toList())));
+    }
+
     static FormValidation branchFilter(String value) {
         return check(() -> {
             BranchFilter.parse(value);

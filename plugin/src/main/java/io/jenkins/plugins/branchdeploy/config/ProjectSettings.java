@@ -38,6 +38,7 @@ public class ProjectSettings implements Describable<ProjectSettings> {
     private String trustedForks;
     private String ingressClass;
     private String tlsSecret;
+    private String allowFromNamespaces;
 
     @DataBoundConstructor
     public ProjectSettings() {}
@@ -56,6 +57,7 @@ public class ProjectSettings implements Describable<ProjectSettings> {
         merged.trustedForks = either(trustedForks, base.trustedForks);
         merged.ingressClass = either(ingressClass, base.ingressClass);
         merged.tlsSecret = either(tlsSecret, base.tlsSecret);
+        merged.allowFromNamespaces = either(allowFromNamespaces, base.allowFromNamespaces);
         return merged;
     }
 
@@ -66,7 +68,7 @@ public class ProjectSettings implements Describable<ProjectSettings> {
     /** True when nothing is overridden: the property is then not worth keeping. */
     boolean isEmpty() {
         return Stream.of(cluster, domain, namespaceTemplate, hostTemplate, ttl, quotaCpu, quotaMemory, quotaPods, trustedForks,
-                        ingressClass, tlsSecret)
+                        ingressClass, tlsSecret, allowFromNamespaces)
                 .allMatch(Objects::isNull);
     }
 
@@ -130,6 +132,17 @@ public class ProjectSettings implements Describable<ProjectSettings> {
     @DataBoundSetter
     public void setTlsSecret(String tlsSecret) {
         this.tlsSecret = Util.fixEmptyAndTrim(tlsSecret);
+    }
+
+    /** The labels, one {@code KEY=VALUE} a line, of the namespaces besides its own that may reach an environment. */
+    @CheckForNull
+    public String getAllowFromNamespaces() {
+        return allowFromNamespaces;
+    }
+
+    @DataBoundSetter
+    public void setAllowFromNamespaces(String allowFromNamespaces) {
+        this.allowFromNamespaces = Util.fixEmptyAndTrim(allowFromNamespaces);
     }
 
     @CheckForNull
@@ -256,6 +269,12 @@ public class ProjectSettings implements Describable<ProjectSettings> {
         public FormValidation doCheckTrustedForks(@AncestorInPath Item item, @QueryParameter String value) {
             checkConfigure(item);
             return FieldChecks.trustedForks(value);
+        }
+
+        @POST
+        public FormValidation doCheckAllowFromNamespaces(@AncestorInPath Item item, @QueryParameter String value) {
+            checkConfigure(item);
+            return FieldChecks.allowFromNamespaces(value);
         }
     }
 }

@@ -20,6 +20,8 @@ import io.jenkins.plugins.branchdeploy.engine.lifecycle.CleanupPolicy;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.WorkingHours;
 import io.jenkins.plugins.branchdeploy.engine.naming.DnsNames;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.NetworkIsolation;
+import io.jenkins.plugins.branchdeploy.engine.request.NetworkIsolation.NamespaceLabel;
 import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -71,7 +73,8 @@ public final class SettingsResolver {
                 TrustedForks.parse(merged.getTrustedForks()),
                 BranchFilter.parse(config.getBranchFilter()),
                 merged.getIngressClass(),
-                merged.getTlsSecret());
+                merged.getTlsSecret(),
+                allowFromNamespaces(merged.getAllowFromNamespaces()).stream().map(NamespaceLabel::toString).toList());
     }
 
     /** The global values as the bottom layer of {@link #settingsFor}. */
@@ -87,6 +90,7 @@ public final class SettingsResolver {
         defaults.setTrustedForks(config.getTrustedForks());
         defaults.setIngressClass(config.getIngressClass());
         defaults.setTlsSecret(config.getTlsSecret());
+        defaults.setAllowFromNamespaces(config.getAllowFromNamespaces());
         return defaults;
     }
 
@@ -221,6 +225,20 @@ public final class SettingsResolver {
             throw new InvalidInputException("burstMaxTeardowns", "must be 0 or more, got " + config.getBurstMaxTeardowns());
         }
         return new BurstBrake(config.getBurstMaxTeardowns(), Duration.ofMinutes(config.getBurstWindowMinutes()));
+    }
+
+    /**
+     * The namespaces besides its own that may reach an environment: the labels, one a line, of
+     * {@code allowFromNamespaces}; blank for {@link NetworkIsolation#DEFAULT}'s.
+     *
+     * @throws InvalidInputException naming {@code allowFromNamespaces} for a line that is not {@code KEY=VALUE}
+     */
+    static List<NamespaceLabel> allowFromNamespaces(@CheckForNull String lines) {
+        try {
+            return NetworkIsolation.allowingFrom(lines == null ? List.of() : lines.lines().toList()).allowFrom();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("allowFromNamespaces", e.getMessage().substring(e.getField().length() + 2));
+        }
     }
 
     /**

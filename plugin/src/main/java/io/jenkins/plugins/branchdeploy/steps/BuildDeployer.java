@@ -134,7 +134,7 @@ final class BuildDeployer {
                 .source(source)
                 .expose(step.getExpose(), step.getRouteVia(), settings.ingressClass(), settings.tlsSecret())
                 .keepLoadBalancers(step.isKeepLoadBalancers())
-                .networkPolicy(step.isNetworkPolicy(), List.of())
+                .networkPolicy(step.isNetworkPolicy(), settings.allowFromNamespaces())
                 .database(database)
                 .smokeTests(smokeTests)
                 .baseline(step.getBaselineNamespace(), null)

@@ -54,6 +54,9 @@ class ConfigurationAsCodeITest {
         config.setDomain(null);
         config.setNamespaceTemplate(null);
         config.setHostTemplate(null);
+        config.setIngressClass(null);
+        config.setTlsSecret(null);
+        config.setAllowFromNamespaces(null);
         config.setQuotaCpu(null);
         config.setQuotaMemory(null);
         config.setQuotaPods(1);
@@ -86,6 +89,8 @@ class ConfigurationAsCodeITest {
         assertThat(config.getHostTemplate()).isEqualTo("{branch}--{app}.{domain}");
         assertThat(config.getIngressClass()).isEqualTo("nginx");
         assertThat(config.getTlsSecret()).isEqualTo("preview-tls");
+        assertThat(SettingsResolver.allowFromNamespaces(config.getAllowFromNamespaces())).extracting(Object::toString)
+                .containsExactly("kubernetes.io/metadata.name=ingress-nginx", "team=platform");
         assertThat(config.getQuotaCpu()).isEqualTo("4");
         assertThat(config.getQuotaMemory()).isEqualTo("8Gi");
         assertThat(config.getQuotaPods()).isEqualTo(30);

@@ -86,14 +86,33 @@ class SettingsResolutionITest {
     void ingressClassAndTlsSecretAreGlobalAndAFolderOverridesThem() throws Exception {
         global.setIngressClass("nginx");
         global.setTlsSecret("preview-tls");
-        assertThat(global.settingsFor(r.createFreeStyleProject("shop")).ingressClass()).isEqualTo("nginx");
+        assertThat(new SettingsResolver(global).settingsFor(r.createFreeStyleProject("shop")).ingressClass()).isEqualTo("nginx");
 
         Folder team = r.jenkins.createProject(Folder.class, "team");
         team.addProperty(new BranchDeployProperty(settings(s -> s.setIngressClass("traefik"))));
-        EffectiveSettings settings = global.settingsFor(team.createProject(FreeStyleProject.class, "api"));
+        EffectiveSettings settings = new SettingsResolver(global).settingsFor(team.createProject(FreeStyleProject.class, "api"));
 
         assertThat(settings.ingressClass()).isEqualTo("traefik");
         assertThat(settings.tlsSecret()).as("inherited").isEqualTo("preview-tls");
+    }
+
+    @Test
+    void allowFromNamespacesIsGlobalAndAFolderOverridesIt() throws Exception {
+        assertThat(new SettingsResolver(global).settingsFor(r.createFreeStyleProject("shop")).allowFromNamespaces())
+                .as("unset: the ingress-nginx namespace").containsExactly("kubernetes.io/metadata.name=ingress-nginx");
+        global.setAllowFromNamespaces("kubernetes.io/metadata.name=traefik\n\n team = platform \n");
+        assertThat(new SettingsResolver(global).settingsFor(r.createFreeStyleProject("web")).allowFromNamespaces())
+                .containsExactly("kubernetes.io/metadata.name=traefik", "team=platform");
+
+        Folder team = r.jenkins.createProject(Folder.class, "team");
+        team.addProperty(new BranchDeployProperty(settings(s -> s.setAllowFromNamespaces("ingress=public"))));
+        FreeStyleProject api = team.createProject(FreeStyleProject.class, "api");
+        assertThat(new SettingsResolver(global).settingsFor(api).allowFromNamespaces()).containsExactly("ingress=public");
+
+        team.getProperties().replace(new BranchDeployProperty(settings(s -> s.setAllowFromNamespaces("ingress-nginx"))));
+        assertThatThrownBy(() -> new SettingsResolver(global).settingsFor(api))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("allowFromNamespaces: 'ingress-nginx' is not a namespace label KEY=VALUE");
     }
 
     @Test
@@ -139,6 +158,7 @@ class SettingsResolutionITest {
             s.setQuotaMemory("1Gi");
             s.setQuotaPods("8");
             s.setTrustedForks("octocat");
+            s.setAllowFromNamespaces("team=platform");
         });
         team.addProperty(new BranchDeployProperty(overrides));
         FreeStyleProject job = team.createProject(FreeStyleProject.class, "shop");

@@ -9,6 +9,7 @@ import hudson.model.Result;
 import hudson.util.Secret;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.jenkins.plugins.branchdeploy.KubernetesApi;
 import io.jenkins.plugins.branchdeploy.buildpage.BranchDeployAction;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
@@ -16,6 +17,7 @@ import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterContract;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import java.util.Map;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
@@ -152,6 +154,31 @@ class BranchDeployPipelineITest {
         assertThat(page.asNormalizedText()).contains("No URL: nothing routes to " + names.host())
                 .contains("expose: '");
         assertThat(page.getAnchors()).noneSatisfy(link -> assertThat(link.getHrefAttribute()).contains(names.host()));
+    }
+
+    @Test
+    void theEnvironmentAdmitsOnlyItsOwnNamespaceAndTheConfiguredOnesUnlessTheStepOptsOut() throws Exception {
+        BranchDeployConfiguration.get().setAllowFromNamespaces("kubernetes.io/metadata.name=traefik\nteam=platform");
+        WorkflowRun build = run("""
+                node {
+                  %s
+                  withEnv(['BRANCH_NAME=feature/isolated']) {
+                    branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi']
+                  }
+                  withEnv(['BRANCH_NAME=feature/open']) {
+                    branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi'], networkPolicy: false
+                  }
+                }
+                """.formatted(WRITE_MANIFESTS));
+        r.assertBuildStatusSuccess(build);
+
+        String isolated = names(BranchRef.of("shop", "feature/isolated")).namespace();
+        NetworkPolicy policy = api.client().network().v1().networkPolicies().inNamespace(isolated).withName("branch-deploy").get();
+        assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule -> assertThat(rule.getFrom())
+                .extracting(peer -> peer.getNamespaceSelector() == null ? Map.<String, String>of() : peer.getNamespaceSelector().getMatchLabels())
+                .containsExactly(Map.of(), Map.of("kubernetes.io/metadata.name", "traefik"), Map.of("team", "platform")));
+        String open = names(BranchRef.of("shop", "feature/open")).namespace();
+        assertThat(api.client().network().v1().networkPolicies().inNamespace(open).list().getItems()).isEmpty();
     }
 
     @Test
