@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.SettableClock;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,7 @@ class InterruptedDeployTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     private final BranchRef cart = BranchRef.of("shop", "feature/cart").withCommit("4f2a9c1");
-    private final SettableClock clock = new SettableClock();
+    private final SettableClock clock = new SettableClock(START);
 
     @RegisterExtension
     final SandboxEnvironments sandbox = new SandboxEnvironments(NamingPolicy.withDefaults("preview.example.dev"));
@@ -40,9 +38,9 @@ class InterruptedDeployTest {
         };
         assertThatThrownBy(() -> environments.deploys().deploy(shop(), dyingMidApply)).isInstanceOf(ProcessDied.class);
 
-        clock.now = START.plus(TIMEOUT).plus(DeployRun.DEADLINE_ALLOWANCE);
+        clock.advance(TIMEOUT.plus(DeployRun.DEADLINE_ALLOWANCE));
         assertThat(environments.inventory().find(cart).orElseThrow().status()).isEqualTo(EnvironmentStatus.DEPLOYING);
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(environments.inventory().find(cart).orElseThrow().status()).isEqualTo(EnvironmentStatus.INTERRUPTED);
         assertThat(environments.inventory().all()).extracting(Environment::status).containsExactly(EnvironmentStatus.INTERRUPTED);
         assertThat(EnvironmentStatus.INTERRUPTED.value()).isEqualTo("interrupted");
@@ -64,24 +62,5 @@ class InterruptedDeployTest {
     /** What a killed process looks like to the deploy: it stops between two steps. */
     private static final class ProcessDied extends RuntimeException {
         private static final long serialVersionUID = 1L;
-    }
-
-    private static final class SettableClock extends Clock {
-        Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

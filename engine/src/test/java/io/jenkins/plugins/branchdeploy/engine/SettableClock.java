@@ -1,4 +1,4 @@
-package io.jenkins.plugins.branchdeploy.engine.lifecycle;
+package io.jenkins.plugins.branchdeploy.engine;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves; never the machine's. */
-final class SettableClock extends Clock {
+public final class SettableClock extends Clock {
 
     private Instant now;
 
-    SettableClock(Instant start) {
+    public SettableClock(Instant start) {
         now = start;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
