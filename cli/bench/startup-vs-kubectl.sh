@@ -38,8 +38,8 @@ round() {  # round N RECORD: RECORD=0 is the warm-up
         branch="b$run-$label-$n"
         timed "$label" name $command name --app ms --branch "$branch"
         timed "$label" diff $command diff --app ms --branch "$branch" --manifests "$manifests" --baseline-manifests "$manifests"
-        timed "$label" first-deploy $command deploy --kubeconfig "$kubeconfig" --app ms --branch "$branch" --manifests "$manifests" --domain preview.example.dev
-        timed "$label" redeploy $command deploy --kubeconfig "$kubeconfig" --app ms --branch "$branch" --manifests "$manifests" --domain preview.example.dev
+        timed "$label" first-deploy $command deploy --kubeconfig "$kubeconfig" --app ms --branch "$branch" --manifests "$manifests" --domain preview.example.dev --quota auto
+        timed "$label" redeploy $command deploy --kubeconfig "$kubeconfig" --app ms --branch "$branch" --manifests "$manifests" --domain preview.example.dev --quota auto
     done
     "$kubectl" --kubeconfig "$kubeconfig" create namespace "k$run-$n" >/dev/null
     timed kubectl first-deploy "$kubectl" --kubeconfig "$kubeconfig" apply --validate=false -n "k$run-$n" -f "$file"
