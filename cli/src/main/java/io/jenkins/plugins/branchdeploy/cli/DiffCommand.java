@@ -68,8 +68,8 @@ class DiffCommand implements Callable<Integer> {
     public Integer call() {
         ChangeBaseline given = baseline.baseline();
         BranchRef branch = target.branchRef(render.commit);
-        DeployRequest context = new DeployRequest(branch, manifests, render.variables, List.of(), null, null, null,
-                render.sourceNamespace, null, null, false, render.sourceOptions(false));
+        DeployRequest context = DeployRequest.builder(branch, manifests).variables(render.variables)
+                .sourceNamespace(render.sourceNamespace).source(render.sourceOptions(false)).build();
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener progress = message -> {
             err.println(message);

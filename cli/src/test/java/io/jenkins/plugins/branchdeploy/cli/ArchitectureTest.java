@@ -25,7 +25,7 @@ class ArchitectureTest {
 
     /** Values that are not records, and the readers and writers of what users write and read. */
     private static final Set<String> VALUES_AND_FORMATS = Set.of(
-            "Durations", "request.SecretEntry", "history.DeployHistory", "lifecycle.ScmState",
+            "Durations", "request.SecretEntry", "request.DeployRequest$Builder", "history.DeployHistory", "lifecycle.ScmState",
             "lifecycle.ScmState$Builder", "lifecycle.WorkingHours", "lifecycle.LiveStateFile", "smoke.SmokeTests",
             "database.AdminConnection", "report.ChangeReportText", "report.ChangeReportHtml",
             "history.DeployHistoryJson", "history.MetricsJson", "history.PrometheusText",

@@ -22,7 +22,6 @@ import io.jenkins.plugins.branchdeploy.engine.deploy.DeployOutcome;
 import io.jenkins.plugins.branchdeploy.engine.history.InMemoryMetricsStore;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
@@ -110,8 +109,9 @@ class LifecycleCommandsTest {
         BranchEnvironments environments = new BranchEnvironments(client, INSTALLATION, naming);
         DeployOutcome deployed = new BranchDeployer(environments, new InMemoryMetricsStore())
                 .withDatabases(new DatabaseBranches(AdminConnection.parse(System.getenv(DATABASE_URL))))
-                .deploy(new DeployRequest(merged, SHOP, Map.of("IMAGE_TAG", "1.4.2"), List.of(new SecretEntry("shop-db", "password", "s3cret")),
-                        Quota.DEFAULT, Duration.ofDays(7), Duration.ofSeconds(30), null),
+                .deploy(DeployRequest.builder(merged, SHOP).variables(Map.of("IMAGE_TAG", "1.4.2"))
+                        .secrets(List.of(new SecretEntry("shop-db", "password", "s3cret"))).ttl(Duration.ofDays(7))
+                        .timeout(Duration.ofSeconds(30)).build(),
                         DeployOptions.NONE.withDatabase(DatabaseStrategy.parse("schema:" + seed)), ProgressListener.SILENT);
         assertThat(deployed.succeeded()).as(deployed.deploy().failureReason()).isTrue();
         String role = DatabaseName.of(naming.names(merged));
@@ -269,9 +269,11 @@ class LifecycleCommandsTest {
     }
 
     private void deploy(BranchRef branch, Instant at) {
-        var result = new BranchEnvironments(client, INSTALLATION, naming, Clock.fixed(at, ZoneOffset.UTC)).deploys().deploy(new DeployRequest(
-                branch, SHOP, Map.of("IMAGE_TAG", "1.4.2"), List.of(new SecretEntry("shop-db", "password", "s3cret")),
-                Quota.DEFAULT, Duration.ofDays(7), Duration.ofSeconds(30), null), ProgressListener.SILENT);
+        DeployRequest request = DeployRequest.builder(branch, SHOP).variables(Map.of("IMAGE_TAG", "1.4.2"))
+                .secrets(List.of(new SecretEntry("shop-db", "password", "s3cret"))).ttl(Duration.ofDays(7))
+                .timeout(Duration.ofSeconds(30)).build();
+        var result = new BranchEnvironments(client, INSTALLATION, naming, Clock.fixed(at, ZoneOffset.UTC)).deploys()
+                .deploy(request, ProgressListener.SILENT);
         assertThat(result.succeeded()).as(result.failureReason()).isTrue();
     }
 

@@ -13,7 +13,6 @@ import io.jenkins.plugins.branchdeploy.engine.report.EnvironmentValues;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.ManifestSource;
-import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.engine.request.SourceOptions;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
@@ -98,8 +97,8 @@ public final class SandboxTour {
      */
     public DeployResult deployChart(BranchRef branch) {
         Map<String, String> set = Map.of("host", naming.names(branch).host());
-        DeployRequest request = new DeployRequest(branch, chart, Map.of(), List.of(), Quota.DEFAULT, DeployRequest.DEFAULT_TTL,
-                ROLLOUT_TIMEOUT, null, null, null, false, new SourceOptions(ManifestSource.HELM, List.of(), set, true));
+        DeployRequest request = DeployRequest.builder(branch, chart).timeout(ROLLOUT_TIMEOUT)
+                .source(new SourceOptions(ManifestSource.HELM, List.of(), set, true)).build();
         DeployResult result = environments.deploys().deploy(request, progress());
         if (!result.succeeded()) {
             throw new IllegalStateException("the deploy of the example chart failed: " + result.failureReason());
@@ -118,8 +117,8 @@ public final class SandboxTour {
     }
 
     private DeployRequest request(ExampleBranch branch) {
-        return new DeployRequest(branch.ref(), manifests, branch.variables(), List.of(databasePassword),
-                Quota.DEFAULT, DeployRequest.DEFAULT_TTL, ROLLOUT_TIMEOUT, null);
+        return DeployRequest.builder(branch.ref(), manifests).variables(branch.variables())
+                .secrets(List.of(databasePassword)).timeout(ROLLOUT_TIMEOUT).build();
     }
 
     /** The values a branch's environment has its own of, as its manifests' placeholders carry them. */

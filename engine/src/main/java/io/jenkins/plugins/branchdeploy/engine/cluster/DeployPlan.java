@@ -28,8 +28,8 @@ record DeployPlan(EnvironmentNames names, Duration ttl, Duration timeout, List<R
      */
     static DeployPlan of(EnvironmentNames names, DeployRequest request, ShapedManifests shaped) {
         List<RenderedManifest> manifests = shaped.manifests();
-        Duration ttl = positive("ttl", request.ttl(), DeployRequest.DEFAULT_TTL);
-        Duration timeout = positive("timeout", request.timeout(), DeployRequest.DEFAULT_TIMEOUT);
+        Duration ttl = positive("ttl", request.ttl());
+        Duration timeout = positive("timeout", request.timeout());
         List<Secret> secrets = EnvironmentResources.secrets(request.secrets());
         List<HasMetadata> own = new ArrayList<>(EnvironmentResources.limits(shaped.quota()));
         own.addAll(EnvironmentResources.networkPolicies(request.networkIsolation()));
@@ -44,8 +44,8 @@ record DeployPlan(EnvironmentNames names, Duration ttl, Duration timeout, List<R
      * @throws InvalidInputException naming the field of the first problem
      */
     static void checkRequest(DeployRequest request) {
-        positive("ttl", request.ttl(), DeployRequest.DEFAULT_TTL);
-        positive("timeout", request.timeout(), DeployRequest.DEFAULT_TIMEOUT);
+        positive("ttl", request.ttl());
+        positive("timeout", request.timeout());
         EnvironmentResources.secrets(request.secrets());
     }
 
@@ -62,10 +62,7 @@ record DeployPlan(EnvironmentNames names, Duration ttl, Duration timeout, List<R
         }
     }
 
-    private static Duration positive(String field, Duration value, Duration fallback) {
-        if (value == null) {
-            return fallback;
-        }
+    private static Duration positive(String field, Duration value) {
         if (value.isNegative() || value.isZero()) {
             throw new InvalidInputException(field, "must be longer than zero, got " + value);
         }

@@ -40,26 +40,4 @@ public record Environment(
         String owner,
         String deployedBy,
         String databaseBranch) {
-
-    /** An environment without a database branch. */
-    public Environment(String namespace, String app, String environment, String branch, Integer change, String commit,
-            String url, EnvironmentStatus status, Instant createdAt, Instant deployedAt, Instant expiresAt, Instant keepUntil,
-            ScaleDownCause scaledDownBy, String owner, String deployedBy) {
-        this(namespace, app, environment, branch, change, commit, url, status, createdAt, deployedAt, expiresAt, keepUntil,
-                scaledDownBy, owner, deployedBy, null);
-    }
-
-    /** An environment without a recorded scale-down cause. */
-    public Environment(String namespace, String app, String environment, String branch, Integer change, String commit,
-            String url, EnvironmentStatus status, Instant createdAt, Instant deployedAt, Instant expiresAt, Instant keepUntil) {
-        this(namespace, app, environment, branch, change, commit, url, status, createdAt, deployedAt, expiresAt, keepUntil, null);
-    }
-
-    /** An environment that records no owner and no run. */
-    public Environment(String namespace, String app, String environment, String branch, Integer change, String commit,
-            String url, EnvironmentStatus status, Instant createdAt, Instant deployedAt, Instant expiresAt, Instant keepUntil,
-            ScaleDownCause scaledDownBy) {
-        this(namespace, app, environment, branch, change, commit, url, status, createdAt, deployedAt, expiresAt, keepUntil,
-                scaledDownBy, null, null);
-    }
 }

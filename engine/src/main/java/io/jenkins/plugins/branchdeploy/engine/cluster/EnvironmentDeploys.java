@@ -53,7 +53,7 @@ public final class EnvironmentDeploys {
     public ShapedManifests prepare(DeployRequest request) {
         Objects.requireNonNull(request, "request");
         EnvironmentNames names = access.naming().requireHosts().names(Objects.requireNonNull(request.branch(), "request.branch"));
-        Quota quota = request.quota() == null ? Quota.DEFAULT : request.quota();
+        Quota quota = request.quota();
         EnvironmentResources.validate(quota);
         DeployPlan.checkRequest(request); // before a chart's rendering asks the cluster for its version
         List<String> renderNotes = new ArrayList<>();

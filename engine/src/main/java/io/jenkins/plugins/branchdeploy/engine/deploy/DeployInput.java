@@ -33,20 +33,10 @@ import java.util.Optional;
 public final class DeployInput {
 
     private BranchRef branch;
-    private final Path manifests;
-    private Map<String, String> variables = Map.of();
+    private final DeployRequest.Builder request;
     private List<SecretEntry> secrets = List.of();
-    private Quota quota = Quota.DEFAULT;
-    private Duration ttl = DeployRequest.DEFAULT_TTL;
-    private Duration timeout = DeployRequest.DEFAULT_TIMEOUT;
-    private String sourceNamespace;
-    private String deployedBy;
-    private SourceOptions source = SourceOptions.DETECT;
-    private Exposure exposure;
-    private boolean keepLoadBalancers;
     private DeployOptions options = DeployOptions.NONE;
     private String branchFilter;
-    private NetworkIsolation networkIsolation = NetworkIsolation.DEFAULT;
     private String fork;
     private TrustedForks trustedForks = new TrustedForks(List.of());
 
@@ -57,11 +47,11 @@ public final class DeployInput {
      */
     public DeployInput(BranchRef branch, Path manifests) {
         this.branch = Objects.requireNonNull(branch, "branch");
-        this.manifests = manifests;
+        this.request = DeployRequest.builder(branch, manifests);
     }
 
     public DeployInput variables(Map<String, String> newVariables) {
-        variables = newVariables == null ? Map.of() : newVariables;
+        request.variables(newVariables);
         return this;
     }
 
@@ -75,23 +65,23 @@ public final class DeployInput {
      * @param text the limits the user typed, e.g. {@code cpu=4,pods=30}, each replacing its own in {@code base}
      */
     public DeployInput quota(Quota base, String text) {
-        quota = Objects.requireNonNullElse(base, Quota.DEFAULT).with("quota", text);
+        request.quota(Objects.requireNonNullElse(base, Quota.DEFAULT).with("quota", text));
         return this;
     }
 
     /** @param fallback the time to live where the user typed none (the configuration's) */
     public DeployInput ttl(Duration fallback, String text) {
-        ttl = given(text) ? Durations.parse("ttl", text) : Objects.requireNonNullElse(fallback, DeployRequest.DEFAULT_TTL);
+        request.ttl(given(text) ? Durations.parse("ttl", text) : fallback);
         return this;
     }
 
     public DeployInput timeout(String text) {
-        timeout = given(text) ? Durations.parse("timeout", text) : DeployRequest.DEFAULT_TIMEOUT;
+        request.timeout(given(text) ? Durations.parse("timeout", text) : null);
         return this;
     }
 
     public DeployInput sourceNamespace(String text) {
-        sourceNamespace = given(text) ? text.trim() : null;
+        request.sourceNamespace(given(text) ? text.trim() : null);
         return this;
     }
 
@@ -99,7 +89,7 @@ public final class DeployInput {
      * The Service the environment's host routes to, and how; see {@link #exposure}.
      */
     public DeployInput expose(String service, String routeVia, String ingressClass, String tlsSecret) {
-        exposure = exposure(service, routeVia, ingressClass, tlsSecret);
+        request.exposure(exposure(service, routeVia, ingressClass, tlsSecret));
         return this;
     }
 
@@ -127,19 +117,19 @@ public final class DeployInput {
 
     /** @param keep whether {@code LoadBalancer} Services stay so; by default they become {@code ClusterIP} */
     public DeployInput keepLoadBalancers(boolean keep) {
-        keepLoadBalancers = keep;
+        request.keepLoadBalancers(keep);
         return this;
     }
 
     /** @param run the run that deploys, as the front end names it (a Jenkins build's {@code job#number}), or {@code null} */
     public DeployInput deployedBy(String run) {
-        deployedBy = run;
+        request.deployedBy(run);
         return this;
     }
 
     /** What the manifests are (detected unless given) and a Helm chart's values and tests. */
     public DeployInput source(SourceOptions newSource) {
-        source = newSource == null ? SourceOptions.DETECT : newSource;
+        request.source(newSource);
         return this;
     }
 
@@ -185,7 +175,7 @@ public final class DeployInput {
      */
     public DeployInput networkPolicy(Boolean enabled, List<String> allowFrom) {
         NetworkIsolation isolation = NetworkIsolation.allowingFrom(allowFrom); // checks the labels even when opted out
-        networkIsolation = Boolean.FALSE.equals(enabled) ? NetworkIsolation.NONE : isolation;
+        request.networkIsolation(Boolean.FALSE.equals(enabled) ? NetworkIsolation.NONE : isolation);
         return this;
     }
 
@@ -272,8 +262,7 @@ public final class DeployInput {
 
     /** The request; an untrusted fork's has no secrets. */
     public DeployRequest request() {
-        return new DeployRequest(branch, manifests, variables, trusted() ? secrets : List.of(), quota, ttl, timeout,
-                sourceNamespace, deployedBy, exposure, keepLoadBalancers, source, networkIsolation, null);
+        return request.branch(branch).secrets(trusted() ? secrets : List.of()).build();
     }
 
     /** The options; an untrusted fork's have no database branch. */

@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Everything one deploy needs. Built by the Pipeline step or the command line.
+ * Everything one deploy needs, made with {@link #builder}: by {@code DeployInput} from what a user typed, or directly.
  *
  * @param branch what to deploy
  * @param manifests a directory (searched recursively) or a single file of multi-document YAML
@@ -51,43 +52,130 @@ public record DeployRequest(
     public static final String DEFAULT_TIMEOUT_TEXT = "5m";
     public static final Duration DEFAULT_TIMEOUT = Durations.parse("timeout", DEFAULT_TIMEOUT_TEXT);
 
+    /** Each left-out component takes its default: nothing, {@link Quota#DEFAULT}, {@link #DEFAULT_TTL}, {@link #DEFAULT_TIMEOUT}, detection. */
     public DeployRequest {
-        variables = Map.copyOf(variables);
-        secrets = List.copyOf(secrets);
+        Objects.requireNonNull(branch, "branch");
+        variables = variables == null ? Map.of() : Map.copyOf(variables);
+        secrets = secrets == null ? List.of() : List.copyOf(secrets);
+        quota = quota == null ? Quota.DEFAULT : quota;
+        ttl = ttl == null ? DEFAULT_TTL : ttl;
+        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         source = source == null ? SourceOptions.DETECT : source;
         networkIsolation = networkIsolation == null ? NetworkIsolation.DEFAULT : networkIsolation;
     }
 
-    /** A request that names no run, exposes nothing and turns load balancers into ClusterIP Services, its source detected. */
-    public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
-            Quota quota, Duration ttl, Duration timeout, String sourceNamespace) {
-        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, null);
+    /**
+     * A request for {@code branch}; every component not set takes its default.
+     *
+     * @param manifests a directory or a single file of YAML; {@code null} only where nothing is rendered
+     */
+    public static Builder builder(BranchRef branch, Path manifests) {
+        return new Builder(branch, manifests);
     }
 
-    /** A request that exposes nothing and turns load balancers into ClusterIP Services, its source detected. */
-    public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
-            Quota quota, Duration ttl, Duration timeout, String sourceNamespace, String deployedBy) {
-        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy, null, false,
-                SourceOptions.DETECT);
-    }
-
-    /** A request isolated as by default, without a database branch. */
-    public DeployRequest(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
-            Quota quota, Duration ttl, Duration timeout, String sourceNamespace, String deployedBy, Exposure exposure,
-            boolean keepLoadBalancers, SourceOptions source) {
-        this(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy, exposure,
-                keepLoadBalancers, source, null, null);
-    }
-
-    /** This request with other secrets, e.g. with the database branch's. */
-    public DeployRequest withSecrets(List<SecretEntry> newSecrets) {
-        return new DeployRequest(branch, manifests, variables, newSecrets, quota, ttl, timeout, sourceNamespace, deployedBy,
-                exposure, keepLoadBalancers, source, networkIsolation, databaseBranch);
+    /** A builder that starts from this request. */
+    public Builder toBuilder() {
+        return builder(branch, manifests).variables(variables).secrets(secrets).quota(quota).ttl(ttl).timeout(timeout)
+                .sourceNamespace(sourceNamespace).deployedBy(deployedBy).exposure(exposure)
+                .keepLoadBalancers(keepLoadBalancers).source(source).networkIsolation(networkIsolation)
+                .databaseBranch(databaseBranch);
     }
 
     /** This request going with the database branch {@code name}, whose connection details are among {@code newSecrets}. */
     public DeployRequest withDatabaseBranch(String name, List<SecretEntry> newSecrets) {
-        return new DeployRequest(branch, manifests, variables, newSecrets, quota, ttl, timeout, sourceNamespace, deployedBy,
-                exposure, keepLoadBalancers, source, networkIsolation, name);
+        return toBuilder().secrets(newSecrets).databaseBranch(name).build();
+    }
+
+    /** Sets the components of a {@link DeployRequest} by name; {@code null} leaves a component at its default. */
+    public static final class Builder {
+        private BranchRef branch;
+        private final Path manifests;
+        private Map<String, String> variables;
+        private List<SecretEntry> secrets;
+        private Quota quota;
+        private Duration ttl;
+        private Duration timeout;
+        private String sourceNamespace;
+        private String deployedBy;
+        private Exposure exposure;
+        private boolean keepLoadBalancers;
+        private SourceOptions source;
+        private NetworkIsolation networkIsolation;
+        private String databaseBranch;
+
+        private Builder(BranchRef branch, Path manifests) {
+            this.branch = Objects.requireNonNull(branch, "branch");
+            this.manifests = manifests;
+        }
+
+        public Builder branch(BranchRef value) {
+            branch = Objects.requireNonNull(value, "branch");
+            return this;
+        }
+
+        public Builder variables(Map<String, String> value) {
+            variables = value;
+            return this;
+        }
+
+        public Builder secrets(List<SecretEntry> value) {
+            secrets = value;
+            return this;
+        }
+
+        public Builder quota(Quota value) {
+            quota = value;
+            return this;
+        }
+
+        public Builder ttl(Duration value) {
+            ttl = value;
+            return this;
+        }
+
+        public Builder timeout(Duration value) {
+            timeout = value;
+            return this;
+        }
+
+        public Builder sourceNamespace(String value) {
+            sourceNamespace = value;
+            return this;
+        }
+
+        public Builder deployedBy(String value) {
+            deployedBy = value;
+            return this;
+        }
+
+        public Builder exposure(Exposure value) {
+            exposure = value;
+            return this;
+        }
+
+        public Builder keepLoadBalancers(boolean value) {
+            keepLoadBalancers = value;
+            return this;
+        }
+
+        public Builder source(SourceOptions value) {
+            source = value;
+            return this;
+        }
+
+        public Builder networkIsolation(NetworkIsolation value) {
+            networkIsolation = value;
+            return this;
+        }
+
+        public Builder databaseBranch(String value) {
+            databaseBranch = value;
+            return this;
+        }
+
+        public DeployRequest build() {
+            return new DeployRequest(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy,
+                    exposure, keepLoadBalancers, source, networkIsolation, databaseBranch);
+        }
     }
 }

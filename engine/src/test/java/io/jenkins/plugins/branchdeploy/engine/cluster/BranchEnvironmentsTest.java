@@ -259,7 +259,7 @@ class BranchEnvironmentsTest {
         assertThat(inventory).extracting(Environment::namespace).containsExactly(names.namespace(), "shop-pr-42");
         Environment prEnvironment = inventory.get(1);
         assertThat(prEnvironment).isEqualTo(new Environment("shop-pr-42", "shop", "pr-42", "feature/login", 42, "abc",
-                "https://pr-42--shop.preview.example.dev", EnvironmentStatus.READY, NOW, NOW, NOW.plus(Duration.ofDays(3)), null));
+                "https://pr-42--shop.preview.example.dev", EnvironmentStatus.READY, NOW, NOW, NOW.plus(Duration.ofDays(3)), null, null, null, null, null));
         assertThat(environments.lifecycle().teardown(EnvironmentRef.of(prEnvironment), progress)).isEqualTo(TeardownOutcome.DELETED);
         assertThat(environments.inventory().all()).extracting(Environment::namespace).containsExactly(names.namespace());
     }
@@ -270,8 +270,8 @@ class BranchEnvironmentsTest {
 
         assertThatThrownBy(() -> environments.deploys().deploy(request(cart, dir, Map.of(), List.of()), progress))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("web.yaml, document 1 (ConfigMap/web): ${NOPE} is not defined");
-        assertThatThrownBy(() -> environments.deploys().deploy(new DeployRequest(cart, SHOP, Map.of("IMAGE_TAG", "1"), List.of(),
-                        new Quota("lots", "4Gi", 10), null, null, null), progress))
+        assertThatThrownBy(() -> environments.deploys().deploy(DeployRequest.builder(cart, SHOP)
+                .variables(Map.of("IMAGE_TAG", "1")).quota(new Quota("lots", "4Gi", 10)).build(), progress))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("quota: cpu 'lots' is not a positive Kubernetes quantity");
         assertThatThrownBy(() -> new BranchEnvironments(sandbox.client(), "no spaces please", naming))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("installation: 'no spaces please' is not a Kubernetes label value");
@@ -294,7 +294,8 @@ class BranchEnvironmentsTest {
     @Test
     void deploysTheRealPodinfoManifestsReHomedFromTheirNamespace() {
         // its two Deployments' CPU limits (3) exceed the default quota (2)
-        DeployRequest request = new DeployRequest(cart, PODINFO, Map.of(), List.of(), Quota.DEFAULT.with("quota", "cpu=4"), null, null, "webapp");
+        DeployRequest request = DeployRequest.builder(cart, PODINFO).quota(Quota.DEFAULT.with("quota", "cpu=4"))
+                .sourceNamespace("webapp").build();
 
         DeployResult result = environments.deploys().deploy(request, progress);
 
@@ -385,7 +386,8 @@ class BranchEnvironmentsTest {
 
     private static DeployRequest request(BranchRef branch, Path manifests, Map<String, String> variables, List<SecretEntry> secrets,
             Duration timeout) {
-        return new DeployRequest(branch, manifests, variables, secrets, Quota.DEFAULT, Duration.ofDays(3), timeout, null);
+        return DeployRequest.builder(branch, manifests).variables(variables).secrets(secrets).ttl(Duration.ofDays(3))
+                .timeout(timeout).build();
     }
 
     private Path copyOfShopWithout(String... left) throws IOException {

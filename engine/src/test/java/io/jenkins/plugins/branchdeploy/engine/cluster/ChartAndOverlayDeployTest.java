@@ -206,7 +206,7 @@ class ChartAndOverlayDeployTest {
     }
 
     private DeployRequest request(Path manifests, SourceOptions source) {
-        return new DeployRequest(branch, manifests, Map.of(), List.of(), ROOMY, Duration.ofDays(3), Duration.ofSeconds(20), null, null,
-                null, false, source);
+        return DeployRequest.builder(branch, manifests).quota(ROOMY).ttl(Duration.ofDays(3))
+                .timeout(Duration.ofSeconds(20)).source(source).build();
     }
 }

@@ -6,7 +6,6 @@ import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.sandbox.RequestLog;
 import java.time.Duration;
@@ -100,7 +99,8 @@ class ConcurrentDeploysTest {
     }
 
     private static DeployRequest request(BranchRef branch, String tag) {
-        return new DeployRequest(branch, BranchEnvironmentsTest.SHOP, Map.of("IMAGE_TAG", tag),
-                List.of(new SecretEntry("shop-db", "password", "s3cret")), Quota.DEFAULT, Duration.ofDays(3), Duration.ofSeconds(60), null);
+        return DeployRequest.builder(branch, BranchEnvironmentsTest.SHOP).variables(Map.of("IMAGE_TAG", tag))
+                .secrets(List.of(new SecretEntry("shop-db", "password", "s3cret"))).ttl(Duration.ofDays(3))
+                .timeout(Duration.ofSeconds(60)).build();
     }
 }

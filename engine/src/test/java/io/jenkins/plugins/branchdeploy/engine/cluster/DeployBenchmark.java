@@ -9,7 +9,6 @@ import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.nio.file.Path;
@@ -57,8 +56,8 @@ public final class DeployBenchmark {
                 boolean warmUp = round < 0;
                 BranchRef branch = BranchRef.of("shop", "benchmark/" + (round + WARMUP));
                 EnvironmentNames names = NAMING.names(branch);
-                DeployRequest request = new DeployRequest(branch, shop, Map.of("IMAGE_TAG", "1.4.2"), SECRETS, Quota.DEFAULT,
-                        Duration.ofDays(3), Duration.ofMinutes(1), null);
+                DeployRequest request = DeployRequest.builder(branch, shop).variables(Map.of("IMAGE_TAG", "1.4.2"))
+                        .secrets(SECRETS).ttl(Duration.ofDays(3)).timeout(Duration.ofMinutes(1)).build();
                 Runnable engineRound = () -> {
                     measure(cluster, warmUp ? null : results.get("engine: first deploy"), () -> expect(engine.deploys().deploy(request, ProgressListener.SILENT), false));
                     measure(cluster, warmUp ? null : results.get("engine: unchanged redeploy"), () -> expect(engine.deploys().deploy(request, ProgressListener.SILENT), true));

@@ -8,7 +8,6 @@ import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.sandbox.Faults;
 import java.io.IOException;
@@ -242,7 +241,8 @@ class DeployFaultsTest {
     }
 
     private static DeployRequest request(BranchRef branch, Path manifests) {
-        return new DeployRequest(branch, manifests, Map.of("IMAGE_TAG", "1.4.2"),
-                List.of(new SecretEntry("shop-db", "password", "s3cret")), Quota.DEFAULT, Duration.ofDays(3), Duration.ofSeconds(30), null);
+        return DeployRequest.builder(branch, manifests).variables(Map.of("IMAGE_TAG", "1.4.2"))
+                .secrets(List.of(new SecretEntry("shop-db", "password", "s3cret"))).ttl(Duration.ofDays(3))
+                .timeout(Duration.ofSeconds(30)).build();
     }
 }

@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +66,7 @@ class DeployedByTest {
         shop.deploys().deploy(request("team/shop/feature%2Fcart#7"), ProgressListener.SILENT);
         writeConfig("green");
 
-        shop.deploys().deploy(new DeployRequest(cart, dir, Map.of(), List.of(), null, null, null, null), ProgressListener.SILENT);
+        shop.deploys().deploy(DeployRequest.builder(cart, dir).build(), ProgressListener.SILENT);
 
         assertThat(deployedBy()).isNull();
         assertThat(client.namespaces().withName(naming.names(cart).namespace()).get().getMetadata().getAnnotations())
@@ -91,7 +89,7 @@ class DeployedByTest {
     }
 
     private DeployRequest request(String run) {
-        return new DeployRequest(cart, dir, Map.of(), List.of(), null, null, null, null, run);
+        return DeployRequest.builder(cart, dir).deployedBy(run).build();
     }
 
     private void writeConfig(String colour) throws IOException {

@@ -9,7 +9,6 @@ import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import java.time.Clock;
 import java.time.Duration;
@@ -125,8 +124,9 @@ class EnvironmentLeaseTest {
     }
 
     private DeployRequest shop(String tag) {
-        return new DeployRequest(cart, BranchEnvironmentsTest.SHOP, Map.of("IMAGE_TAG", tag), List.of(new SecretEntry("shop-db", "password", "s3cret")),
-                Quota.DEFAULT, Duration.ofDays(3), Duration.ofSeconds(30), null);
+        return DeployRequest.builder(cart, BranchEnvironmentsTest.SHOP).variables(Map.of("IMAGE_TAG", tag))
+                .secrets(List.of(new SecretEntry("shop-db", "password", "s3cret"))).ttl(Duration.ofDays(3))
+                .timeout(Duration.ofSeconds(30)).build();
     }
 
     /** A clock that moves on by a step each time it is read, so that waiting runs out after a few polls, not in real minutes. */

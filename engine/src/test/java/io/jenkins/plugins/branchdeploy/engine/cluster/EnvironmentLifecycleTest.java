@@ -140,7 +140,8 @@ class EnvironmentLifecycleTest {
 
     @Test
     void workloadsWithAnAutoscalerAreScaledToZeroAndTheAutoscalerIsLeftAlone() {
-        deploy(new DeployRequest(cart, PODINFO, Map.of(), List.of(), Quota.DEFAULT.with("quota", "auto"), Duration.ofDays(3), Duration.ofSeconds(30), "webapp"));
+        deploy(DeployRequest.builder(cart, PODINFO).quota(Quota.DEFAULT.with("quota", "auto")).ttl(Duration.ofDays(3))
+                .timeout(Duration.ofSeconds(30)).sourceNamespace("webapp").build());
         Map<String, Integer> running = replicas();
         sandbox.cluster().requests().clear();
 
@@ -203,7 +204,7 @@ class EnvironmentLifecycleTest {
         }
         String third = naming.names(BranchRef.of("shop", "feature/third")).namespace();
         Environment looksOwned = new Environment(third, "shop", "feature-third", "feature/third", null, null, null,
-                EnvironmentStatus.READY, NOW, NOW, NOW, null);
+                EnvironmentStatus.READY, NOW, NOW, NOW, null, null, null, null, null);
         assertThatThrownBy(() -> environments.lifecycle().extend(EnvironmentRef.of(looksOwned), Duration.ofDays(1)))
                 .isInstanceOf(ForeignNamespaceException.class).hasMessageContaining("'" + third + "' is not an environment of installation 'ci-1'");
         assertThatThrownBy(() -> environments.lifecycle().scaleDown(EnvironmentRef.of(looksOwned), ScaleDownCause.MANUAL, ProgressListener.SILENT)).isInstanceOf(ForeignNamespaceException.class);
@@ -226,8 +227,9 @@ class EnvironmentLifecycleTest {
     }
 
     private static DeployRequest shop(BranchRef branch, String imageTag, Duration timeout) {
-        return new DeployRequest(branch, SHOP, Map.of("IMAGE_TAG", imageTag), List.of(new SecretEntry("shop-db", "password", "s3cret")),
-                Quota.DEFAULT, Duration.ofDays(3), timeout, null);
+        return DeployRequest.builder(branch, SHOP).variables(Map.of("IMAGE_TAG", imageTag))
+                .secrets(List.of(new SecretEntry("shop-db", "password", "s3cret"))).ttl(Duration.ofDays(3))
+                .timeout(timeout).build();
     }
 
     /** Kind/name to the replicas of every Deployment and StatefulSet in the environment. */

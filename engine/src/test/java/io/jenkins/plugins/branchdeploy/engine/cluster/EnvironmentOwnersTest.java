@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,7 +103,7 @@ class EnvironmentOwnersTest {
         shop.lifecycle().wake(EnvironmentRef.of(cart), ProgressListener.SILENT);
         installation.lifecycle().extend(EnvironmentRef.of(cart), Duration.ofDays(1));
         assertThat(owner()).as("kept by every change").isEqualTo("team/shop");
-        DeployRequest longer = new DeployRequest(cart, dir, Map.of(), List.of(), null, Duration.ofDays(2), null, null);
+        DeployRequest longer = DeployRequest.builder(cart, dir).ttl(Duration.ofDays(2)).build();
         assertThat(installation.deploys().deploy(longer, ProgressListener.SILENT).unchanged()).isFalse();
         assertThat(owner()).as("a deploy for no project keeps the owner").isEqualTo("team/shop");
 
@@ -137,6 +136,6 @@ class EnvironmentOwnersTest {
     }
 
     private DeployRequest request() {
-        return new DeployRequest(cart, dir, Map.of(), List.of(), null, null, null, null);
+        return DeployRequest.builder(cart, dir).build();
     }
 }

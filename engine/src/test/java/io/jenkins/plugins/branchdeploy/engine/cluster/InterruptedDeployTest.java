@@ -55,8 +55,8 @@ class InterruptedDeployTest {
     }
 
     private DeployRequest shop() {
-        return new DeployRequest(cart, BranchEnvironmentsTest.SHOP, Map.of("IMAGE_TAG", "1.4.2"),
-                List.of(new SecretEntry("shop-db", "password", "s3cret")), null, null, TIMEOUT, null);
+        return DeployRequest.builder(cart, BranchEnvironmentsTest.SHOP).variables(Map.of("IMAGE_TAG", "1.4.2"))
+                .secrets(List.of(new SecretEntry("shop-db", "password", "s3cret"))).timeout(TIMEOUT).build();
     }
 
     /** What a killed process looks like to the deploy: it stops between two steps. */

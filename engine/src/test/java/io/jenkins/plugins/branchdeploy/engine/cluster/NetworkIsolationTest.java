@@ -73,8 +73,8 @@ class NetworkIsolationTest {
     }
 
     private DeployRequest shop(NetworkIsolation isolation) {
-        return new DeployRequest(cart, BranchEnvironmentsTest.SHOP, Map.of("IMAGE_TAG", "1.4.2"),
-                List.of(new SecretEntry("shop-db", "password", "s3cret")), null, null, Duration.ofSeconds(30), null, null, null,
-                false, null, isolation, null);
+        return DeployRequest.builder(cart, BranchEnvironmentsTest.SHOP).variables(Map.of("IMAGE_TAG", "1.4.2"))
+                .secrets(List.of(new SecretEntry("shop-db", "password", "s3cret"))).timeout(Duration.ofSeconds(30))
+                .networkIsolation(isolation).build();
     }
 }

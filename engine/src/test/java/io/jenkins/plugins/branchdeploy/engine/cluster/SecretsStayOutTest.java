@@ -9,7 +9,6 @@ import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -72,12 +71,14 @@ class SecretsStayOutTest {
         sandbox.cluster().workloads().neverReady("catalog");
         deploy(request(WORD, Duration.ofSeconds(1)));
 
-        refused(() -> sandbox.environments().deploys().deploy(new DeployRequest(branch, BranchEnvironmentsTest.SHOP, Map.of("IMAGE_TAG", "1"),
-                List.of(new SecretEntry("shop-db", "password", WORD), new SecretEntry("shop-db", "password", ROTATED)),
-                Quota.DEFAULT, null, null, null), progress));
+        refused(() -> sandbox.environments().deploys().deploy(DeployRequest.builder(branch, BranchEnvironmentsTest.SHOP)
+                .variables(Map.of("IMAGE_TAG", "1"))
+                .secrets(List.of(new SecretEntry("shop-db", "password", WORD), new SecretEntry("shop-db", "password", ROTATED)))
+                .build(), progress));
         sandbox.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("shop-main").endMetadata().build()).create();
-        refused(() -> sandbox.environments().deploys().deploy(new DeployRequest(BranchRef.of("shop", "main"), BranchEnvironmentsTest.SHOP,
-                Map.of("IMAGE_TAG", "1"), List.of(new SecretEntry("shop-db", "password", MULTI_LINE)), null, null, null, null), progress));
+        refused(() -> sandbox.environments().deploys().deploy(DeployRequest.builder(BranchRef.of("shop", "main"), BranchEnvironmentsTest.SHOP)
+                .variables(Map.of("IMAGE_TAG", "1"))
+                .secrets(List.of(new SecretEntry("shop-db", "password", MULTI_LINE))).build(), progress));
 
         sandbox.environments().inventory().all().forEach(e -> seen.add(e.toString()));
         seen.add(sandbox.environments().lifecycle().teardown(EnvironmentRef.of(branch), progress).toString());
@@ -112,7 +113,7 @@ class SecretsStayOutTest {
     private DeployRequest request(String password, Duration timeout) {
         List<SecretEntry> secrets = new ArrayList<>(List.of(new SecretEntry("shop-db", "password", password),
                 new SecretEntry("signing", "key.pem", MULTI_LINE)));
-        return new DeployRequest(branch, BranchEnvironmentsTest.SHOP, Map.of("IMAGE_TAG", "1.4.2"), secrets,
-                Quota.DEFAULT, Duration.ofDays(3), timeout, null);
+        return DeployRequest.builder(branch, BranchEnvironmentsTest.SHOP).variables(Map.of("IMAGE_TAG", "1.4.2"))
+                .secrets(secrets).ttl(Duration.ofDays(3)).timeout(timeout).build();
     }
 }

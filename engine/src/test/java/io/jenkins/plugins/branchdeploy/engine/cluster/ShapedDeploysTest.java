@@ -16,12 +16,10 @@ import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
-import io.jenkins.plugins.branchdeploy.engine.request.SourceOptions;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,8 +120,8 @@ class ShapedDeploysTest {
 
     @Test
     void keptLoadBalancersStaySo() {
-        DeployRequest request = new DeployRequest(branch, MICROSERVICES_DEMO, Map.of(), List.of(), auto(), Duration.ofDays(3),
-                Duration.ofSeconds(30), null, null, null, true, SourceOptions.DETECT);
+        DeployRequest request = DeployRequest.builder(branch, MICROSERVICES_DEMO).quota(auto())
+                .ttl(Duration.ofDays(3)).timeout(Duration.ofSeconds(30)).keepLoadBalancers(true).build();
 
         assertThat(environments.deploys().deploy(request, progress).succeeded()).isTrue();
         assertThat(client.services().inNamespace(names.namespace()).withName("frontend-external").get().getSpec().getType())
@@ -135,7 +133,7 @@ class ShapedDeploysTest {
     }
 
     private DeployRequest request(Quota quota, Exposure exposure) {
-        return new DeployRequest(branch, MICROSERVICES_DEMO, Map.of(), List.of(), quota, Duration.ofDays(3), Duration.ofSeconds(30),
-                null, null, exposure, false, SourceOptions.DETECT);
+        return DeployRequest.builder(branch, MICROSERVICES_DEMO).quota(quota).ttl(Duration.ofDays(3))
+                .timeout(Duration.ofSeconds(30)).exposure(exposure).build();
     }
 }

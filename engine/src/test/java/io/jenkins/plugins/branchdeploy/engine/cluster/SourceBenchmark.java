@@ -84,8 +84,8 @@ public final class SourceBenchmark {
                 }
                 for (String app : order) {
                     BranchRef ref = BranchRef.of(app.startsWith("microservices-demo chart") ? "chart" : "yaml", "benchmark/" + (round + WARMUP));
-                    DeployRequest request = new DeployRequest(ref, apps.get(app), Map.of(), List.of(), ROOMY, Duration.ofDays(1),
-                            Duration.ofMinutes(1), null);
+                    DeployRequest request = DeployRequest.builder(ref, apps.get(app)).quota(ROOMY)
+                            .ttl(Duration.ofDays(1)).timeout(Duration.ofMinutes(1)).build();
                     cluster.requests().clear();
                     long t = System.nanoTime();
                     expect(environments.deploys().deploy(request, ProgressListener.SILENT), false);

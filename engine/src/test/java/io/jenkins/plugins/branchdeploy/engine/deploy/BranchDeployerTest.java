@@ -402,8 +402,9 @@ class BranchDeployerTest {
 
         assertThatThrownBy(() -> new BranchDeployer(environments, metrics).deploy(shop(branch), withDatabase, progress))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("databaseAdmin: a database branch needs");
-        DeployRequest clash = new DeployRequest(branch, SHOP, Map.of("IMAGE_TAG", "1.4.2"),
-                List.of(new io.jenkins.plugins.branchdeploy.engine.request.SecretEntry("database", "url", "x")), null, null, null, null);
+        DeployRequest clash = DeployRequest.builder(branch, SHOP).variables(Map.of("IMAGE_TAG", "1.4.2"))
+                .secrets(List.of(new io.jenkins.plugins.branchdeploy.engine.request.SecretEntry("database", "url", "x")))
+                .build();
         assertThatThrownBy(() -> new BranchDeployer(environments, metrics)
                 .withDatabases(new DatabaseBranches(AdminConnection.parse("postgresql://admin:pw@127.0.0.1:1/postgres")))
                 .deploy(clash, withDatabase, progress))
@@ -437,9 +438,9 @@ class BranchDeployerTest {
     }
 
     private static DeployRequest request(BranchRef branch, Path manifests, String imageTag) {
-        return new DeployRequest(branch, manifests, Map.of("IMAGE_TAG", imageTag),
-                List.of(new io.jenkins.plugins.branchdeploy.engine.request.SecretEntry("shop-db", "password", "s3cret")),
-                null, Duration.ofDays(3), Duration.ofSeconds(60), null);
+        return DeployRequest.builder(branch, manifests).variables(Map.of("IMAGE_TAG", imageTag))
+                .secrets(List.of(new io.jenkins.plugins.branchdeploy.engine.request.SecretEntry("shop-db", "password", "s3cret")))
+                .ttl(Duration.ofDays(3)).timeout(Duration.ofSeconds(60)).build();
     }
 
     private io.jenkins.plugins.branchdeploy.engine.history.DeployHistory storedHistory(EnvironmentNames names) {

@@ -93,7 +93,8 @@ class DatabaseBranchMemoryTest {
     }
 
     private DeployRequest shop() {
-        return new DeployRequest(cart, Path.of("../docs/examples/shop"), Map.of("IMAGE_TAG", "1.4.2"),
-                List.of(new SecretEntry("shop-db", "password", "s3cret")), null, null, Duration.ofSeconds(30), null);
+        return DeployRequest.builder(cart, Path.of("../docs/examples/shop")).variables(Map.of("IMAGE_TAG", "1.4.2"))
+                .secrets(List.of(new SecretEntry("shop-db", "password", "s3cret"))).timeout(Duration.ofSeconds(30))
+                .build();
     }
 }

@@ -134,8 +134,8 @@ class ReviewLinkTest {
     void aMergeTeardownCompletesThePullRequestsReviewFigures() throws Exception {
         deploy("1.4.2");
         BranchRef own = BranchRef.of("shop", "feature/own").withChange(new ChangeRequest(43, "main", false, null, "carol"));
-        DeployOutcome second = new BranchDeployer(environments, metrics).deploy(new DeployRequest(own, SHOP,
-                Map.of("IMAGE_TAG", "1.4.2"), List.of(), null, null, Duration.ofSeconds(60), null), DeployOptions.NONE,
+        DeployOutcome second = new BranchDeployer(environments, metrics).deploy(DeployRequest.builder(own, SHOP)
+                .variables(Map.of("IMAGE_TAG", "1.4.2")).timeout(Duration.ofSeconds(60)).build(), DeployOptions.NONE,
                 ProgressListener.SILENT);
         assertThat(second.succeeded()).as(second.deploy().failureReason()).isTrue();
         link(Instant.now()).open(environments.inventory().find(cart).orElseThrow(), "bob", ProgressListener.SILENT);
@@ -157,9 +157,10 @@ class ReviewLinkTest {
     }
 
     private void deploy(String imageTag) throws InterruptedException {
-        DeployOutcome outcome = new BranchDeployer(environments, metrics).deploy(new DeployRequest(cart, SHOP,
-                Map.of("IMAGE_TAG", imageTag), List.of(new SecretEntry("shop-db", "password", "s3cret")), null,
-                Duration.ofDays(3), Duration.ofSeconds(60), null), DeployOptions.NONE, ProgressListener.SILENT);
+        DeployOutcome outcome = new BranchDeployer(environments, metrics).deploy(DeployRequest.builder(cart, SHOP)
+                .variables(Map.of("IMAGE_TAG", imageTag))
+                .secrets(List.of(new SecretEntry("shop-db", "password", "s3cret"))).ttl(Duration.ofDays(3))
+                .timeout(Duration.ofSeconds(60)).build(), DeployOptions.NONE, ProgressListener.SILENT);
         assertThat(outcome.succeeded()).as(outcome.deploy().failureReason()).isTrue();
     }
 }

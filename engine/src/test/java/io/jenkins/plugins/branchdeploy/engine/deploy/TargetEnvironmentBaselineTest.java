@@ -15,7 +15,6 @@ import io.jenkins.plugins.branchdeploy.engine.report.ResourceChange;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,8 +70,8 @@ class TargetEnvironmentBaselineTest {
     }
 
     private DeployOutcome deploy(BranchRef branch, String imageTag, DeployOptions options) throws InterruptedException {
-        DeployOutcome outcome = deployer.deploy(new DeployRequest(branch, SHOP, Map.of("IMAGE_TAG", imageTag), List.of(),
-                null, null, Duration.ofSeconds(60), null), options, ProgressListener.SILENT);
+        DeployOutcome outcome = deployer.deploy(DeployRequest.builder(branch, SHOP)
+                .variables(Map.of("IMAGE_TAG", imageTag)).timeout(Duration.ofSeconds(60)).build(), options, ProgressListener.SILENT);
         assertThat(outcome.succeeded()).as(outcome.deploy().failureReason()).isTrue();
         return outcome;
     }

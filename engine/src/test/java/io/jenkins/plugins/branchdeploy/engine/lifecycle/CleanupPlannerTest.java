@@ -155,7 +155,7 @@ class CleanupPlannerTest {
             EnvironmentBuilder env = branch("feature/x");
             Environment e = env.build();
             Environment noBranch = new Environment(e.namespace(), e.app(), e.environment(), null, null, null, null,
-                    e.status(), null, null, null, null);
+                    e.status(), null, null, null, null, null, null, null, null);
             CleanupPlan plan = new CleanupPlanner(NO_BRAKES).plan(List.of(noBranch), SCM, NOW);
 
             assertPlanned(plan.actions().get(0), LifecycleAction.KEEP, "no branch or pull request recorded on the namespace");

@@ -74,7 +74,8 @@ public final class CleanupPlanningBenchmark {
             Instant keepUntil = random.nextInt(10) == 0 ? NOW.plus(Duration.ofDays(3)) : null;
             EnvironmentStatus status = random.nextInt(5) == 0 ? EnvironmentStatus.SCALED_DOWN : EnvironmentStatus.READY;
             inventory.add(new Environment(app + "-" + id, app, id, "feature/" + i, pullRequest ? i : null, "c0ffee" + i,
-                    "https://" + id + "--" + app + ".example.dev", status, deployed, deployed, expires, keepUntil));
+                    "https://" + id + "--" + app + ".example.dev", status, deployed, deployed, expires, keepUntil,
+                    null, null, null, null));
         }
         return inventory;
     }

@@ -19,7 +19,6 @@ import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
 import io.jenkins.plugins.branchdeploy.engine.history.InMemoryMetricsStore;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.sandbox.RequestLog;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
@@ -282,8 +281,10 @@ class CleanupTest {
     }
 
     private void deploy(BranchRef branch, Instant at) {
-        DeployResult result = environmentsAt(at).deploys().deploy(new DeployRequest(branch, SHOP, Map.of("IMAGE_TAG", "1.4.2"),
-                List.of(new SecretEntry("shop-db", "password", "s3cret")), Quota.DEFAULT, Duration.ofDays(3), Duration.ofSeconds(30), null),
+        DeployResult result = environmentsAt(at).deploys().deploy(DeployRequest.builder(branch, SHOP)
+                .variables(Map.of("IMAGE_TAG", "1.4.2"))
+                .secrets(List.of(new SecretEntry("shop-db", "password", "s3cret"))).ttl(Duration.ofDays(3))
+                .timeout(Duration.ofSeconds(30)).build(),
                 ProgressListener.SILENT);
         assertThat(result.succeeded()).as(result.failureReason()).isTrue();
     }

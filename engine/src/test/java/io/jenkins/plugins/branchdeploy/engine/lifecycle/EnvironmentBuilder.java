@@ -93,6 +93,6 @@ final class EnvironmentBuilder {
     Environment build() {
         return new Environment(namespace, app, environment, branch, change, "abc123",
                 "https://" + environment + "--" + app + ".example.dev", status, createdAt, deployedAt, expiresAt, keepUntil, scaledDownBy,
-                owner, null);
+                owner, null, null);
     }
 }
