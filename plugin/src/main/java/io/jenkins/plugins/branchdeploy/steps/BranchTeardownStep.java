@@ -14,7 +14,6 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -35,70 +34,22 @@ public final class BranchTeardownStep extends Step {
     @DataBoundConstructor
     public BranchTeardownStep() {}
 
-    public String getApp() {
-        return app;
-    }
+    public String getApp() { return app; }
+    @DataBoundSetter public void setApp(String app) { this.app = Util.fixEmptyAndTrim(app); }
 
-    @DataBoundSetter
-    public void setApp(String app) {
-        this.app = Util.fixEmptyAndTrim(app);
-    }
+    public String getCluster() { return cluster; }
+    @DataBoundSetter public void setCluster(String cluster) { this.cluster = Util.fixEmptyAndTrim(cluster); }
 
-    public String getCluster() {
-        return cluster;
-    }
+    /** Only its credential is used (not its strategy); without it, the global database admin credential when one is configured. */
+    public DatabaseOptions getDatabase() { return database; }
+    @DataBoundSetter public void setDatabase(DatabaseOptions database) { this.database = database; }
 
-    @DataBoundSetter
-    public void setCluster(String cluster) {
-        this.cluster = Util.fixEmptyAndTrim(cluster);
-    }
-
-    /**
-     * The database branch to drop with the environment; its strategy is not used, only its credential.
-     * Without it, the global database admin credential is used when one is configured.
-     */
-    public DatabaseOptions getDatabase() {
-        return database;
-    }
-
-    @DataBoundSetter
-    public void setDatabase(DatabaseOptions database) {
-        this.database = database;
-    }
-
-    /** The name of the deploy's check that the teardown updates; {@code null} for {@code BranchDeploymentCheck.DEFAULT_NAME}. */
-    public String getCheckName() {
-        return checkName;
-    }
-
-    @DataBoundSetter
-    public void setCheckName(String checkName) {
-        this.checkName = Util.fixEmptyAndTrim(checkName);
-    }
+    public String getCheckName() { return checkName; }
+    @DataBoundSetter public void setCheckName(String checkName) { this.checkName = Util.fixEmptyAndTrim(checkName); }
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(this, context);
-    }
-
-    private static final class Execution extends SynchronousNonBlockingStepExecution<Void> {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient BranchTeardownStep step;
-
-        Execution(BranchTeardownStep step, StepContext context) {
-            super(context);
-            this.step = step;
-        }
-
-        @Override
-        protected Void run() throws Exception {
-            StepContext context = getContext();
-            new BuildDeployer(context.get(Run.class), context.get(EnvVars.class), context.get(TaskListener.class))
-                    .teardown(step);
-            return null;
-        }
+        return new BranchTeardownExecution(this, context);
     }
 
     @Extension
