@@ -82,7 +82,15 @@ public final class EnvironmentInventory {
      * environment's own quota and limit range); empty when it has none.
      */
     public List<HasMetadata> liveResources(BranchRef branch, ProgressListener progress) {
-        String namespace = access.naming().names(branch).namespace();
+        return liveResources(EnvironmentRef.of(branch), progress);
+    }
+
+    /**
+     * As {@link #liveResources(BranchRef, ProgressListener)}, for any environment. Secrets come with
+     * their values: for the engine itself (a variant copies them), never to log or report.
+     */
+    public List<HasMetadata> liveResources(EnvironmentRef environment, ProgressListener progress) {
+        String namespace = access.namespace(environment);
         Namespace live = access.readMine(namespace, progress);
         return live == null ? List.of()
                 : new LiveResources(access.client(), access.api()).applied(namespace, EnvironmentNamespace.applied(live), progress);
