@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
@@ -44,6 +45,18 @@ public final class EnvironmentInventory {
     public Optional<Environment> find(BranchRef branch) {
         return Optional.ofNullable(access.readOwned(access.naming().names(branch).namespace(), ProgressListener.SILENT))
                 .map(n -> EnvironmentNamespace.environmentOf(n, access.clock().instant()));
+    }
+
+    /**
+     * An environment of an app by its environment id ({@code main}, {@code pr-42},
+     * {@code try-pricing-v2}), as {@link #all()} lists it: how a variant, which no branch names, is found.
+     *
+     * @param app the app as configured or its slug
+     * @return empty when the app has no environment of that id
+     */
+    public Optional<Environment> find(String app, String environmentId) {
+        String slug = NamingPolicy.appSlug(app);
+        return all().stream().filter(e -> slug.equals(e.app()) && environmentId.equals(e.environment())).findFirst();
     }
 
     /**

@@ -16,7 +16,6 @@ import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
 import io.jenkins.plugins.branchdeploy.engine.database.SeedConnections;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
-import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.shaping.EnvironmentShaping;
@@ -86,8 +85,7 @@ public final class Variants {
                 + (request.overrides().isEmpty() ? "" : " with " + describe(request.overrides())));
         DeployResult result = environments.deploys().deployVariant(names, deploy, shaped,
                 new VariantOf(source.environment(), request.createdBy()), progress);
-        Environment recorded = environments.inventory().all().stream().filter(e -> e.namespace().equals(names.namespace()))
-                .findFirst().orElse(null);
+        Environment recorded = environments.inventory().find(names.app(), names.environment()).orElse(null);
         return new VariantResult(names, source, request.createdBy(), recorded == null ? null : recorded.expiresAt(), result);
     }
 
@@ -98,10 +96,7 @@ public final class Variants {
                             + " has no environment; deploy it first, or check the app, branch and pull request number"));
             return copyable(found, request);
         }
-        String app = NamingPolicy.appSlug(request.app());
-        Environment found = environments.inventory().all().stream()
-                .filter(e -> app.equals(e.app()) && request.sourceEnvironment().equals(e.environment())).findFirst()
-                .orElseThrow(() -> new InvalidInputException("environment", "app " + request.app() + " has no environment "
+        Environment found = environments.inventory().find(request.app(), request.sourceEnvironment()).orElseThrow(() -> new InvalidInputException("environment", "app " + request.app() + " has no environment "
                         + request.sourceEnvironment() + "; 'branch-deploy list' shows the environment ids"));
         return copyable(found, request);
     }
