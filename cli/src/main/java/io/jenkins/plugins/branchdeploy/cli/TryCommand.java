@@ -57,7 +57,8 @@ class TryCommand implements Callable<Integer> {
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "The variant's name: its environment id is try-NAME.")
     String name;
 
-    @Option(names = "--image", paramLabel = "CONTAINER=IMAGE", description = "Run this image in every container of that name; repeatable.")
+    @Option(names = "--image", paramLabel = "CONTAINER=IMAGE", description = "Run this image in every container of that name, or in one "
+            + "workload's with WORKLOAD/CONTAINER=IMAGE; repeatable.")
     List<String> images = List.of();
 
     @Option(names = "--env", paramLabel = "WORKLOAD:KEY=VALUE", description = "Set an environment variable in every container of that workload; repeatable.")

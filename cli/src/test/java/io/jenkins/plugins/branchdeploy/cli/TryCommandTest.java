@@ -92,7 +92,7 @@ class TryCommandTest {
         CommandRun unknownContainer = run("try", "--app", "shop", "--from", "main", "--name", "x", "--image", "checkout=c:1", "--domain", "preview.example.dev");
         assertThat(unknownContainer.exitCode()).isEqualTo(2);
         assertThat(unknownContainer.err().strip()).isEqualTo("branch-deploy: image: the source environment has no container named checkout; "
-                + "its containers are cart, catalog, frontend, postgres");
+                + "its containers are cart, catalog, frontend, postgres (WORKLOAD/CONTAINER names one workload's)");
         CommandRun unknownWorkload = run("try", "--app", "shop", "--from", "main", "--name", "x", "--env", "checkout:A=b", "--domain", "preview.example.dev");
         assertThat(unknownWorkload.exitCode()).isEqualTo(2);
         assertThat(unknownWorkload.err()).contains("env: the source environment has no workload named checkout");

@@ -9,12 +9,13 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * What a variant changes in its copy: a container's image ({@code --image api=IMAGE}), a workload's
+ * What a variant changes in its copy: a container's image ({@code --image api=IMAGE}, or
+ * {@code --image frontend/server=IMAGE} for the container of one workload), a workload's
  * environment variable ({@code --env api:FEATURE=on}), a config value wherever the copy sets it
  * ({@code --set KEY=VALUE}: a ConfigMap's key, a container's literal environment variable). An
  * override that matches nothing in the copy is bad input, found before anything is written.
  *
- * @param images container name to image
+ * @param images container name, or {@code WORKLOAD/CONTAINER}, to image
  * @param env one entry per {@code --env}
  * @param set config key to value
  */
@@ -45,7 +46,7 @@ public record VariantOverrides(Map<String, String> images, List<EnvOverride> env
     public static VariantOverrides parse(List<String> images, List<String> env, List<String> set) {
         Map<String, String> imageMap = new LinkedHashMap<>();
         for (String text : images) {
-            String[] pair = pair("image", text, "CONTAINER=IMAGE, e.g. api=registry.example.dev/shop/api:1.5.0");
+            String[] pair = pair("image", text, "CONTAINER=IMAGE or WORKLOAD/CONTAINER=IMAGE, e.g. api=registry.example.dev/shop/api:1.5.0");
             if (imageMap.put(pair[0], pair[1]) != null) {
                 throw new InvalidInputException("image", "container " + pair[0] + " is given twice; give each container once");
             }
@@ -94,12 +95,16 @@ public record VariantOverrides(Map<String, String> images, List<EnvOverride> env
         for (ObjectTree object : copy) {
             if (object.podSpec() != null) {
                 workloads.add(object.name());
-                object.containers().forEach(c -> containers.add(String.valueOf(c.get("name"))));
+                object.containers().forEach(c -> {
+                    containers.add(String.valueOf(c.get("name")));
+                    containers.add(object.name() + "/" + c.get("name"));
+                });
             }
         }
         images.keySet().stream().filter(c -> !containers.contains(c)).findFirst().ifPresent(c -> {
             throw new InvalidInputException("image", "the source environment has no container named " + c
-                    + "; its containers are " + String.join(", ", containers));
+                    + "; its containers are " + String.join(", ", containers.stream().filter(n -> !n.contains("/")).toList())
+                    + " (WORKLOAD/CONTAINER names one workload's)");
         });
         env.stream().filter(e -> !workloads.contains(e.workload())).findFirst().ifPresent(e -> {
             throw new InvalidInputException("env", "the source environment has no workload named " + e.workload()
@@ -117,7 +122,7 @@ public record VariantOverrides(Map<String, String> images, List<EnvOverride> env
                 });
             }
             for (Map<String, Object> container : object.containers()) {
-                String image = images.get(String.valueOf(container.get("name")));
+                String image = images.getOrDefault(object.name() + "/" + container.get("name"), images.get(String.valueOf(container.get("name"))));
                 if (image != null) {
                     container.put("image", image);
                 }

@@ -165,7 +165,7 @@ class VariantsTest {
         assertThat(copyOfCopy.succeeded()).isTrue();
         assertThat(environment(copyOfCopy.names().namespace()).variant().source()).isEqualTo("try-pricing-v2");
 
-        VariantResult again = variants.create(pricing().images(List.of("cart=ghcr.io/example/shop-cart:1.6.0")).build(), progress);
+        VariantResult again = variants.create(pricing().images(List.of("cart/cart=ghcr.io/example/shop-cart:1.6.0")).build(), progress);
         assertThat(again.succeeded()).isTrue();
         assertThat(sandbox.client().apps().deployments().inNamespace(variant.namespace()).withName("cart").get().getSpec()
                 .getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("ghcr.io/example/shop-cart:1.6.0");
@@ -174,7 +174,7 @@ class VariantsTest {
     @Test
     void badOverridesAndSourcesAreRefusedBeforeAnythingIsWritten() {
         assertRefused(pricing().images(List.of("checkout=ghcr.io/example/checkout:2")), "image",
-                "image: the source environment has no container named checkout; its containers are cart, catalog, frontend, postgres");
+                "image: the source environment has no container named checkout; its containers are cart, catalog, frontend, postgres (WORKLOAD/CONTAINER names one workload's)");
         assertRefused(pricing().env(List.of("checkout:FEATURE=on")), "env",
                 "env: the source environment has no workload named checkout; its workloads are cart, catalog, database, frontend");
         assertRefused(pricing().set(List.of("NO_SUCH_KEY=1")), "set", "NO_SUCH_KEY");
