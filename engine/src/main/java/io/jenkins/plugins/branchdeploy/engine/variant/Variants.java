@@ -83,7 +83,10 @@ public final class Variants {
         }
         progress.info("Copying " + request.describeSource() + " (" + source.namespace() + ") into variant " + names.environment()
                 + (request.overrides().isEmpty() ? "" : " with " + describe(request.overrides())));
-        DeployResult result = environments.deploys().deployVariant(names, deploy, shaped,
+        // a variant belongs to the source's project: its page lists it, and who may change the source may change it
+        BranchEnvironments owned = source.owner() == null || environments.owner().isPresent() ? environments
+                : environments.ownedBy(source.owner());
+        DeployResult result = owned.deploys().deployVariant(names, deploy, shaped,
                 new VariantOf(source.environment(), request.createdBy()), progress);
         Environment recorded = environments.inventory().find(names.app(), names.environment()).orElse(null);
         return new VariantResult(names, source, request.createdBy(), recorded == null ? null : recorded.expiresAt(), result);

@@ -103,6 +103,18 @@ class VariantsTest {
     }
 
     @Test
+    void aVariantBelongsToTheProjectThatOwnsItsSource() {
+        DeployRequest cart = DeployRequest.builder(BranchRef.of("shop", "feature/cart"), SHOP).variables(Map.of("IMAGE_TAG", "1.4.2"))
+                .secrets(List.of(new SecretEntry("shop-db", "password", PASSWORD))).timeout(Duration.ofSeconds(30)).build();
+        assertThat(environments.ownedBy("team/shop").deploys().deploy(cart, ProgressListener.SILENT).succeeded()).isTrue();
+
+        VariantResult result = variants.create(VariantRequest.builder("shop", "cart-try").from("feature/cart").timeout("30s").build(), progress);
+
+        assertThat(environment(result.names().namespace()).owner()).isEqualTo("team/shop");
+        assertThat(environment(result.names().namespace()).variant().source()).startsWith("feature-cart-");
+    }
+
+    @Test
     void theDefaultTimeToLiveIsOneDay() {
         variants.create(pricing().build(), progress);
         Environment listed = environment(variant.namespace());
