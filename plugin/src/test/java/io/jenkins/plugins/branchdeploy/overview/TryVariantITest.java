@@ -140,12 +140,19 @@ class TryVariantITest {
         assertThat(environments.inventory().all()).extracting(Environment::namespace).containsExactly("shop-main");
     }
 
-    /** @param user {@code null} for anonymous */
+    /**
+     * @param user {@code null} for anonymous, whose refusal is asked for as a script would, so that the
+     *     answer is the 403 itself rather than the login page it refers to
+     */
     private int post(String user, String url) throws Exception {
         JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
         if (user != null) {
             wc.login(user);
         }
-        return wc.getPage(new WebRequest(wc.createCrumbedUrl(url), HttpMethod.POST)).getWebResponse().getStatusCode();
+        WebRequest request = new WebRequest(wc.createCrumbedUrl(url), HttpMethod.POST);
+        if (user == null) {
+            request.setAdditionalHeader("X-Requested-With", "XMLHttpRequest");
+        }
+        return wc.getPage(request).getWebResponse().getStatusCode();
     }
 }
