@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class SandboxEnvironments implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     public static final String INSTALLATION = "ci-1";
-    static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(10);
 
     private final NamingPolicy naming;
     private Duration clientTimeout = CLIENT_TIMEOUT;
@@ -38,7 +38,7 @@ public final class SandboxEnvironments implements BeforeAllCallback, AfterAllCal
      * A client that gives up sooner, for tests whose sandbox withholds an answer on purpose
      * ({@link io.jenkins.plugins.branchdeploy.sandbox.Faults#withholdOnce}); still seconds, not milliseconds.
      */
-    SandboxEnvironments withClientTimeout(Duration timeout) {
+    public SandboxEnvironments withClientTimeout(Duration timeout) {
         clientTimeout = timeout;
         return this;
     }
