@@ -35,21 +35,23 @@ class ArchitectureTest {
             .layer("report").definedBy(ENGINE + ".report..")
             .layer("lifecycle").definedBy(ENGINE + ".lifecycle..")
             .layer("history").definedBy(ENGINE + ".history..")
+            .layer("variant").definedBy(ENGINE + ".variant..")
             .layer("deploy").definedBy(ENGINE + ".deploy..")
             .whereLayer("deploy").mayNotBeAccessedByAnyLayer()
             .whereLayer("history").mayOnlyBeAccessedByLayers("deploy")
+            .whereLayer("variant").mayOnlyBeAccessedByLayers("deploy")
             .whereLayer("lifecycle").mayOnlyBeAccessedByLayers("history", "deploy")
             .whereLayer("report").mayOnlyBeAccessedByLayers("deploy")
-            .whereLayer("database").mayOnlyBeAccessedByLayers("deploy")
-            .whereLayer("cluster").mayOnlyBeAccessedByLayers("report", "lifecycle", "history", "deploy")
+            .whereLayer("database").mayOnlyBeAccessedByLayers("variant", "deploy")
+            .whereLayer("cluster").mayOnlyBeAccessedByLayers("report", "lifecycle", "history", "variant", "deploy")
             .whereLayer("smoke").mayOnlyBeAccessedByLayers("deploy")
-            .whereLayer("shaping").mayOnlyBeAccessedByLayers("cluster", "deploy")
-            .whereLayer("manifest").mayOnlyBeAccessedByLayers("shaping", "cluster", "deploy")
-            .whereLayer("request").mayOnlyBeAccessedByLayers("manifest", "shaping", "cluster", "database", "deploy")
+            .whereLayer("shaping").mayOnlyBeAccessedByLayers("cluster", "variant", "deploy")
+            .whereLayer("manifest").mayOnlyBeAccessedByLayers("shaping", "cluster", "variant", "deploy")
+            .whereLayer("request").mayOnlyBeAccessedByLayers("manifest", "shaping", "cluster", "database", "variant", "deploy")
             .whereLayer("naming").mayOnlyBeAccessedByLayers(
-                    "manifest", "shaping", "cluster", "database", "report", "lifecycle", "history", "deploy")
+                    "manifest", "shaping", "cluster", "database", "report", "lifecycle", "history", "variant", "deploy")
             .whereLayer("branch").mayOnlyBeAccessedByLayers(
-                    "naming", "request", "manifest", "cluster", "database", "report", "lifecycle", "history", "deploy");
+                    "naming", "request", "manifest", "cluster", "database", "report", "lifecycle", "history", "variant", "deploy");
 
     /** The shared package is below every layer: it uses none of them. */
     @ArchTest

@@ -48,6 +48,15 @@ public final class ClusterContract {
     public static final String DATABASE_BRANCH = PREFIX + "database-branch";
 
     /**
+     * On a variant: the environment id of the environment it was copied from. Cleanup never tears a
+     * variant down for branch state, only when its time to live runs out. Written with the creator
+     * under {@link #VARIANT_FIELD_MANAGER} before anything else of the variant.
+     */
+    public static final String VARIANT_OF = PREFIX + "variant-of";
+    /** On a variant: who created it (a Jenkins user id, or the command line's {@code --created-by}), or absent. */
+    public static final String CREATED_BY = PREFIX + "created-by";
+
+    /**
      * While the status is {@code deploying}: when that deploy ends at the latest (its start, its
      * rollout timeout and {@code DeployRun}'s allowance for the other phases). Past it, the
      * environment reads as {@code interrupted}.
@@ -93,6 +102,9 @@ public final class ClusterContract {
     public static final String HISTORY_FIELD_MANAGER = "branch-deploy-history";
     /** Field manager of the {@link #OPENS} annotation alone, for the same reason as {@link #HISTORY_FIELD_MANAGER}. */
     public static final String OPENS_FIELD_MANAGER = "branch-deploy-opens";
+
+    /** Field manager of a variant's {@link #VARIANT_OF} and {@link #CREATED_BY}, so that deploys leave them alone. */
+    public static final String VARIANT_FIELD_MANAGER = "branch-deploy-variant";
 
     private ClusterContract() {}
 
