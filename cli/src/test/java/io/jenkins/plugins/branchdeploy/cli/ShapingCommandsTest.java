@@ -60,7 +60,7 @@ class ShapingCommandsTest {
         assertBadInput(deploy("--quota", "auto", "--expose", "frontend:8080"),
                 "branch-deploy: expose: Service 'frontend' has no port 8080; it has 80 (http)");
         assertBadInput(deploy("--quota", "auto", "--route-via", "gateway:gateways/preview"),
-                "branch-deploy: route-via: applies to the Service that expose routes to; add expose SERVICE[:PORT]");
+                "branch-deploy: route-via: applies to the Service that expose or webhooks routes to; add expose SERVICE[:PORT]");
         assertBadInput(deploy("--quota", "auto", "--expose", "frontend", "--route-via", "preview"),
                 "branch-deploy: route-via: 'preview' is not gateway:NAMESPACE/NAME");
         assertBadInput(deploy("--quota", "auto", "--tls-secret", "preview-tls"),

@@ -29,6 +29,7 @@ class ArchitectureTest {
             .layer("request").definedBy(ENGINE + ".request..")
             .layer("manifest").definedBy(ENGINE + ".manifest..")
             .layer("shaping").definedBy(ENGINE + ".shaping..")
+            .layer("webhook").definedBy(ENGINE + ".webhook..")
             .layer("smoke").definedBy(ENGINE + ".smoke..")
             .layer("cluster").definedBy(ENGINE + ".cluster..")
             .layer("database").definedBy(ENGINE + ".database..")
@@ -43,11 +44,12 @@ class ArchitectureTest {
             .whereLayer("database").mayOnlyBeAccessedByLayers("deploy")
             .whereLayer("cluster").mayOnlyBeAccessedByLayers("report", "lifecycle", "history", "deploy")
             .whereLayer("smoke").mayOnlyBeAccessedByLayers("deploy")
-            .whereLayer("shaping").mayOnlyBeAccessedByLayers("cluster", "deploy")
-            .whereLayer("manifest").mayOnlyBeAccessedByLayers("shaping", "cluster", "deploy")
-            .whereLayer("request").mayOnlyBeAccessedByLayers("manifest", "shaping", "cluster", "database", "deploy")
+            .whereLayer("webhook").mayOnlyBeAccessedByLayers("cluster", "deploy")
+            .whereLayer("shaping").mayOnlyBeAccessedByLayers("webhook", "cluster", "deploy")
+            .whereLayer("manifest").mayOnlyBeAccessedByLayers("shaping", "webhook", "cluster", "deploy")
+            .whereLayer("request").mayOnlyBeAccessedByLayers("manifest", "shaping", "webhook", "cluster", "database", "deploy")
             .whereLayer("naming").mayOnlyBeAccessedByLayers(
-                    "manifest", "shaping", "cluster", "database", "report", "lifecycle", "history", "deploy")
+                    "manifest", "shaping", "webhook", "cluster", "database", "report", "lifecycle", "history", "deploy")
             .whereLayer("branch").mayOnlyBeAccessedByLayers(
                     "naming", "request", "manifest", "cluster", "database", "report", "lifecycle", "history", "deploy");
 
