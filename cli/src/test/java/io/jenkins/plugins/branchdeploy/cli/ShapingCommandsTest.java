@@ -64,7 +64,7 @@ class ShapingCommandsTest {
         assertBadInput(deploy("--quota", "auto", "--expose", "frontend", "--route-via", "preview"),
                 "branch-deploy: route-via: 'preview' is not gateway:NAMESPACE/NAME");
         assertBadInput(deploy("--quota", "auto", "--tls-secret", "preview-tls"),
-                "branch-deploy: tls-secret: applies to the Ingress that --expose adds; add --expose SERVICE[:PORT]");
+                "branch-deploy: tls-secret: applies to the Ingress that --expose or --webhooks adds; add --expose SERVICE[:PORT]");
         assertBadInput(deploy("--quota", "auto,pods=3"), "branch-deploy: quota: 'auto' is not key=value");
         assertBadInput(deploy("--quota", "auto", "--smoke-tests", "../docs/examples/smoke.yaml"),
                 "branch-deploy: smoke-tests: the smoke tests need a URL, and nothing routes to " + names.host());

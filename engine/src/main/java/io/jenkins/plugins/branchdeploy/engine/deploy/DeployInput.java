@@ -129,7 +129,7 @@ public final class DeployInput {
         Webhooks parsed = Webhooks.of("webhooks", service);
         WebhookHost.check(hostTemplate);
         webhooks = parsed == null ? null : parsed.withHostTemplate(hostTemplate)
-                .withIngressAnnotations("webhook-ingress-annotation", ingressAnnotations);
+                .withIngressAnnotations("webhookIngressAnnotation", ingressAnnotations);
         return this;
     }
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class WebhookHost {
 
     /** The option and setting the template comes from, named in errors. */
-    public static final String FIELD = "webhook-host-template";
+    public static final String FIELD = "webhookHostTemplate";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
 

@@ -209,9 +209,9 @@ class WebhooksTest {
                 .hasMessage("webhooks: Service 'payments' has several ports, 8080 (http), 9090 (metrics); say which, e.g. payments:8080");
         assertThatThrownBy(() -> new DeployInput(cart, PAYMENTS).webhooks("payments:8080", "hooks_{app}.{domain}", List.of()))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("webhook-host-template: 'hooks_{app}.{domain}' makes 'hooks_app.example.dev', which is not a host name");
+                .hasMessageStartingWith("webhookHostTemplate: 'hooks_{app}.{domain}' makes 'hooks_app.example.dev', which is not a host name");
         assertThatThrownBy(() -> new DeployInput(cart, PAYMENTS).webhooks("payments:8080", "{branch}.{domain}", List.of()))
-                .hasMessageStartingWith("webhook-host-template: '{branch}.{domain}' has {branch}; a webhook host is one per app");
+                .hasMessageStartingWith("webhookHostTemplate: '{branch}.{domain}' has {branch}; a webhook host is one per app");
         assertThatThrownBy(() -> sandbox.environments().webhooks().route(EnvironmentRef.of(cart), progress))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("branch: there is no environment of app shop for branch feature/cart");
