@@ -41,6 +41,7 @@ public final class DeployInput {
     private String branchFilter;
     private String fork;
     private TrustedForks trustedForks = new TrustedForks(List.of());
+    private String routeVia;
     private Exposure routing = routing(null, null, null);
     private Webhooks webhooks;
 
@@ -94,6 +95,7 @@ public final class DeployInput {
      * ({@code routeVia}, {@code ingressClass}, {@code tlsSecret}) applies to the {@link #webhooks} too.
      */
     public DeployInput expose(String service, String routeVia, String ingressClass, String tlsSecret) {
+        this.routeVia = routeVia;
         routing = routing(routeVia, ingressClass, tlsSecret);
         request.exposure(exposure(service, routeVia, ingressClass, tlsSecret));
         return this;
@@ -131,6 +133,22 @@ public final class DeployInput {
         webhooks = parsed == null ? null : parsed.withHostTemplate(hostTemplate)
                 .withIngressAnnotations("webhookIngressAnnotation", ingressAnnotations);
         return this;
+    }
+
+    /**
+     * Checks that a Gateway named for the routes has a route to carry: an exposure, or webhooks.
+     *
+     * @param routeVia {@code gateway:NAMESPACE/NAME}, or blank
+     * @param expose {@code SERVICE[:PORT]}, or blank
+     * @param webhooks {@code SERVICE[:PORT]}, or blank
+     * @throws InvalidInputException (field {@code route-via}) when the Gateway is named alone, or not as {@code gateway:NAMESPACE/NAME}
+     */
+    public static void checkRouteVia(String routeVia, String expose, String webhooks) {
+        routing(routeVia, null, null);
+        if (given(routeVia) && !given(expose) && !given(webhooks)) {
+            throw new InvalidInputException("route-via", "applies to the Service that expose or webhooks routes to; "
+                    + "add expose SERVICE[:PORT] (--expose, Pipeline: expose) or webhooks (--webhooks, Pipeline: webhooks)");
+        }
     }
 
     /** Only the routing of an exposure: the Gateway, or the Ingress's class and TLS secret. */
@@ -292,10 +310,8 @@ public final class DeployInput {
     public DeployRequest request() {
         DeployRequest built = request.branch(branch).secrets(trusted() ? secrets : List.of())
                 .webhooks(webhooks == null ? null : webhooks.routedAs(routing)).build();
-        if (routing.gateway() != null && built.exposure() == null && built.webhooks() == null) {
-            throw new InvalidInputException("route-via", "applies to the Service that expose or webhooks routes to; "
-                    + "add expose SERVICE[:PORT] (--expose, Pipeline: expose) or webhooks (--webhooks, Pipeline: webhooks)");
-        }
+        checkRouteVia(routeVia, built.exposure() == null ? null : built.exposure().toString(),
+                built.webhooks() == null ? null : built.webhooks().target().toString());
         return built;
     }
 
