@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  * of every request. Clients reach it through a {@link ConnectionFront} that can drop their connections.
  * It answers {@code /version} and API discovery, so that {@code kubectl} and Helm can read it. It
  * knows the custom resources cert-manager {@code Certificate} and {@code ClusterIssuer}, Prometheus
- * Operator {@code ServiceMonitor} and Gateway API {@code Gateway} and {@code HTTPRoute}; more with
+ * Operator {@code ServiceMonitor} and Gateway API {@code Gateway}, {@code HTTPRoute} and {@code ReferenceGrant}; more with
  * {@link #installCustomResource}.
  *
  * <p>What it cannot do: no strategic-merge patch, no pods, no paging, and
@@ -79,6 +79,7 @@ public final class SandboxCluster implements AutoCloseable {
         cluster.installCustomResource("monitoring.coreos.com", "v1", "ServiceMonitor", "servicemonitors", true);
         cluster.installCustomResource("gateway.networking.k8s.io", "v1", "Gateway", "gateways", true);
         cluster.installCustomResource("gateway.networking.k8s.io", "v1", "HTTPRoute", "httproutes", true);
+        cluster.installCustomResource("gateway.networking.k8s.io", "v1beta1", "ReferenceGrant", "referencegrants", true);
         return cluster;
     }
 

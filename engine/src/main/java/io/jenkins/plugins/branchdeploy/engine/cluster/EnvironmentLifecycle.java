@@ -22,7 +22,8 @@ public final class EnvironmentLifecycle {
     }
 
     /**
-     * Deletes an environment.
+     * Deletes an environment. A default webhook route that sends to it first falls back to its app's
+     * {@code main} environment, or is removed.
      *
      * @return {@link TeardownOutcome#ABSENT} when there was none and {@link TeardownOutcome#DELETING} when
      *     an earlier teardown's deletion is still under way (both success too)
@@ -43,6 +44,7 @@ public final class EnvironmentLifecycle {
                 return TeardownOutcome.DELETING;
             }
             try (EnvironmentLocks.Held lease = access.lease(namespace, EnvironmentAccess.LOCK_PATIENCE, progress)) {
+                new WebhookDefault(access).leaving(live, progress);
                 access.api().run("delete namespace " + namespace, progress, () -> access.client().namespaces().withName(namespace).delete());
             }
             progress.info("Deleted namespace " + namespace + " and everything in it");

@@ -192,6 +192,10 @@ public final class ManifestRenderer {
         if (name.equals("COMMIT")) {
             return "${COMMIT} is the deployed commit, which was not given; pass the commit (--commit SHA)";
         }
+        if (name.equals("WEBHOOK_URL")) {
+            return "${WEBHOOK_URL} is the environment's webhook URL, which only a deploy with webhooks has; add webhooks "
+                    + "SERVICE[:PORT] (--webhooks, Pipeline: webhooks)";
+        }
         return "${" + name + "} is not defined; add the variable (--var " + name + "=VALUE), or write $${" + name
                 + "} to keep the text";
     }

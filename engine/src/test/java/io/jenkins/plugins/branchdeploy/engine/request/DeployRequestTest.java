@@ -38,14 +38,15 @@ class DeployRequestTest {
                 .secrets(List.of(new SecretEntry("shop-db", "password", "s3cret"))).quota(new Quota("1", "1Gi", 5))
                 .ttl(Duration.ofDays(3)).timeout(Duration.ofSeconds(30)).sourceNamespace("shop").deployedBy("shop#7")
                 .exposure(Exposure.of("expose", "web:8080")).keepLoadBalancers(true).networkIsolation(NetworkIsolation.NONE)
-                .build();
+                .webhooks(Webhooks.of("webhooks", "api:8080")).build();
         List<SecretEntry> withDatabase = List.of(new SecretEntry("database", "url", "postgresql://db/cart"));
 
         DeployRequest branched = request.withDatabaseBranch("shop_cart", withDatabase);
 
         assertThat(branched).isEqualTo(new DeployRequest(request.branch(), request.manifests(), request.variables(),
                 withDatabase, request.quota(), request.ttl(), request.timeout(), request.sourceNamespace(),
-                request.deployedBy(), request.exposure(), true, request.source(), NetworkIsolation.NONE, "shop_cart"));
+                request.deployedBy(), request.exposure(), true, request.source(), NetworkIsolation.NONE, "shop_cart",
+                request.webhooks()));
         assertThat(request.toBuilder().build()).isEqualTo(request);
     }
 }
