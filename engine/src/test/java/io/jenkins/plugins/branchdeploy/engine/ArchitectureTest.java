@@ -29,6 +29,7 @@ class ArchitectureTest {
             .layer("request").definedBy(ENGINE + ".request..")
             .layer("manifest").definedBy(ENGINE + ".manifest..")
             .layer("shaping").definedBy(ENGINE + ".shaping..")
+            .layer("argocd").definedBy(ENGINE + ".argocd..")
             .layer("smoke").definedBy(ENGINE + ".smoke..")
             .layer("cluster").definedBy(ENGINE + ".cluster..")
             .layer("database").definedBy(ENGINE + ".database..")
@@ -42,12 +43,13 @@ class ArchitectureTest {
             .whereLayer("report").mayOnlyBeAccessedByLayers("deploy")
             .whereLayer("database").mayOnlyBeAccessedByLayers("deploy")
             .whereLayer("cluster").mayOnlyBeAccessedByLayers("report", "lifecycle", "history", "deploy")
+            .whereLayer("argocd").mayOnlyBeAccessedByLayers("cluster", "deploy")
             .whereLayer("smoke").mayOnlyBeAccessedByLayers("deploy")
             .whereLayer("shaping").mayOnlyBeAccessedByLayers("cluster", "deploy")
             .whereLayer("manifest").mayOnlyBeAccessedByLayers("shaping", "cluster", "deploy")
-            .whereLayer("request").mayOnlyBeAccessedByLayers("manifest", "shaping", "cluster", "database", "deploy")
+            .whereLayer("request").mayOnlyBeAccessedByLayers("manifest", "shaping", "argocd", "cluster", "database", "deploy")
             .whereLayer("naming").mayOnlyBeAccessedByLayers(
-                    "manifest", "shaping", "cluster", "database", "report", "lifecycle", "history", "deploy")
+                    "manifest", "shaping", "argocd", "cluster", "database", "report", "lifecycle", "history", "deploy")
             .whereLayer("branch").mayOnlyBeAccessedByLayers(
                     "naming", "request", "manifest", "cluster", "database", "report", "lifecycle", "history", "deploy");
 
