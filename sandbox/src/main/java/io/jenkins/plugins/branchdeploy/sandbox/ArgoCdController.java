@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * removes the finalizer, so that the Application goes.
  *
  * <p>Faults, each for one Application name: {@link #neverSyncs} (the controller never gets to it),
- * {@link #degraded} (one resource stays unhealthy), {@link #keepsResources} (its finalizer stays).
+ * {@link #degraded} (one resource stays unhealthy), {@link #keepsResources} (its finalizer stays until
+ * {@link #release}).
  * A source with nothing published fails to sync with Argo CD's {@code ComparisonError}.
  */
 public final class ArgoCdController {
@@ -69,6 +70,16 @@ public final class ArgoCdController {
     /** The Application {@code name} keeps its finalizer and resources when deleted, as when Argo CD may not delete them. */
     public ArgoCdController keepsResources(String name) {
         keepsResources.add(name);
+        return this;
+    }
+
+    /**
+     * The Application {@code name} (in {@code namespace}) lets go: if it was deleted while it {@link #keepsResources kept its
+     * resources}, its deletion finishes now.
+     */
+    public ArgoCdController release(String namespace, String name) {
+        keepsResources.remove(name);
+        deleted(applicationPath(namespace, name));
         return this;
     }
 

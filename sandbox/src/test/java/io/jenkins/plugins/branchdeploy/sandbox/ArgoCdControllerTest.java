@@ -138,6 +138,11 @@ class ArgoCdControllerTest {
 
         assertThat(application().get().getMetadata().getDeletionTimestamp()).isNotNull();
         assertThat(client.apps().deployments().inNamespace("shop-feature").withName("web").get()).isNotNull();
+
+        argoCd.release("argocd", "shop-feature");
+
+        assertThat(application().get()).isNull();
+        assertThat(client.apps().deployments().inNamespace("shop-feature").withName("web").get()).isNull();
     }
 
     private GenericKubernetesResource apply(String yaml) {

@@ -40,7 +40,7 @@ public final class ArgoCdApplication {
     public static GenericKubernetesResource of(ApplyWith.ArgoCd argoCd, EnvironmentNames names, ManifestSource source, Path manifests,
             SourceOptions options, Map<String, String> labels, Map<String, String> annotations) {
         if (options.helmTests()) {
-            throw new InvalidInputException("helm-tests", "Argo CD does not run a chart's Helm tests; leave them out, or apply with "
+            throw new InvalidInputException("helmTests", "Argo CD does not run a chart's Helm tests; leave them out, or apply with "
                     + ApplyWith.DIRECT_NAME);
         }
         Map<String, Object> sourceSpec = new LinkedHashMap<>();

@@ -83,6 +83,12 @@ public final class ClusterContract {
      */
     public static final String LEASE = "branch-deploy";
 
+    /**
+     * On the namespace of an environment applied by Argo CD: its {@code Application}, as
+     * {@code NAMESPACE/NAME}, which teardown deletes first. Written under {@link #ARGOCD_FIELD_MANAGER}.
+     */
+    public static final String ARGOCD_APPLICATION = PREFIX + "argocd-application";
+
     /** Server-side apply field manager for everything the engine writes. */
     public static final String FIELD_MANAGER = "branch-deploy";
     /**
@@ -93,6 +99,9 @@ public final class ClusterContract {
     public static final String HISTORY_FIELD_MANAGER = "branch-deploy-history";
     /** Field manager of the {@link #OPENS} annotation alone, for the same reason as {@link #HISTORY_FIELD_MANAGER}. */
     public static final String OPENS_FIELD_MANAGER = "branch-deploy-opens";
+
+    /** Field manager of the {@link #ARGOCD_APPLICATION} annotation alone, for the same reason as {@link #HISTORY_FIELD_MANAGER}. */
+    public static final String ARGOCD_FIELD_MANAGER = "branch-deploy-argocd";
 
     private ClusterContract() {}
 

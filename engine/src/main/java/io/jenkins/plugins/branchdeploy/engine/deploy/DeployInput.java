@@ -146,10 +146,9 @@ public final class DeployInput {
     public DeployInput applyWith(String mode, ArgoCdInput argoCd, String manifestsAsTyped) {
         ArgoCdInput typed = Objects.requireNonNullElse(argoCd, ArgoCdInput.NONE);
         if (!ApplyWith.isArgoCd(mode)) {
-            String stray = given(typed.repoUrl()) ? "repo-url" : given(typed.repoPath()) ? "repo-path" : given(typed.revision()) ? "revision" : null;
+            String stray = given(typed.repoUrl()) ? "repoUrl" : given(typed.repoPath()) ? "repoPath" : given(typed.revision()) ? "revision" : null;
             if (stray != null) {
-                throw new InvalidInputException(stray, "applies to the Argo CD hand-off only; add --apply-with "
-                        + ApplyWith.ARGOCD_NAME + " (Pipeline: applyWith: '" + ApplyWith.ARGOCD_NAME + "') or leave it out");
+                throw new InvalidInputException(stray, "applies to the Argo CD hand-off only; apply with " + ApplyWith.ARGOCD_NAME + ", or leave it out");
             }
             request.applyWith(ApplyWith.DIRECT);
             return this;

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public sealed interface ApplyWith permits ApplyWith.Direct, ApplyWith.ArgoCd {
 
     /** The field in errors: step {@code applyWith}, flag {@code --apply-with}. */
-    String FIELD = "apply-with";
+    String FIELD = "applyWith";
     /** The name of the default, as users write it. */
     String DIRECT_NAME = "direct";
     String ARGOCD_NAME = "argocd";
@@ -90,22 +90,22 @@ public sealed interface ApplyWith permits ApplyWith.Direct, ApplyWith.ArgoCd {
         public static ArgoCd of(String namespace, String project, String repoUrl, String repoPath, String manifests, String revision,
                 String commit, String destination) {
             if (!given(repoUrl)) {
-                throw new InvalidInputException("repo-url", "Argo CD reads the manifests from Git: give the repository's URL"
-                        + " (--repo-url, Pipeline: repoUrl), or apply with " + DIRECT_NAME);
+                throw new InvalidInputException("repoUrl", "Argo CD reads the manifests from Git: give the repository's URL, or apply with "
+                        + DIRECT_NAME);
             }
             String path = given(repoPath) ? repoPath.trim() : manifests == null || manifests.isBlank() ? null : manifests.trim();
             if (path == null || path.startsWith("/") || path.matches("[A-Za-z]:.*")) {
-                throw new InvalidInputException("repo-path", "give the manifests' directory in " + repoUrl.trim()
-                        + " (--repo-path, Pipeline: repoPath)" + (path == null ? "" : "; " + path + " is not a path inside the repository"));
+                throw new InvalidInputException("repoPath", "give the manifests' directory in " + repoUrl.trim()
+                        + (path == null ? "" : "; " + path + " is not a path inside the repository"));
             }
             String target = given(revision) ? revision.trim() : commit;
             if (target == null) {
-                throw new InvalidInputException("revision", "give the commit Argo CD syncs to (--revision or --commit)");
+                throw new InvalidInputException("revision", "give the commit Argo CD syncs to, or the commit of the deploy");
             }
             if (!COMMIT.matcher(target).matches() && !isRef(target)) {
                 throw new InvalidInputException("revision", "'" + target + "' is neither a commit (7 to 40 hex digits) nor a branch or tag name");
             }
-            return new ArgoCd(name("argocd-namespace", namespace, DEFAULT_NAMESPACE), name("argocd-project", project, DEFAULT_PROJECT),
+            return new ArgoCd(name("argocdNamespace", namespace, DEFAULT_NAMESPACE), name("argocdProject", project, DEFAULT_PROJECT),
                     url(repoUrl.trim()), normalized(path), target, given(destination) ? destination.trim() : IN_CLUSTER);
         }
 
@@ -145,7 +145,7 @@ public sealed interface ApplyWith permits ApplyWith.Direct, ApplyWith.ArgoCd {
             } catch (URISyntaxException e) {
                 // refused below
             }
-            throw new InvalidInputException("repo-url", "'" + text + "' is not a Git repository URL; write e.g. https://github.com/acme/shop.git");
+            throw new InvalidInputException("repoUrl", "'" + text + "' is not a Git repository URL; write e.g. https://github.com/acme/shop.git");
         }
 
         private static String normalized(String path) {

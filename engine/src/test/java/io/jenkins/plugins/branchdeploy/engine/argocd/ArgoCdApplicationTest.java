@@ -64,7 +64,7 @@ class ArgoCdApplicationTest {
     void helmTestsAreRefusedAsArgoCdDoesNotRunThem() {
         assertThatThrownBy(() -> ArgoCdApplication.of(ARGO_CD, NAMES, ManifestSource.HELM, Path.of("charts/shop"),
                 new SourceOptions(null, List.of(), Map.of(), true), Map.of(), Map.of()))
-                .hasMessageStartingWith("helm-tests: Argo CD does not run a chart's Helm tests");
+                .hasMessageStartingWith("helmTests: Argo CD does not run a chart's Helm tests");
     }
 
     @Test

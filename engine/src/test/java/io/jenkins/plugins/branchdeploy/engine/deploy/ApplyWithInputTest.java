@@ -43,7 +43,7 @@ class ApplyWithInputTest {
     void argoCdWithoutARepositoryUrlIsRefused() {
         assertThatThrownBy(() -> input().applyWith("argocd", ArgoCdInput.NONE, "deploy"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("repo-url: Argo CD reads the manifests from Git")
+                .hasMessageStartingWith("repoUrl: Argo CD reads the manifests from Git")
                 .satisfies(e -> assertThat(((InvalidInputException) e).badInput()).isTrue());
     }
 
@@ -61,19 +61,19 @@ class ApplyWithInputTest {
     @Test
     void anAbsoluteManifestsPathNeedsARepositoryPath() {
         assertThatThrownBy(() -> input().applyWith("argocd", new ArgoCdInput(null, null, REPO, null, null, null), "/work/shop/deploy"))
-                .hasMessageStartingWith("repo-path: give the manifests' directory in " + REPO);
+                .hasMessageStartingWith("repoPath: give the manifests' directory in " + REPO);
     }
 
     @Test
     void otherModesAndArgoCdFieldsWithDirectAreRefused() {
         assertThatThrownBy(() -> input().applyWith("flux", ArgoCdInput.NONE, null))
-                .hasMessage("apply-with: 'flux' is neither direct nor argocd");
+                .hasMessage("applyWith: 'flux' is neither direct nor argocd");
         assertThatThrownBy(() -> input().applyWith("direct", new ArgoCdInput(null, null, REPO, null, null, null), null))
-                .hasMessageStartingWith("repo-url: applies to the Argo CD hand-off only");
+                .hasMessageStartingWith("repoUrl: applies to the Argo CD hand-off only");
         assertThatThrownBy(() -> input().applyWith("argocd", new ArgoCdInput("Argo CD", null, REPO, "deploy", null, null), null))
-                .hasMessageStartingWith("argocd-namespace: 'Argo CD' is not a Kubernetes name");
+                .hasMessageStartingWith("argocdNamespace: 'Argo CD' is not a Kubernetes name");
         assertThatThrownBy(() -> input().applyWith("argocd", new ArgoCdInput(null, null, "shop", "deploy", null, null), null))
-                .hasMessageStartingWith("repo-url: 'shop' is not a Git repository URL");
+                .hasMessageStartingWith("repoUrl: 'shop' is not a Git repository URL");
     }
 
     private static DeployInput input() {
