@@ -7,7 +7,6 @@ import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.request.ApplyWith;
 import io.jenkins.plugins.branchdeploy.engine.request.ManifestSource;
 import io.jenkins.plugins.branchdeploy.engine.request.SourceOptions;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,13 +30,13 @@ public final class ArgoCdApplication {
 
     /**
      * @param source what the manifests are (never {@code null}: detected by the caller)
-     * @param manifests the manifests' directory, against which a chart's values files are made relative
-     * @param options a chart's values files and values; Helm tests are refused (Argo CD does not run them)
+     * @param options a chart's values; Helm tests are refused (Argo CD does not run them); its values files
+     *     are Argo CD's as {@link ApplyWith.ArgoCd#valueFiles} gives them
      * @param labels the cluster contract's labels of the environment
      * @param annotations the cluster contract's annotations of the environment
-     * @throws InvalidInputException for Helm tests, and for values files not in the repository
+     * @throws InvalidInputException for Helm tests
      */
-    public static GenericKubernetesResource of(ApplyWith.ArgoCd argoCd, EnvironmentNames names, ManifestSource source, Path manifests,
+    public static GenericKubernetesResource of(ApplyWith.ArgoCd argoCd, EnvironmentNames names, ManifestSource source,
             SourceOptions options, Map<String, String> labels, Map<String, String> annotations) {
         if (options.helmTests()) {
             throw new InvalidInputException("helmTests", "Argo CD does not run a chart's Helm tests; leave them out, or apply with "
@@ -48,7 +47,7 @@ public final class ArgoCdApplication {
         sourceSpec.put("path", argoCd.repoPath());
         sourceSpec.put("targetRevision", argoCd.revision());
         if (source == ManifestSource.HELM) {
-            sourceSpec.put("helm", helm(names, manifests, options));
+            sourceSpec.put("helm", helm(argoCd, names, options));
         } else if (source == ManifestSource.KUSTOMIZE) {
             sourceSpec.put("kustomize", ordered("namespace", names.namespace()));
         }
@@ -72,19 +71,11 @@ public final class ArgoCdApplication {
         return application;
     }
 
-    private static Map<String, Object> helm(EnvironmentNames names, Path chart, SourceOptions options) {
+    private static Map<String, Object> helm(ApplyWith.ArgoCd argoCd, EnvironmentNames names, SourceOptions options) {
         Map<String, Object> helm = new LinkedHashMap<>();
         helm.put("releaseName", names.helmRelease());
-        if (!options.values().isEmpty()) {
-            List<String> files = new ArrayList<>();
-            for (Path values : options.values()) {
-                if (values.isAbsolute() != chart.isAbsolute()) {
-                    throw new InvalidInputException("values", values + " must be given as " + chart + " is, both relative to the"
-                            + " repository's root or both absolute in the workspace");
-                }
-                files.add(chart.normalize().relativize(values.normalize()).toString().replace('\\', '/'));
-            }
-            helm.put("valueFiles", files);
+        if (!argoCd.valueFiles().isEmpty()) {
+            helm.put("valueFiles", argoCd.valueFiles());
         }
         if (!options.set().isEmpty()) {
             List<Map<String, Object>> parameters = new ArrayList<>();

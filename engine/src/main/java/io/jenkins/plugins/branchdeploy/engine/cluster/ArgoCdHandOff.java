@@ -111,7 +111,7 @@ final class ArgoCdHandOff {
             }
         }
         ManifestSource source = request.source().source() != null ? request.source().source() : ManifestSource.detect(request.manifests());
-        return ArgoCdApplication.of(argoCd, names, source, request.manifests(), request.source(),
+        return ArgoCdApplication.of(argoCd, names, source, request.source(),
                 record.getMetadata().getLabels(), annotations);
     }
 

@@ -141,9 +141,10 @@ public final class DeployInput {
      * @param argoCd the Argo CD hand-off as typed; only {@code argocd} takes a repository, path or revision
      * @param manifestsAsTyped the manifests as the user typed them, relative to the repository's root: the
      *     default of the repository path; or {@code null}
+     * @param valuesAsTyped a chart's values files as the user typed them, relative to the repository's root; or {@code null}
      * @throws InvalidInputException naming the field, as {@link ApplyWith.ArgoCd#of} does
      */
-    public DeployInput applyWith(String mode, ArgoCdInput argoCd, String manifestsAsTyped) {
+    public DeployInput applyWith(String mode, ArgoCdInput argoCd, String manifestsAsTyped, List<String> valuesAsTyped) {
         ArgoCdInput typed = Objects.requireNonNullElse(argoCd, ArgoCdInput.NONE);
         if (!ApplyWith.isArgoCd(mode)) {
             String stray = given(typed.repoUrl()) ? "repoUrl" : given(typed.repoPath()) ? "repoPath" : given(typed.revision()) ? "revision" : null;
@@ -154,7 +155,7 @@ public final class DeployInput {
             return this;
         }
         request.applyWith(ApplyWith.ArgoCd.of(typed.namespace(), typed.project(), typed.repoUrl(), typed.repoPath(), manifestsAsTyped,
-                typed.revision(), branch.commit(), typed.destination()));
+                valuesAsTyped, typed.revision(), branch.commit(), typed.destination()));
         return this;
     }
 

@@ -3,6 +3,9 @@ package io.jenkins.plugins.branchdeploy.engine.request;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -57,9 +60,10 @@ public sealed interface ApplyWith permits ApplyWith.Direct, ApplyWith.ArgoCd {
      * @param repoPath the manifests' directory in it
      * @param revision the commit (or a branch or tag) Argo CD syncs to
      * @param destination the API server URL the environment's namespace is on, or the name of a cluster Argo CD knows
+     * @param valueFiles a chart's values files, relative to {@code repoPath} as Argo CD reads them
      */
-    record ArgoCd(String namespace, String project, String repoUrl, String repoPath, String revision, String destination)
-            implements ApplyWith {
+    record ArgoCd(String namespace, String project, String repoUrl, String repoPath, String revision, String destination,
+            List<String> valueFiles) implements ApplyWith {
 
         public static final String DEFAULT_NAMESPACE = "argocd";
         public static final String DEFAULT_PROJECT = "default";
@@ -72,6 +76,10 @@ public sealed interface ApplyWith permits ApplyWith.Direct, ApplyWith.ArgoCd {
         private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
         private static final Pattern REF_FORBIDDEN = Pattern.compile("[\\x00-\\x20\\x7f~^:?*\\[\\\\]|\\.\\.|@\\{|//|/\\.|^[-/.]|[/.]$|\\.lock$|^@$");
 
+        public ArgoCd {
+            valueFiles = valueFiles == null ? List.of() : List.copyOf(valueFiles);
+        }
+
         @Override
         public String name() {
             return ARGOCD_NAME;
@@ -82,13 +90,14 @@ public sealed interface ApplyWith permits ApplyWith.Direct, ApplyWith.ArgoCd {
          *
          * @param repoPath the manifests' directory in the repository; when blank, {@code manifests} if it is relative
          * @param manifests the manifests as typed (relative to the workspace, which is the repository's root), or {@code null}
+         * @param values a chart's values files as typed, relative to the repository's root
          * @param revision a commit or a branch or tag; when blank, {@code commit}
          * @param commit the deployed commit, or {@code null}
          * @throws InvalidInputException naming the field: no repository URL, no path or revision to be had,
          *     a revision that is neither a commit nor a ref, a namespace or project that is no name
          */
-        public static ArgoCd of(String namespace, String project, String repoUrl, String repoPath, String manifests, String revision,
-                String commit, String destination) {
+        public static ArgoCd of(String namespace, String project, String repoUrl, String repoPath, String manifests, List<String> values,
+                String revision, String commit, String destination) {
             if (!given(repoUrl)) {
                 throw new InvalidInputException("repoUrl", "Argo CD reads the manifests from Git: give the repository's URL, or apply with "
                         + DIRECT_NAME);
@@ -105,8 +114,23 @@ public sealed interface ApplyWith permits ApplyWith.Direct, ApplyWith.ArgoCd {
             if (!COMMIT.matcher(target).matches() && !isRef(target)) {
                 throw new InvalidInputException("revision", "'" + target + "' is neither a commit (7 to 40 hex digits) nor a branch or tag name");
             }
+            String inRepository = normalized(path);
             return new ArgoCd(name("argocdNamespace", namespace, DEFAULT_NAMESPACE), name("argocdProject", project, DEFAULT_PROJECT),
-                    url(repoUrl.trim()), normalized(path), target, given(destination) ? destination.trim() : IN_CLUSTER);
+                    url(repoUrl.trim()), inRepository, target, given(destination) ? destination.trim() : IN_CLUSTER,
+                    valueFiles(inRepository, values == null ? List.of() : values));
+        }
+
+        /** Values files as Argo CD reads them: relative to the chart's directory. */
+        private static List<String> valueFiles(String repoPath, List<String> values) {
+            List<String> files = new ArrayList<>();
+            for (String value : values) {
+                String file = value.trim().replace('\\', '/');
+                if (file.startsWith("/") || file.matches("[A-Za-z]:.*")) {
+                    throw new InvalidInputException("values", file + " must be a path in the repository, relative to its root");
+                }
+                files.add(Path.of(repoPath).relativize(Path.of(file)).normalize().toString().replace('\\', '/'));
+            }
+            return files;
         }
 
         /** Whether the revision is a commit (Argo CD reports the full one it resolved a shorter one to). */

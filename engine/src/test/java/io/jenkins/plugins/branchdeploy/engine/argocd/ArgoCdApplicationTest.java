@@ -23,7 +23,7 @@ class ArgoCdApplicationTest {
     private static final EnvironmentNames NAMES = NamingPolicy.withDefaults("preview.example.dev")
             .names(BranchRef.of("shop", "feature/cart").withCommit(COMMIT));
     private static final ApplyWith.ArgoCd ARGO_CD = new ApplyWith.ArgoCd("argocd", "default", "https://github.com/acme/shop.git",
-            "charts/shop", COMMIT, ApplyWith.ArgoCd.IN_CLUSTER);
+            "charts/shop", COMMIT, ApplyWith.ArgoCd.IN_CLUSTER, List.of("values-preview.yaml", "../../config/shared.yaml"));
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
     @Test
@@ -31,7 +31,7 @@ class ArgoCdApplicationTest {
         Map<String, String> set = new LinkedHashMap<>();
         set.put("replicaCount", "2");
         set.put("image.tag", "1.4.2");
-        GenericKubernetesResource application = ArgoCdApplication.of(ARGO_CD, NAMES, ManifestSource.HELM, Path.of("charts/shop"),
+        GenericKubernetesResource application = ArgoCdApplication.of(ARGO_CD, NAMES, ManifestSource.HELM,
                 new SourceOptions(null, List.of(Path.of("charts/shop/values-preview.yaml"), Path.of("config/shared.yaml")), set, false),
                 Map.of("app.kubernetes.io/managed-by", "branch-deploy"), Map.of("branchdeploy.jenkins.io/commit", COMMIT));
 
@@ -50,10 +50,9 @@ class ArgoCdApplicationTest {
 
     @Test
     void anOverlayIsReHomedAndANamedClusterIsTheDestination() {
-        ApplyWith.ArgoCd named = new ApplyWith.ArgoCd("argocd", "previews", ARGO_CD.repoUrl(), "overlays/preview", "main", "staging");
+        ApplyWith.ArgoCd named = new ApplyWith.ArgoCd("argocd", "previews", ARGO_CD.repoUrl(), "overlays/preview", "main", "staging", List.of());
 
-        Map<?, ?> spec = (Map<?, ?>) ArgoCdApplication.of(named, NAMES, ManifestSource.KUSTOMIZE, Path.of("overlays/preview"),
-                SourceOptions.DETECT, Map.of(), Map.of()).getAdditionalProperties().get("spec");
+        Map<?, ?> spec = (Map<?, ?>) ArgoCdApplication.of(named, NAMES, ManifestSource.KUSTOMIZE, SourceOptions.DETECT, Map.of(), Map.of()).getAdditionalProperties().get("spec");
 
         assertThat(((Map<?, ?>) spec.get("source")).get("kustomize")).isEqualTo(Map.of("namespace", NAMES.namespace()));
         assertThat(spec.get("destination")).isEqualTo(Map.of("name", "staging", "namespace", NAMES.namespace()));
@@ -62,7 +61,7 @@ class ArgoCdApplicationTest {
 
     @Test
     void helmTestsAreRefusedAsArgoCdDoesNotRunThem() {
-        assertThatThrownBy(() -> ArgoCdApplication.of(ARGO_CD, NAMES, ManifestSource.HELM, Path.of("charts/shop"),
+        assertThatThrownBy(() -> ArgoCdApplication.of(ARGO_CD, NAMES, ManifestSource.HELM,
                 new SourceOptions(null, List.of(), Map.of(), true), Map.of(), Map.of()))
                 .hasMessageStartingWith("helmTests: Argo CD does not run a chart's Helm tests");
     }

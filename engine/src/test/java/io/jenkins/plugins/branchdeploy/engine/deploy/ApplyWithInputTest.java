@@ -7,6 +7,7 @@ import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.request.ApplyWith;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code --apply-with} and the Argo CD hand-off's fields, as both front ends hand them to the engine. */
@@ -18,30 +19,31 @@ class ApplyWithInputTest {
 
     @Test
     void directIsTheDefault() {
-        assertThat(input().applyWith(null, null, null).request().applyWith()).isEqualTo(ApplyWith.DIRECT);
-        assertThat(input().applyWith(" ", ArgoCdInput.NONE, "deploy").request().applyWith().name()).isEqualTo("direct");
+        assertThat(input().applyWith(null, null, null, null).request().applyWith()).isEqualTo(ApplyWith.DIRECT);
+        assertThat(input().applyWith(" ", ArgoCdInput.NONE, "deploy", null).request().applyWith().name()).isEqualTo("direct");
     }
 
     @Test
     void argoCdTakesItsDefaultsTheCommitAndTheManifestsAsThePath() {
-        ApplyWith applyWith = input().applyWith("argocd", new ArgoCdInput(null, " ", REPO, null, null, null), "./deploy/shop/").request().applyWith();
+        ApplyWith applyWith = input().applyWith("argocd", new ArgoCdInput(null, " ", REPO, null, null, null), "./deploy/shop/", null).request().applyWith();
 
-        assertThat(applyWith).isEqualTo(new ApplyWith.ArgoCd("argocd", "default", REPO, "deploy/shop", COMMIT, "https://kubernetes.default.svc"));
+        assertThat(applyWith).isEqualTo(new ApplyWith.ArgoCd("argocd", "default", REPO, "deploy/shop", COMMIT,
+                "https://kubernetes.default.svc", List.of()));
     }
 
     @Test
     void argoCdKeepsWhatIsTyped() {
         ApplyWith applyWith = input().applyWith("ArgoCD", new ArgoCdInput("gitops", "previews", "git@github.com:acme/shop.git",
-                "charts/shop", "release/2.4", "staging"), "ignored").request().applyWith();
+                "charts/shop", "release/2.4", "staging"), "ignored", List.of("charts/shop/values-preview.yaml")).request().applyWith();
 
         assertThat(applyWith).isEqualTo(new ApplyWith.ArgoCd("gitops", "previews", "git@github.com:acme/shop.git", "charts/shop",
-                "release/2.4", "staging"));
+                "release/2.4", "staging", List.of("values-preview.yaml")));
         assertThat(((ApplyWith.ArgoCd) applyWith).destinationIsServer()).isFalse();
     }
 
     @Test
     void argoCdWithoutARepositoryUrlIsRefused() {
-        assertThatThrownBy(() -> input().applyWith("argocd", ArgoCdInput.NONE, "deploy"))
+        assertThatThrownBy(() -> input().applyWith("argocd", ArgoCdInput.NONE, "deploy", null))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("repoUrl: Argo CD reads the manifests from Git")
                 .satisfies(e -> assertThat(((InvalidInputException) e).badInput()).isTrue());
@@ -50,29 +52,29 @@ class ApplyWithInputTest {
     @Test
     void aRevisionThatIsNeitherACommitNorARefIsRefused() {
         for (String revision : new String[] {"feature..cart", "-x", "a b", "main.lock", "refs/heads/", "x~1", "@"}) {
-            assertThatThrownBy(() -> input().applyWith("argocd", new ArgoCdInput(null, null, REPO, "deploy", revision, null), null))
+            assertThatThrownBy(() -> input().applyWith("argocd", new ArgoCdInput(null, null, REPO, "deploy", revision, null), null, null))
                     .as(revision)
                     .hasMessageStartingWith("revision: '" + revision.trim() + "' is neither a commit");
         }
-        assertThat(input().applyWith("argocd", new ArgoCdInput(null, null, REPO, "deploy", "v1.2.0", null), null).request().applyWith())
+        assertThat(input().applyWith("argocd", new ArgoCdInput(null, null, REPO, "deploy", "v1.2.0", null), null, null).request().applyWith())
                 .extracting(a -> ((ApplyWith.ArgoCd) a).revision()).isEqualTo("v1.2.0");
     }
 
     @Test
     void anAbsoluteManifestsPathNeedsARepositoryPath() {
-        assertThatThrownBy(() -> input().applyWith("argocd", new ArgoCdInput(null, null, REPO, null, null, null), "/work/shop/deploy"))
+        assertThatThrownBy(() -> input().applyWith("argocd", new ArgoCdInput(null, null, REPO, null, null, null), "/work/shop/deploy", null))
                 .hasMessageStartingWith("repoPath: give the manifests' directory in " + REPO);
     }
 
     @Test
     void otherModesAndArgoCdFieldsWithDirectAreRefused() {
-        assertThatThrownBy(() -> input().applyWith("flux", ArgoCdInput.NONE, null))
+        assertThatThrownBy(() -> input().applyWith("flux", ArgoCdInput.NONE, null, null))
                 .hasMessage("applyWith: 'flux' is neither direct nor argocd");
-        assertThatThrownBy(() -> input().applyWith("direct", new ArgoCdInput(null, null, REPO, null, null, null), null))
+        assertThatThrownBy(() -> input().applyWith("direct", new ArgoCdInput(null, null, REPO, null, null, null), null, null))
                 .hasMessageStartingWith("repoUrl: applies to the Argo CD hand-off only");
-        assertThatThrownBy(() -> input().applyWith("argocd", new ArgoCdInput("Argo CD", null, REPO, "deploy", null, null), null))
+        assertThatThrownBy(() -> input().applyWith("argocd", new ArgoCdInput("Argo CD", null, REPO, "deploy", null, null), null, null))
                 .hasMessageStartingWith("argocdNamespace: 'Argo CD' is not a Kubernetes name");
-        assertThatThrownBy(() -> input().applyWith("argocd", new ArgoCdInput(null, null, "shop", "deploy", null, null), null))
+        assertThatThrownBy(() -> input().applyWith("argocd", new ArgoCdInput(null, null, "shop", "deploy", null, null), null, null))
                 .hasMessageStartingWith("repoUrl: 'shop' is not a Git repository URL");
     }
 

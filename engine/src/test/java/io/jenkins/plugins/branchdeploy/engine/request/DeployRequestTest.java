@@ -33,7 +33,7 @@ class DeployRequestTest {
     }
 
     private static final ApplyWith ARGO_CD = ApplyWith.ArgoCd.of(null, null, "https://git.example.com/shop.git", "deploy", null,
-            "main", null, null);
+            null, "main", null, null);
 
     @Test
     void aDatabaseBranchKeepsEverythingElse() {
