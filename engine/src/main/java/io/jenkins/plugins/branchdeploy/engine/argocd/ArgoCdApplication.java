@@ -38,10 +38,7 @@ public final class ArgoCdApplication {
      */
     public static GenericKubernetesResource of(ApplyWith.ArgoCd argoCd, EnvironmentNames names, ManifestSource source,
             SourceOptions options, Map<String, String> labels, Map<String, String> annotations) {
-        if (options.helmTests()) {
-            throw new InvalidInputException("helmTests", "Argo CD does not run a chart's Helm tests; leave them out, or apply with "
-                    + ApplyWith.DIRECT_NAME);
-        }
+        refuseUnmapped(options);
         Map<String, Object> sourceSpec = new LinkedHashMap<>();
         sourceSpec.put("repoURL", argoCd.repoUrl());
         sourceSpec.put("path", argoCd.repoPath());
@@ -69,6 +66,18 @@ public final class ArgoCdApplication {
                 .withLabels(labels).withAnnotations(annotations).withFinalizers(FINALIZER).build());
         application.setAdditionalProperty("spec", spec);
         return application;
+    }
+
+    /**
+     * Refuses what a deploy would do and Argo CD does not: a chart's Helm tests.
+     *
+     * @throws InvalidInputException naming {@code helmTests}
+     */
+    public static void refuseUnmapped(SourceOptions options) {
+        if (options.helmTests()) {
+            throw new InvalidInputException("helmTests", "Argo CD does not run a chart's Helm tests; leave them out, or apply with "
+                    + ApplyWith.DIRECT_NAME);
+        }
     }
 
     private static Map<String, Object> helm(ApplyWith.ArgoCd argoCd, EnvironmentNames names, SourceOptions options) {

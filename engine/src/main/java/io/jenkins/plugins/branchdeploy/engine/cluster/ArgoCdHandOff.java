@@ -8,6 +8,7 @@ import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.argocd.ApplicationState;
 import io.jenkins.plugins.branchdeploy.engine.argocd.ArgoCdApplication;
+import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestRenderer;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
@@ -17,7 +18,6 @@ import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import io.jenkins.plugins.branchdeploy.engine.request.ManifestSource;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,9 +40,13 @@ final class ArgoCdHandOff {
     private final ArgoCdApplications application;
     private final Duration pollEvery;
     private final Duration progressEvery;
+    private final GenericKubernetesResource built;
 
-    /** @param request a request with {@link ApplyWith.ArgoCd} */
-    ArgoCdHandOff(KubernetesClient client, ApiCalls api, String installation, DeployRequest request, EnvironmentNames names,
+    /**
+     * @param request a request with {@link ApplyWith.ArgoCd}
+     * @param owner the project deploying, or {@code null}
+     */
+    ArgoCdHandOff(KubernetesClient client, ApiCalls api, String installation, String owner, DeployRequest request, EnvironmentNames names,
             Duration pollEvery, Duration progressEvery) {
         this.client = client;
         this.api = api;
@@ -53,6 +57,7 @@ final class ArgoCdHandOff {
         this.application = new ArgoCdApplications(argoCd.namespace(), names.namespace());
         this.pollEvery = pollEvery;
         this.progressEvery = progressEvery;
+        this.built = build(owner);
     }
 
     /**
@@ -70,12 +75,11 @@ final class ArgoCdHandOff {
     }
 
     /**
-     * The checks before the first write.
+     * The checks of a request that need no cluster: what a direct deploy would do and Argo CD cannot.
      *
-     * @throws InvalidInputException when Argo CD's kind or namespace is missing, or plain YAML has placeholders
-     * @throws ForeignApplicationException when an Application of the environment's name is not this installation's
+     * @throws InvalidInputException for plain YAML with placeholders, and for Helm tests
      */
-    void check(CustomKinds kinds, ProgressListener progress) {
+    static void checkRequest(DeployRequest request) {
         Map<String, Set<String>> placeholders = ManifestRenderer.placeholdersIn(request.manifests(), request.source());
         if (!placeholders.isEmpty()) {
             Map.Entry<String, Set<String>> first = placeholders.entrySet().iterator().next();
@@ -84,6 +88,16 @@ final class ArgoCdHandOff {
                     + ", which only a direct deploy substitutes; use a Helm chart or a Kustomize overlay, or apply with "
                     + ApplyWith.DIRECT_NAME);
         }
+        ArgoCdApplication.refuseUnmapped(request.source());
+    }
+
+    /**
+     * The checks before the first write that read the cluster.
+     *
+     * @throws InvalidInputException when Argo CD's kind or namespace is missing
+     * @throws ForeignApplicationException when an Application of the environment's name is not this installation's
+     */
+    void check(CustomKinds kinds, ProgressListener progress) {
         if (kinds.definitionOf(ArgoCdApplication.API_VERSION, ArgoCdApplication.KIND, progress) == null) {
             throw new InvalidInputException("argocdNamespace", "the cluster has no Argo CD Application kind ("
                     + ArgoCdApplication.API_VERSION + "); install Argo CD, or apply with " + ApplyWith.DIRECT_NAME);
@@ -98,21 +112,25 @@ final class ArgoCdHandOff {
         }
     }
 
-    /**
-     * The Application for the environment recorded as {@code record}: the record's labels and its
-     * branch, change, commit and owner annotations.
-     */
-    GenericKubernetesResource application(Namespace record) {
+    /** The Application this deploy applies; part of the deploy's fingerprint, so that an unchanged one writes nothing. */
+    GenericKubernetesResource application() {
+        return built;
+    }
+
+    /** The Application: the environment's labels, and the branch, change, commit and owner annotations. */
+    private GenericKubernetesResource build(String owner) {
+        BranchRef branch = request.branch();
         Map<String, String> annotations = new LinkedHashMap<>();
-        for (String key : List.of(ClusterContract.BRANCH, ClusterContract.CHANGE, ClusterContract.COMMIT, ClusterContract.OWNER)) {
-            String value = EnvironmentNamespace.annotation(record, key);
-            if (value != null) {
-                annotations.put(key, value);
-            }
+        annotations.put(ClusterContract.BRANCH, branch.branch());
+        branch.changeRequest().ifPresent(c -> annotations.put(ClusterContract.CHANGE, String.valueOf(c.number())));
+        if (branch.commit() != null) {
+            annotations.put(ClusterContract.COMMIT, branch.commit());
+        }
+        if (owner != null) {
+            annotations.put(ClusterContract.OWNER, owner);
         }
         ManifestSource source = request.source().source() != null ? request.source().source() : ManifestSource.detect(request.manifests());
-        return ArgoCdApplication.of(argoCd, names, source, request.source(),
-                record.getMetadata().getLabels(), annotations);
+        return ArgoCdApplication.of(argoCd, names, source, request.source(), EnvironmentNamespace.labels(names, installation), annotations);
     }
 
     /** What Branch Deploy applies itself of the shaped manifests: the exposure's route; Argo CD applies the rest. */
@@ -122,7 +140,7 @@ final class ArgoCdHandOff {
     }
 
     /** Records the Application on the namespace, applies it and waits for Argo CD; throws {@link DeployFailure} naming Argo CD's verdict. */
-    void handOff(GenericKubernetesResource built, Duration timeout, ProgressListener progress) {
+    void handOff(Duration timeout, ProgressListener progress) {
         Namespace record = new NamespaceBuilder().withNewMetadata().withName(application.name())
                 .addToAnnotations(ClusterContract.ARGOCD_APPLICATION, application.describe()).endMetadata().build();
         api.run("record the Argo CD Application on namespace " + application.name(), progress, () -> client.resource(record)
