@@ -30,6 +30,7 @@ class ArchitectureTest {
             .layer("manifest").definedBy(ENGINE + ".manifest..")
             .layer("shaping").definedBy(ENGINE + ".shaping..")
             .layer("webhook").definedBy(ENGINE + ".webhook..")
+            .layer("argocd").definedBy(ENGINE + ".argocd..")
             .layer("smoke").definedBy(ENGINE + ".smoke..")
             .layer("cluster").definedBy(ENGINE + ".cluster..")
             .layer("database").definedBy(ENGINE + ".database..")
@@ -47,11 +48,12 @@ class ArchitectureTest {
             .whereLayer("cluster").mayOnlyBeAccessedByLayers("report", "lifecycle", "history", "variant", "deploy")
             .whereLayer("smoke").mayOnlyBeAccessedByLayers("deploy")
             .whereLayer("webhook").mayOnlyBeAccessedByLayers("cluster", "variant", "deploy")
+            .whereLayer("argocd").mayOnlyBeAccessedByLayers("cluster", "variant", "deploy")
             .whereLayer("shaping").mayOnlyBeAccessedByLayers("webhook", "cluster", "variant", "deploy")
             .whereLayer("manifest").mayOnlyBeAccessedByLayers("shaping", "webhook", "cluster", "variant", "deploy")
-            .whereLayer("request").mayOnlyBeAccessedByLayers("manifest", "shaping", "webhook", "cluster", "database", "variant", "deploy")
+            .whereLayer("request").mayOnlyBeAccessedByLayers("manifest", "shaping", "webhook", "argocd", "cluster", "database", "variant", "deploy")
             .whereLayer("naming").mayOnlyBeAccessedByLayers(
-                    "manifest", "shaping", "webhook", "cluster", "database", "report", "lifecycle", "history", "variant", "deploy")
+                    "manifest", "shaping", "webhook", "argocd", "cluster", "database", "report", "lifecycle", "history", "variant", "deploy")
             .whereLayer("branch").mayOnlyBeAccessedByLayers(
                     "naming", "request", "manifest", "cluster", "database", "report", "lifecycle", "history", "variant", "deploy");
 

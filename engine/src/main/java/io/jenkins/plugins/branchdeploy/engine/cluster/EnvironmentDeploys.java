@@ -9,6 +9,7 @@ import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestRenderer;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
+import io.jenkins.plugins.branchdeploy.engine.request.ApplyWith;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.shaping.EnvironmentShaping;
@@ -59,6 +60,9 @@ public final class EnvironmentDeploys {
         Quota quota = request.quota();
         EnvironmentResources.validate(quota);
         DeployPlan.checkRequest(request); // before a chart's rendering asks the cluster for its version
+        if (request.applyWith() instanceof ApplyWith.ArgoCd) {
+            ArgoCdHandOff.checkRequest(request);
+        }
         List<String> renderNotes = new ArrayList<>();
         ShapedManifests shaped = EnvironmentShaping.shape(render(request, request.manifests(), renderNotes::add),
                 request.exposure(), request.keepLoadBalancers(), quota, names, EnvironmentResources.ownLabels());

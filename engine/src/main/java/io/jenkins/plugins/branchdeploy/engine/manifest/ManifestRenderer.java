@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,6 +97,27 @@ public final class ManifestRenderer {
             case HELM -> render(chart(manifests, namespace), namespace, sourceNamespace, false);
             case KUSTOMIZE -> overlay(manifests, namespace, notes);
         };
+    }
+
+    /**
+     * The {@code ${VAR}} placeholders in plain YAML, by file: what a deploy substitutes and Argo CD,
+     * which applies the files as written, cannot. Empty for a chart or an overlay.
+     *
+     * @return file name to the placeholders in it, for the files that have any
+     */
+    public static Map<String, Set<String>> placeholdersIn(Path manifests, SourceOptions source) {
+        ManifestSource kind = source.source() != null ? source.source() : ManifestSource.detect(manifests);
+        Map<String, Set<String>> found = new LinkedHashMap<>();
+        if (kind == ManifestSource.YAML) {
+            for (Path file : ManifestFiles.under(manifests)) {
+                String fileName = ManifestFiles.displayName(manifests, file);
+                Set<String> names = Placeholders.all(read(file, fileName));
+                if (!names.isEmpty()) {
+                    found.put(fileName, names);
+                }
+            }
+        }
+        return found;
     }
 
     private List<ManifestText> yamlFiles(Path manifests) {
