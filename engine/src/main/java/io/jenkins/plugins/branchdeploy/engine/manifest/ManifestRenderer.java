@@ -3,6 +3,7 @@ package io.jenkins.plugins.branchdeploy.engine.manifest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -38,7 +39,8 @@ import java.util.function.Consumer;
  */
 public final class ManifestRenderer {
 
-    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    private static final KubernetesSerialization SERIALIZATION =
+            new KubernetesSerialization(new ObjectMapper().registerModule(new LazyPropertyDeserializers()), true);
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> CONTAINER_LISTS = Set.of("containers", "initContainers", "ephemeralContainers");
     private static final Set<String> SCRIPT_FIELDS = Set.of("command", "args");
