@@ -20,7 +20,7 @@ class ArchitectureTest {
     /** The engine's entry points, as docs/architecture.md lists them. */
     private static final Set<String> ENTRY_POINTS = Set.of(
             "deploy.BranchDeployer", "deploy.DeployInput", "deploy.ChangeComparison", "deploy.ReviewLink", "cluster.BranchEnvironments", "cluster.EnvironmentInventory",
-            "cluster.EnvironmentDeploys", "cluster.EnvironmentLifecycle", "cluster.EnvironmentOpens", "lifecycle.Cleanup",
+            "cluster.EnvironmentDeploys", "cluster.EnvironmentLifecycle", "cluster.EnvironmentOpens", "cluster.EnvironmentWebhooks", "lifecycle.Cleanup",
             "report.ChangeReporter", "database.DatabaseBranches", "naming.NamingPolicy", "variant.Variants");
 
     /** Values that are not records, and the readers and writers of what users write and read. */

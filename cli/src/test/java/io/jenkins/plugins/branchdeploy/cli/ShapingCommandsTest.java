@@ -47,11 +47,11 @@ class ShapingCommandsTest {
         assertBadInput(deploy("--quota", "auto", "--expose", "frontend:8080"),
                 "branch-deploy: expose: Service 'frontend' has no port 8080; it has 80 (http)");
         assertBadInput(deploy("--quota", "auto", "--route-via", "gateway:gateways/preview"),
-                "branch-deploy: route-via: applies to the Service that expose routes to; add expose SERVICE[:PORT]");
+                "branch-deploy: route-via: applies to the Service that expose or webhooks routes to; add expose SERVICE[:PORT]");
         assertBadInput(deploy("--quota", "auto", "--expose", "frontend", "--route-via", "preview"),
                 "branch-deploy: route-via: 'preview' is not gateway:NAMESPACE/NAME");
         assertBadInput(deploy("--quota", "auto", "--tls-secret", "preview-tls"),
-                "branch-deploy: tls-secret: applies to the Ingress that --expose adds; add --expose SERVICE[:PORT]");
+                "branch-deploy: tls-secret: applies to the Ingress that --expose or --webhooks adds; add --expose SERVICE[:PORT]");
         assertBadInput(deploy("--quota", "auto,pods=3"), "branch-deploy: quota: 'auto' is not key=value");
         assertBadInput(deploy("--quota", "auto", "--smoke-tests", "../docs/examples/smoke.yaml"),
                 "branch-deploy: smoke-tests: the smoke tests need a URL, and nothing routes to " + names.host());

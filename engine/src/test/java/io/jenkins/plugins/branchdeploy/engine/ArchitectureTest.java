@@ -29,6 +29,8 @@ class ArchitectureTest {
             .layer("request").definedBy(ENGINE + ".request..")
             .layer("manifest").definedBy(ENGINE + ".manifest..")
             .layer("shaping").definedBy(ENGINE + ".shaping..")
+            .layer("webhook").definedBy(ENGINE + ".webhook..")
+            .layer("argocd").definedBy(ENGINE + ".argocd..")
             .layer("smoke").definedBy(ENGINE + ".smoke..")
             .layer("cluster").definedBy(ENGINE + ".cluster..")
             .layer("database").definedBy(ENGINE + ".database..")
@@ -45,11 +47,13 @@ class ArchitectureTest {
             .whereLayer("database").mayOnlyBeAccessedByLayers("variant", "deploy")
             .whereLayer("cluster").mayOnlyBeAccessedByLayers("report", "lifecycle", "history", "variant", "deploy")
             .whereLayer("smoke").mayOnlyBeAccessedByLayers("deploy")
-            .whereLayer("shaping").mayOnlyBeAccessedByLayers("cluster", "variant", "deploy")
-            .whereLayer("manifest").mayOnlyBeAccessedByLayers("shaping", "cluster", "variant", "deploy")
-            .whereLayer("request").mayOnlyBeAccessedByLayers("manifest", "shaping", "cluster", "database", "variant", "deploy")
+            .whereLayer("webhook").mayOnlyBeAccessedByLayers("cluster", "variant", "deploy")
+            .whereLayer("argocd").mayOnlyBeAccessedByLayers("cluster", "variant", "deploy")
+            .whereLayer("shaping").mayOnlyBeAccessedByLayers("webhook", "cluster", "variant", "deploy")
+            .whereLayer("manifest").mayOnlyBeAccessedByLayers("shaping", "webhook", "cluster", "variant", "deploy")
+            .whereLayer("request").mayOnlyBeAccessedByLayers("manifest", "shaping", "webhook", "argocd", "cluster", "database", "variant", "deploy")
             .whereLayer("naming").mayOnlyBeAccessedByLayers(
-                    "manifest", "shaping", "cluster", "database", "report", "lifecycle", "history", "variant", "deploy")
+                    "manifest", "shaping", "webhook", "argocd", "cluster", "database", "report", "lifecycle", "history", "variant", "deploy")
             .whereLayer("branch").mayOnlyBeAccessedByLayers(
                     "naming", "request", "manifest", "cluster", "database", "report", "lifecycle", "history", "variant", "deploy");
 

@@ -9,6 +9,7 @@ import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.interceptor.RequirePOST;
 
@@ -92,5 +93,11 @@ public class BranchDeploymentsLink extends ManagementLink {
     public HttpResponse doScaleDown(@QueryParameter String cluster, @QueryParameter String namespace) {
         JENKINS.checkPermission(Jenkins.ADMINISTER);
         return changes.scaleDown(cluster, namespace);
+    }
+
+    @RequirePOST
+    public HttpResponse doSendWebhooksHere(@QueryParameter String cluster, @QueryParameter String namespace) {
+        JENKINS.checkPermission(Jenkins.ADMINISTER);
+        return changes.sendWebhooksHere(cluster, namespace, HttpResponses.redirectToDot());
     }
 }

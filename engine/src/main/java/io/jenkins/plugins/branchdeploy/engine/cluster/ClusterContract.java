@@ -92,6 +92,12 @@ public final class ClusterContract {
      */
     public static final String LEASE = "branch-deploy";
 
+    /**
+     * On the namespace of an environment applied by Argo CD: its {@code Application}, as
+     * {@code NAMESPACE/NAME}, which teardown deletes first. Written under {@link #ARGOCD_FIELD_MANAGER}.
+     */
+    public static final String ARGOCD_APPLICATION = PREFIX + "argocd-application";
+
     /** Server-side apply field manager for everything the engine writes. */
     public static final String FIELD_MANAGER = "branch-deploy";
     /**
@@ -105,6 +111,9 @@ public final class ClusterContract {
 
     /** Field manager of a variant's {@link #VARIANT_OF} and {@link #CREATED_BY}, so that deploys leave them alone. */
     public static final String VARIANT_FIELD_MANAGER = "branch-deploy-variant";
+
+    /** Field manager of the {@link #ARGOCD_APPLICATION} annotation alone, for the same reason as {@link #HISTORY_FIELD_MANAGER}. */
+    public static final String ARGOCD_FIELD_MANAGER = "branch-deploy-argocd";
 
     private ClusterContract() {}
 

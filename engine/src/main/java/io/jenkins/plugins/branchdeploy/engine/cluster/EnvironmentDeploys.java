@@ -9,15 +9,19 @@ import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestRenderer;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
+import io.jenkins.plugins.branchdeploy.engine.request.ApplyWith;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.shaping.EnvironmentShaping;
 import io.jenkins.plugins.branchdeploy.engine.shaping.ShapedManifests;
+import io.jenkins.plugins.branchdeploy.engine.webhook.WebhookEndpoint;
+import io.jenkins.plugins.branchdeploy.engine.webhook.WebhookRoutes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Deploys into the environments of {@link BranchEnvironments}, and what a deploy records on them. */
@@ -56,9 +60,15 @@ public final class EnvironmentDeploys {
         Quota quota = request.quota();
         EnvironmentResources.validate(quota);
         DeployPlan.checkRequest(request); // before a chart's rendering asks the cluster for its version
+        if (request.applyWith() instanceof ApplyWith.ArgoCd) {
+            ArgoCdHandOff.checkRequest(request);
+        }
         List<String> renderNotes = new ArrayList<>();
         ShapedManifests shaped = EnvironmentShaping.shape(render(request, request.manifests(), renderNotes::add),
                 request.exposure(), request.keepLoadBalancers(), quota, names, EnvironmentResources.ownLabels());
+        if (request.webhooks() != null) {
+            shaped = WebhookRoutes.add(shaped, request.webhooks(), names, access.naming().domain(), EnvironmentResources.ownLabels());
+        }
         DeployPlan.of(names, request, shaped); // durations, secrets and name clashes too, before the first request
         renderNotes.addAll(shaped.adjustments());
         return new ShapedManifests(shaped.manifests(), shaped.quota(), shaped.url(), renderNotes, shaped.warnings());
@@ -129,9 +139,20 @@ public final class EnvironmentDeploys {
 
     private List<RenderedManifest> render(DeployRequest request, Path manifests, Consumer<String> notes) {
         EnvironmentNames names = access.naming().requireHosts().names(request.branch());
-        return new ManifestRenderer(ManifestVariables.forEnvironment(request.branch(), names, request.variables()),
-                request.sourceNamespace(), request.source(), new HelmRelease(names.helmRelease(), this::kubeVersion))
+        return new ManifestRenderer(ManifestVariables.forEnvironment(request.branch(), names, request.variables())
+                .withWebhookUrl(webhookUrl(request).orElse(null)), request.sourceNamespace(), request.source(), new HelmRelease(names.helmRelease(), this::kubeVersion))
                 .render(manifests, names.namespace(), notes);
+    }
+
+    /**
+     * The base URL at which the branch's environment gets its webhooks ({@code ${WEBHOOK_URL}}).
+     *
+     * @return empty when the request has no webhooks
+     * @throws InvalidInputException when the webhook host template makes no host name
+     */
+    public Optional<String> webhookUrl(DeployRequest request) {
+        return Optional.ofNullable(request.webhooks()).map(w -> WebhookEndpoint.of(w,
+                access.naming().requireHosts().names(request.branch()), access.naming().domain()).url());
     }
 
     /** The cluster's Kubernetes version, which a Helm chart renders for (as Argo CD renders charts). */

@@ -58,11 +58,7 @@ final class EnvironmentNamespace {
         }
 
         Namespace toNamespace() {
-            Map<String, String> labels = new LinkedHashMap<>();
-            labels.put(ClusterContract.MANAGED_BY, ClusterContract.MANAGED_BY_VALUE);
-            labels.put(ClusterContract.INSTALLATION, installation);
-            labels.put(ClusterContract.APP, names.app());
-            labels.put(ClusterContract.ENVIRONMENT, names.environment());
+            Map<String, String> labels = labels(names, installation);
             Map<String, String> annotations = new LinkedHashMap<>();
             annotations.put(ClusterContract.BRANCH, branch.branch());
             branch.changeRequest().ifPresent(c -> annotations.put(ClusterContract.CHANGE, String.valueOf(c.number())));
@@ -88,6 +84,16 @@ final class EnvironmentNamespace {
     }
 
     private EnvironmentNamespace() {}
+
+    /** The labels that mark an environment's objects as this installation's (its namespace, its Argo CD Application). */
+    static Map<String, String> labels(EnvironmentNames names, String installation) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(ClusterContract.MANAGED_BY, ClusterContract.MANAGED_BY_VALUE);
+        labels.put(ClusterContract.INSTALLATION, installation);
+        labels.put(ClusterContract.APP, names.app());
+        labels.put(ClusterContract.ENVIRONMENT, names.environment());
+        return labels;
+    }
 
     /**
      * The record of {@code live} marked failed with {@code reason}, for a failure found after the
