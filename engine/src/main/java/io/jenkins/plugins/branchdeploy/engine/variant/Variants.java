@@ -64,10 +64,12 @@ public final class Variants {
         EnvironmentNames names = environments.variantNames(request.app(), request.name());
         Environment source = source(request);
         List<HasMetadata> live = environments.inventory().liveResources(EnvironmentRef.of(source), progress);
-        if (live.isEmpty()) {
-            throw new InvalidInputException("from", request.describeSource() + " records nothing it applied; deploy it again, then copy it");
-        }
         List<ObjectTree> copy = LiveCopy.of(live, source.namespace(), host(source.url()), names);
+        if (copy.stream().noneMatch(o -> o.podSpec() != null)) {
+            // e.g. an environment Argo CD applies: its workloads are Argo CD's, not in the engine's record
+            throw new InvalidInputException(request.sourceEnvironment() == null ? "from" : "environment", request.describeSource()
+                    + " records no workload that the engine applied, so there is nothing to copy; copy an environment deployed directly");
+        }
         request.overrides().applyTo(copy);
         if (source.databaseBranch() != null) {
             copy.removeIf(o -> "Secret".equals(o.kind()) && DatabaseBranch.SECRET_NAME.equals(o.name()));
