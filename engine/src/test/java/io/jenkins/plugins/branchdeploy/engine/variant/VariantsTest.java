@@ -21,6 +21,8 @@ import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Variants of the example shop's main environment on the sandbox. */
 class VariantsTest {
@@ -200,6 +203,16 @@ class VariantsTest {
         assertRefused(pricing().ttl("0d"), "ttl", "zero");
         assertThat(environments.inventory().all()).extracting(Environment::namespace).containsExactly(main.namespace());
         assertThat(sandbox.client().namespaces().withName(variant.namespace()).get()).isNull();
+    }
+
+    @Test
+    void aSourceWithoutWorkloadsTheEngineAppliedIsRefused(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("config.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {A: b}\n");
+        assertThat(environments.deploys().deploy(DeployRequest.builder(BranchRef.of("shop", "config-only"), dir).build(),
+                ProgressListener.SILENT).succeeded()).isTrue();
+
+        assertRefused(VariantRequest.builder("shop", "x").from("config-only"), "from",
+                "branch config-only records no workload that the engine applied, so there is nothing to copy");
     }
 
     private void assertRefused(VariantRequest.Builder request, String field, String message) {
