@@ -108,7 +108,7 @@ class TryVariantITest {
         HtmlPage overview = r.createWebClient().login("admin").goTo("manage/branch-deployments");
         HtmlTableRow row = overview.querySelector("tr[data-namespace='shop-try-pricing-v2']");
         assertThat(row.getCell(2).asNormalizedText()).startsWith("main").contains("variant of main, by pm");
-        assertThat(row.getCell(7).asNormalizedText()).as("expires").matches("in (1 day 23 hr|2 days)");
+        assertThat(row.getCell(7).asNormalizedText()).as("expires").matches("in (1 day 23 hr|2 days 0 hr)");
         assertThat(overview.getElementById("try-variant-link")).isNotNull();
         HtmlAnchor fromRow = overview.querySelector("tr[data-namespace='shop-main'] a.branch-deploy-try-variant");
         assertThat(fromRow.getHrefAttribute()).endsWith("/try-variant/?cluster=staging&namespace=shop-main");
