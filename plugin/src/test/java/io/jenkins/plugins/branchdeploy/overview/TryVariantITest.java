@@ -25,6 +25,7 @@ import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlTableRow;
@@ -40,7 +41,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class TryVariantITest {
 
-    private static final String CREATE = "try-variant/create?cluster=staging&source=shop-main&name=pricing-v2"
+    private static final String CREATE = "try-variant/create?source=staging%2Fshop-main&name=pricing-v2"
             + "&images=cart%3Dghcr.io%2Fexample%2Fshop-cart%3A1.5.0&env=frontend%3AFEATURE_PRICING%3Don&ttl=2d";
 
     private JenkinsRule r;
@@ -90,7 +91,8 @@ class TryVariantITest {
     void aVariantMadeOnThePageShowsItsLinkAndIsListedWithItsSourceCreatorAndExpiry() throws Exception {
         JenkinsRule.WebClient pm = r.createWebClient().login("pm");
         HtmlPage form = pm.goTo("try-variant/?cluster=staging&namespace=shop-main");
-        assertThat(form.getElementById("source").asXml()).contains("shop-main");
+        DomElement chosen = form.querySelector("#source option[selected]");
+        assertThat(chosen.getAttribute("value")).as("the row's source is chosen").isEqualTo("staging/shop-main");
         assertThat(form.getElementById("ttl").getAttribute("value")).isEqualTo("1d");
 
         HtmlPage result = pm.getPage(new WebRequest(pm.createCrumbedUrl(CREATE), HttpMethod.POST));
@@ -133,7 +135,7 @@ class TryVariantITest {
     void badInputIsRefusedNamingTheFieldBeforeAnythingIsWritten() throws Exception {
         JenkinsRule.WebClient pm = r.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("pm");
         WebResponse unknown = pm.getPage(new WebRequest(pm.createCrumbedUrl(
-                "try-variant/create?cluster=staging&source=shop-main&name=x&images=checkout%3Dc%3A1"), HttpMethod.POST)).getWebResponse();
+                "try-variant/create?source=staging%2Fshop-main&name=x&images=checkout%3Dc%3A1"), HttpMethod.POST)).getWebResponse();
 
         assertThat(unknown.getStatusCode()).isEqualTo(400);
         assertThat(unknown.getContentAsString()).contains("image: the source environment has no container named checkout");
