@@ -123,7 +123,11 @@ public final class Variants {
         // the source's app is connected to its database, and PostgreSQL copies only a database nobody is connected to
         DatabaseStrategy.Template template = new DatabaseStrategy.Template(source.databaseBranch(), SeedConnections.TERMINATE,
                 DatabaseStrategy.DEFAULT_SEED_WAIT);
-        DatabaseBranch branch = databases.provision(names, template, progress);
+        // a variant tried again keeps its role's password, so that its running pods keep connecting
+        String password = environments.inventory().find(names.app(), names.environment())
+                .map(v -> environments.inventory().secretValues(EnvironmentRef.of(v), DatabaseBranch.SECRET_NAME, progress).get("PGPASSWORD"))
+                .orElse(null);
+        DatabaseBranch branch = databases.provision(names, template, password, progress);
         return deploy.withDatabaseBranch(branch.name(), branch.secretEntries());
     }
 
