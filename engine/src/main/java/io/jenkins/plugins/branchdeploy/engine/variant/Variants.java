@@ -101,7 +101,8 @@ public final class Variants {
                             + " has no environment; deploy it first, or check the app, branch and pull request number"));
             return copyable(found, request);
         }
-        Environment found = environments.inventory().find(request.app(), request.sourceEnvironment()).orElseThrow(() -> new InvalidInputException("environment", "app " + request.app() + " has no environment "
+        Environment found = environments.inventory().find(request.app(), request.sourceEnvironment())
+                .orElseThrow(() -> new InvalidInputException("environment", "app " + request.app() + " has no environment "
                         + request.sourceEnvironment() + "; 'branch-deploy list' shows the environment ids"));
         return copyable(found, request);
     }
@@ -109,7 +110,8 @@ public final class Variants {
     private static Environment copyable(Environment source, VariantRequest request) {
         if (!COPYABLE.contains(source.status())) {
             throw new InvalidInputException(request.sourceEnvironment() == null ? "from" : "environment", request.describeSource()
-                    + " is " + source.status().value() + "; copy an environment that is ready (or scaled down), e.g. after its next deploy");
+                    + " is " + (source.status() == null ? "of unknown status" : source.status().value())
+                    + "; copy an environment that is ready (or scaled down), e.g. after its next deploy");
         }
         return source;
     }
