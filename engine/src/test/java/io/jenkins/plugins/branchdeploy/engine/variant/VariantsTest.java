@@ -206,6 +206,13 @@ class VariantsTest {
     }
 
     @Test
+    void aFailedSourceIsNotCopied() {
+        environments.deploys().markFailed(MAIN, "smoke test GET / answered 500", ProgressListener.SILENT);
+
+        assertRefused(pricing(), "from", "branch main is failed; copy an environment that is ready (or scaled down)");
+    }
+
+    @Test
     void aSourceWithoutWorkloadsTheEngineAppliedIsRefused(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("config.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {A: b}\n");
         assertThat(environments.deploys().deploy(DeployRequest.builder(BranchRef.of("shop", "config-only"), dir).build(),
