@@ -7,6 +7,7 @@ import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.security.FullControlOnceLoggedInAuthorizationStrategy;
 import hudson.security.Permission;
 import hudson.util.Secret;
+import io.jenkins.plugins.branchdeploy.InlineCode;
 import io.jenkins.plugins.branchdeploy.KubernetesApi;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
@@ -94,6 +95,8 @@ class TryVariantITest {
         DomElement chosen = form.querySelector("#source option[selected]");
         assertThat(chosen.getAttribute("value")).as("the row's source is chosen").isEqualTo("staging/shop-main");
         assertThat(form.getElementById("ttl").getAttribute("value")).isEqualTo("1d");
+        assertThat(form.querySelectorAll("#try-variant .jenkins-help-button")).as("every field has its help").hasSize(5);
+        assertThat(InlineCode.in(form.getElementById("try-variant"))).as("nothing a Content Security Policy blocks").isEmpty();
 
         HtmlPage result = pm.getPage(new WebRequest(pm.createCrumbedUrl(CREATE), HttpMethod.POST));
 
