@@ -221,7 +221,7 @@ class LifecycleCommandsTest {
         CommandRun noEnvironment = run(cluster("extend", "--app", "shop", "--branch", "feature/none", "--for", "2d"));
         assertThat(noEnvironment.exitCode()).isEqualTo(2);
         assertThat(noEnvironment.err().strip()).isEqualTo("branch-deploy: branch: there is no environment of app shop for branch feature/none "
-                + "in installation laptop; check --app, --branch, --change and --installation-id");
+                + "in installation laptop; check --app, --branch, --change, --environment and --installation-id ('branch-deploy list' shows them)");
         assertThat(run(cluster("wake", "--app", "shop", "--branch", "main", "--change", "7")).exitCode()).isEqualTo(2);
         CommandRun badDuration = run(cluster("extend", "--app", "shop", "--branch", "main", "--for", "soon"));
         assertThat(badDuration.exitCode()).isEqualTo(2);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.branchdeploy.overview;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.ManagementLink;
@@ -62,6 +63,12 @@ public class BranchDeploymentsLink extends ManagementLink {
     public List<ClusterEnvironments> getClusters() {
         JENKINS.checkPermission(Jenkins.ADMINISTER);
         return EnvironmentListing.list(environment -> true, environment -> true);
+    }
+
+    /** "Try a variant", relative to Jenkins' root URL; {@code null} when the user may not create variants. */
+    @CheckForNull
+    public String getTryVariantUrl() {
+        return TryVariantAction.mayCreate() ? TryVariantAction.URL + "/" : null;
     }
 
     @RequirePOST

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.branchdeploy.overview;
 
 import com.cloudbees.hudson.plugins.folder.AbstractFolder;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Action;
@@ -77,6 +78,12 @@ public final class ProjectDeploymentsAction implements Action {
         }
         getClusters().forEach(section -> section.getEnvironments().forEach(row -> apps.add(row.getApp())));
         return apps.stream().filter(byApp::containsKey).map(app -> new ReviewFigures(app, byApp.get(app))).toList();
+    }
+
+    /** "Try a variant", relative to Jenkins' root URL; {@code null} when the user may not create variants. */
+    @CheckForNull
+    public String getTryVariantUrl() {
+        return TryVariantAction.mayCreate() ? TryVariantAction.URL + "/" : null;
     }
 
     @RequirePOST

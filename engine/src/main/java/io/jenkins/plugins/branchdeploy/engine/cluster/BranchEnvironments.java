@@ -93,6 +93,11 @@ public final class BranchEnvironments {
         return access.naming().names(branch);
     }
 
+    /** The names of a variant of {@code app} under this installation's naming policy, host included. */
+    public EnvironmentNames variantNames(String app, String name) {
+        return access.naming().requireHosts().variantNames(app, name);
+    }
+
     /** Which environments there are, and what each holds. */
     public EnvironmentInventory inventory() {
         return new EnvironmentInventory(access);

@@ -9,6 +9,7 @@ import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestRenderer;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
+import io.jenkins.plugins.branchdeploy.engine.request.ApplyWith;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.shaping.EnvironmentShaping;
@@ -59,6 +60,9 @@ public final class EnvironmentDeploys {
         Quota quota = request.quota();
         EnvironmentResources.validate(quota);
         DeployPlan.checkRequest(request); // before a chart's rendering asks the cluster for its version
+        if (request.applyWith() instanceof ApplyWith.ArgoCd) {
+            ArgoCdHandOff.checkRequest(request);
+        }
         List<String> renderNotes = new ArrayList<>();
         ShapedManifests shaped = EnvironmentShaping.shape(render(request, request.manifests(), renderNotes::add),
                 request.exposure(), request.keepLoadBalancers(), quota, names, EnvironmentResources.ownLabels());
@@ -76,15 +80,44 @@ public final class EnvironmentDeploys {
     public DeployResult deploy(DeployRequest request, ShapedManifests shaped, ProgressListener progress) {
         Objects.requireNonNull(request, "request");
         BranchRef branch = Objects.requireNonNull(request.branch(), "request.branch");
-        DeployPlan plan = DeployPlan.of(access.naming().requireHosts().names(branch), request, shaped);
-        EnvironmentNames names = plan.names();
+        return deploy(access.naming().requireHosts().names(branch), request, shaped, null, progress);
+    }
+
+    /**
+     * Deploys a variant: resources copied from another environment, already shaped for the variant's
+     * names, on the same path as a branch's deploy (quota, network policy, apply, prune, rollout,
+     * record). Before anything else it records the variant's origin and expiry on its namespace
+     * ({@link ClusterContract#VARIANT_OF}), so that cleanup knows it as a variant from its first write.
+     *
+     * @param names the variant's names ({@link io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy#variantNames})
+     * @param request the time to live, rollout timeout, quota, isolation and the variant's own secrets;
+     *        its branch is recorded as the branch the variant runs
+     * @throws InvalidInputException for bad input, before anything is written
+     * @throws ForeignNamespaceException when the namespace exists and this installation does not own it
+     */
+    public DeployResult deployVariant(EnvironmentNames names, DeployRequest request, ShapedManifests shaped, VariantOf variant,
+            ProgressListener progress) {
+        Objects.requireNonNull(request, "request");
+        return deploy(names, request, shaped, Objects.requireNonNull(variant, "variant"), progress);
+    }
+
+    private DeployResult deploy(EnvironmentNames names, DeployRequest request, ShapedManifests shaped, VariantOf variant,
+            ProgressListener progress) {
+        BranchRef branch = request.branch();
+        DeployPlan plan = DeployPlan.of(names, request, shaped);
         Duration timeout = plan.timeout();
         shaped.adjustments().forEach(progress::info);
         shaped.warnings().forEach(progress::warn);
 
-        progress.info("Deploying " + branch.branch() + " of " + names.app() + " into namespace " + names.namespace());
+        progress.info("Deploying " + (variant == null ? branch.branch() : "variant " + names.environment() + " of " + variant.source())
+                + " of " + names.app() + " into namespace " + names.namespace());
         Duration patience = timeout.plus(EnvironmentAccess.LOCK_PATIENCE);
         try (EnvironmentLocks.Held lock = access.lock(names.namespace(), patience, progress)) {
+            if (variant != null) {
+                access.readMine(names.namespace(), progress);
+                access.applyNamespace(EnvironmentNamespace.variant(names, access.installation(), variant,
+                        access.clock().instant().plus(plan.ttl())), ClusterContract.VARIANT_FIELD_MANAGER, progress);
+            }
             DeployRun run = new DeployRun(access.client(), access.api(),
                     new RolloutWait(access.client(), access.api(), access.pollEvery(), access.progressEvery()), access.clock(),
                     access.installation(), access.owner(), request.deployedBy(), request.databaseBranch(), names, branch,

@@ -3,6 +3,7 @@ package io.jenkins.plugins.branchdeploy.engine.manifest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -38,7 +39,8 @@ import java.util.function.Consumer;
  */
 public final class ManifestRenderer {
 
-    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    private static final KubernetesSerialization SERIALIZATION =
+            new KubernetesSerialization(new ObjectMapper().registerModule(new LazyPropertyDeserializers()), true);
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> CONTAINER_LISTS = Set.of("containers", "initContainers", "ephemeralContainers");
     private static final Set<String> SCRIPT_FIELDS = Set.of("command", "args");
@@ -100,6 +102,27 @@ public final class ManifestRenderer {
             case HELM -> render(chart(manifests, namespace), namespace, sourceNamespace, false);
             case KUSTOMIZE -> overlay(manifests, namespace, notes);
         };
+    }
+
+    /**
+     * The {@code ${VAR}} placeholders in plain YAML, by file: what a deploy substitutes and Argo CD,
+     * which applies the files as written, cannot. Empty for a chart or an overlay.
+     *
+     * @return file name to the placeholders in it, for the files that have any
+     */
+    public static Map<String, Set<String>> placeholdersIn(Path manifests, SourceOptions source) {
+        ManifestSource kind = source.source() != null ? source.source() : ManifestSource.detect(manifests);
+        Map<String, Set<String>> found = new LinkedHashMap<>();
+        if (kind == ManifestSource.YAML) {
+            for (Path file : ManifestFiles.under(manifests)) {
+                String fileName = ManifestFiles.displayName(manifests, file);
+                Set<String> names = Placeholders.all(read(file, fileName));
+                if (!names.isEmpty()) {
+                    found.put(fileName, names);
+                }
+            }
+        }
+        return found;
     }
 
     private List<ManifestText> yamlFiles(Path manifests) {

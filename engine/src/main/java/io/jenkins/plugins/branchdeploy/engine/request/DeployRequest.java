@@ -29,6 +29,7 @@ import java.util.Objects;
  * @param databaseBranch the name of the database branch made for this deploy, recorded on the
  *        environment so that its teardown finds it; or {@code null}
  * @param webhooks the Service that receives third-party webhooks on the app's webhook host, or {@code null}
+ * @param applyWith who applies the manifests: the engine ({@link ApplyWith#DIRECT}, the default) or Argo CD
  */
 public record DeployRequest(
         BranchRef branch,
@@ -45,7 +46,8 @@ public record DeployRequest(
         SourceOptions source,
         NetworkIsolation networkIsolation,
         String databaseBranch,
-        Webhooks webhooks) {
+        Webhooks webhooks,
+        ApplyWith applyWith) {
 
     /** The time to live as users write it; the command line shows it as its default. */
     public static final String DEFAULT_TTL_TEXT = "7d";
@@ -64,6 +66,7 @@ public record DeployRequest(
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         source = source == null ? SourceOptions.DETECT : source;
         networkIsolation = networkIsolation == null ? NetworkIsolation.DEFAULT : networkIsolation;
+        applyWith = applyWith == null ? ApplyWith.DIRECT : applyWith;
     }
 
     /**
@@ -80,7 +83,7 @@ public record DeployRequest(
         return builder(branch, manifests).variables(variables).secrets(secrets).quota(quota).ttl(ttl).timeout(timeout)
                 .sourceNamespace(sourceNamespace).deployedBy(deployedBy).exposure(exposure)
                 .keepLoadBalancers(keepLoadBalancers).source(source).networkIsolation(networkIsolation)
-                .databaseBranch(databaseBranch).webhooks(webhooks);
+                .databaseBranch(databaseBranch).webhooks(webhooks).applyWith(applyWith);
     }
 
     /** This request going with the database branch {@code name}, whose connection details are among {@code newSecrets}. */
@@ -105,6 +108,7 @@ public record DeployRequest(
         private NetworkIsolation networkIsolation;
         private String databaseBranch;
         private Webhooks webhooks;
+        private ApplyWith applyWith;
 
         private Builder(BranchRef branch, Path manifests) {
             this.branch = Objects.requireNonNull(branch, "branch");
@@ -181,9 +185,14 @@ public record DeployRequest(
             return this;
         }
 
+        public Builder applyWith(ApplyWith value) {
+            applyWith = value;
+            return this;
+        }
+
         public DeployRequest build() {
             return new DeployRequest(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy,
-                    exposure, keepLoadBalancers, source, networkIsolation, databaseBranch, webhooks);
+                    exposure, keepLoadBalancers, source, networkIsolation, databaseBranch, webhooks, applyWith);
         }
     }
 }

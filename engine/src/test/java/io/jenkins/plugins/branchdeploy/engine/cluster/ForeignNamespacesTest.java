@@ -85,7 +85,7 @@ class ForeignNamespacesTest {
             BranchRef branch = lookAlikeBranch(i);
             EnvironmentNames names = naming.names(branch);
             Environment forged = new Environment(names.namespace(), "shop", names.environment(), branch.branch(), null, null,
-                    names.url(), EnvironmentStatus.READY, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null, null, null, null, null);
+                    names.url(), EnvironmentStatus.READY, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null, null, null, null, null, null);
             assertThatThrownBy(() -> environments.lifecycle().teardown(EnvironmentRef.of(forged), ProgressListener.SILENT))
                     .isInstanceOf(ForeignNamespaceException.class).hasMessageStartingWith("namespace '" + names.namespace() + "'");
             if (i % 10 == 0) {
