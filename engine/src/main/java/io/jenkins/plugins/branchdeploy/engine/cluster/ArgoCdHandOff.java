@@ -15,6 +15,7 @@ import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.request.ApplyWith;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
+import io.jenkins.plugins.branchdeploy.engine.request.Webhooks;
 import io.jenkins.plugins.branchdeploy.engine.request.ManifestSource;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ import java.util.Set;
  * has Argo CD's {@code Application} kind and namespace and that no other installation's Application
  * has the environment's name; then records the Application on the namespace, applies it, and waits
  * until Argo CD synced it to the revision and reports it healthy. Branch Deploy still writes the
- * namespace, quota, limit range, NetworkPolicy, Secrets and the exposure's route itself.
+ * namespace, quota, limit range, NetworkPolicy, Secrets and the exposure's and webhooks' routes itself.
  */
 final class ArgoCdHandOff {
 
@@ -133,10 +134,11 @@ final class ArgoCdHandOff {
         return ArgoCdApplication.of(argoCd, names, source, request.source(), EnvironmentNamespace.labels(names, installation), annotations);
     }
 
-    /** What Branch Deploy applies itself of the shaped manifests: the exposure's route; Argo CD applies the rest. */
+    /** What Branch Deploy applies itself of the shaped manifests: the exposure's and the webhooks' routes; Argo CD applies the rest. */
     static boolean isOwn(RenderedManifest manifest) {
         Map<String, String> labels = manifest.resource().getMetadata().getLabels();
-        return manifest.name().equals(Exposure.ROUTE_NAME) && labels != null && labels.equals(EnvironmentResources.ownLabels());
+        return (manifest.name().equals(Exposure.ROUTE_NAME) || manifest.name().equals(Webhooks.ROUTE_NAME))
+                && labels != null && labels.equals(EnvironmentResources.ownLabels());
     }
 
     /** Records the Application on the namespace, applies it and waits for Argo CD; throws {@link DeployFailure} naming Argo CD's verdict. */

@@ -18,6 +18,7 @@ import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
+import io.jenkins.plugins.branchdeploy.engine.request.Webhooks;
 import io.jenkins.plugins.branchdeploy.engine.shaping.EnvironmentShaping;
 import io.jenkins.plugins.branchdeploy.engine.shaping.ShapedManifests;
 import java.net.URI;
@@ -74,6 +75,8 @@ public final class Variants {
         if (source.databaseBranch() != null) {
             copy.removeIf(o -> "Secret".equals(o.kind()) && DatabaseBranch.SECRET_NAME.equals(o.name()));
         }
+        // the source's webhook route is its path on the app's webhook host: a copy would claim that path too
+        copy.removeIf(o -> Webhooks.ROUTE_NAME.equals(o.name()));
         List<RenderedManifest> manifests = copy.stream()
                 .map(o -> new RenderedManifest(o.toResource(), "copied from " + source.namespace())).toList();
         DeployRequest deploy = DeployRequest.builder(recordedBranch(source), null)

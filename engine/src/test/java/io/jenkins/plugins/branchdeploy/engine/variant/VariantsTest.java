@@ -20,7 +20,9 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.request.Webhooks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +117,23 @@ class VariantsTest {
 
         assertThat(environment(result.names().namespace()).owner()).isEqualTo("team/shop");
         assertThat(environment(result.names().namespace()).variant().source()).startsWith("feature-cart-");
+    }
+
+    @Test
+    void aVariantDoesNotClaimItsSourcesWebhookPath() {
+        DeployRequest withWebhooks = DeployRequest.builder(MAIN, SHOP).variables(Map.of("IMAGE_TAG", "1.4.2"))
+                .secrets(List.of(new SecretEntry("shop-db", "password", PASSWORD))).timeout(Duration.ofSeconds(30))
+                .webhooks(Webhooks.of("webhooks", "cart:8080")
+                        .routedAs(Exposure.of("expose", "frontend").withRouteVia("route-via", "gateway:gateways/preview")))
+                .build();
+        assertThat(environments.deploys().deploy(withWebhooks, ProgressListener.SILENT).succeeded()).isTrue();
+
+        assertThat(variants.create(pricing().build(), progress).succeeded()).isTrue();
+
+        assertThat(sandbox.client().genericKubernetesResources("gateway.networking.k8s.io/v1", "HTTPRoute")
+                .inNamespace(variant.namespace()).list().getItems()).isEmpty();
+        assertThat(sandbox.client().genericKubernetesResources("gateway.networking.k8s.io/v1", "HTTPRoute")
+                .inNamespace(main.namespace()).withName(Webhooks.ROUTE_NAME).get()).isNotNull();
     }
 
     @Test
