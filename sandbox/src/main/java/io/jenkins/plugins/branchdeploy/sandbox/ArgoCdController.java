@@ -61,9 +61,9 @@ public final class ArgoCdController {
         return this;
     }
 
-    /** Every resource named {@code resource} is reported {@code Degraded} with {@code message}, and so its Application. */
-    public ArgoCdController degraded(String resource, String message) {
-        degraded.put(resource, message);
+    /** The resource {@code kindAndName} (e.g. {@code Deployment/web}) is reported {@code Degraded} with {@code message}, and so its Application. */
+    public ArgoCdController degraded(String kindAndName, String message) {
+        degraded.put(kindAndName, message);
         return this;
     }
 
@@ -171,7 +171,7 @@ public final class ArgoCdController {
                     .put("kind", kind).put("namespace", namespace).put("name", metadata.path("name").asText()).put("status", "Synced");
             write(object, resourcePath(resource));
             now.add(resourcePath(resource));
-            String problem = degraded.get(metadata.path("name").asText());
+            String problem = degraded.get(kind + "/" + metadata.path("name").asText());
             ObjectNode health = resource.putObject("health").put("status", problem == null ? "Healthy" : "Degraded");
             if (problem != null) {
                 health.put("message", problem);

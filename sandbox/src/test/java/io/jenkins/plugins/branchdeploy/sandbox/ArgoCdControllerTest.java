@@ -62,7 +62,7 @@ class ArgoCdControllerTest {
 
     @Test
     void aDegradedResourceMakesTheApplicationDegradedAndIsNamed() {
-        argoCd.publish(REPO, "deploy", List.of(DEPLOYMENT)).degraded("web", "Deployment \"web\" exceeded its progress deadline");
+        argoCd.publish(REPO, "deploy", List.of(DEPLOYMENT)).degraded("Deployment/web", "Deployment \"web\" exceeded its progress deadline");
 
         apply(application("shop-feature", "abc123", true));
 

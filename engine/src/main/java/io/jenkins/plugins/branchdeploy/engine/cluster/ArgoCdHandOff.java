@@ -1,6 +1,7 @@
 package io.jenkins.plugins.branchdeploy.engine.cluster;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,7 +18,9 @@ import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import io.jenkins.plugins.branchdeploy.engine.request.ManifestSource;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,11 +45,17 @@ final class ArgoCdHandOff {
     private final Duration progressEvery;
     private final GenericKubernetesResource built;
 
+    /** The hand-off of a request that asks Argo CD to apply it, else {@code null}. */
+    static ArgoCdHandOff of(EnvironmentAccess access, DeployRequest request, EnvironmentNames names) {
+        return request.applyWith() instanceof ApplyWith.ArgoCd ? new ArgoCdHandOff(access.client(), access.api(), access.installation(),
+                access.owner(), request, names, access.pollEvery(), access.progressEvery()) : null;
+    }
+
     /**
      * @param request a request with {@link ApplyWith.ArgoCd}
      * @param owner the project deploying, or {@code null}
      */
-    ArgoCdHandOff(KubernetesClient client, ApiCalls api, String installation, String owner, DeployRequest request, EnvironmentNames names,
+    private ArgoCdHandOff(KubernetesClient client, ApiCalls api, String installation, String owner, DeployRequest request, EnvironmentNames names,
             Duration pollEvery, Duration progressEvery) {
         this.client = client;
         this.api = api;
@@ -133,8 +142,22 @@ final class ArgoCdHandOff {
         return ArgoCdApplication.of(argoCd, names, source, request.source(), EnvironmentNamespace.labels(names, installation), annotations);
     }
 
-    /** What Branch Deploy applies itself of the shaped manifests: the exposure's route; Argo CD applies the rest. */
-    static boolean isOwn(RenderedManifest manifest) {
+    /** What a deploy applies itself of the shaped manifests: all of them, or with Argo CD only the exposure's route. */
+    static List<RenderedManifest> appliedHere(List<RenderedManifest> manifests, ArgoCdHandOff handOff) {
+        return handOff == null ? manifests : manifests.stream().filter(ArgoCdHandOff::isOwn).toList();
+    }
+
+    /** Everything the environment holds: what the deploy applies itself, and what it hands to Argo CD. */
+    static List<HasMetadata> environment(List<HasMetadata> appliedHere, List<RenderedManifest> manifests, ArgoCdHandOff handOff) {
+        if (handOff == null) {
+            return appliedHere;
+        }
+        List<HasMetadata> all = new ArrayList<>(appliedHere);
+        manifests.stream().filter(m -> !isOwn(m)).forEach(m -> all.add(m.resource()));
+        return all;
+    }
+
+    private static boolean isOwn(RenderedManifest manifest) {
         Map<String, String> labels = manifest.resource().getMetadata().getLabels();
         return manifest.name().equals(Exposure.ROUTE_NAME) && labels != null && labels.equals(EnvironmentResources.ownLabels());
     }
