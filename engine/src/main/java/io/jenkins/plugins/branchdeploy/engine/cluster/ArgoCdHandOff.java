@@ -15,7 +15,6 @@ import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.request.ApplyWith;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import io.jenkins.plugins.branchdeploy.engine.request.ManifestSource;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -142,7 +141,10 @@ final class ArgoCdHandOff {
         return ArgoCdApplication.of(argoCd, names, source, request.source(), EnvironmentNamespace.labels(names, installation), annotations);
     }
 
-    /** What a deploy applies itself of the shaped manifests: all of them, or with Argo CD only the exposure's route. */
+    /**
+     * What a deploy applies itself of the shaped manifests: all of them, or with Argo CD only what shaping added with
+     * the deploy's own labels (the exposure's route, the webhook routes); Argo CD applies what the repository holds.
+     */
     static List<RenderedManifest> appliedHere(List<RenderedManifest> manifests, ArgoCdHandOff handOff) {
         return handOff == null ? manifests : manifests.stream().filter(ArgoCdHandOff::isOwn).toList();
     }
@@ -159,7 +161,7 @@ final class ArgoCdHandOff {
 
     private static boolean isOwn(RenderedManifest manifest) {
         Map<String, String> labels = manifest.resource().getMetadata().getLabels();
-        return manifest.name().equals(Exposure.ROUTE_NAME) && labels != null && labels.equals(EnvironmentResources.ownLabels());
+        return labels != null && labels.equals(EnvironmentResources.ownLabels());
     }
 
     /** Records the Application on the namespace, applies it and waits for Argo CD; throws {@link DeployFailure} naming Argo CD's verdict. */
