@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,17 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ArgoCdCommandsTest {
 
     private static final String REPO = "https://github.com/acme/shop.git";
-    private static final String DEPLOYMENT = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: web}
-            spec:
-              replicas: 1
-              selector: {matchLabels: {app: web}}
-              template:
-                metadata: {labels: {app: web}}
-                spec: {containers: [{name: web, image: "ghcr.io/acme/shop:1.4.2"}]}
-            """;
+    private static final Path APP = Path.of("../engine/src/test/resources/argocd/deploy");
 
     private final EnvironmentNames names = NamingPolicy.withDefaults("preview.example.dev").names(BranchRef.of("shop", "feature/cart"));
     @RegisterExtension
@@ -39,15 +28,10 @@ class ArgoCdCommandsTest {
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void manifests() throws IOException {
-        Files.createDirectories(dir.resolve("deploy"));
-        Files.writeString(dir.resolve("deploy/web.yaml"), DEPLOYMENT);
-    }
-
     @Test
-    void argoCdAppliesTheEnvironmentListShowsItAndTeardownRemovesTheApplicationFirst() {
-        sandbox.cluster().installArgoCd("argocd").publish(REPO, "deploy", List.of(DEPLOYMENT));
+    void argoCdAppliesTheEnvironmentListShowsItAndTeardownRemovesTheApplicationFirst() throws IOException {
+        sandbox.cluster().installArgoCd("argocd").publish(REPO, "deploy",
+                List.of(Files.readString(APP.resolve("web.yaml")), Files.readString(APP.resolve("service.yaml"))));
 
         CommandRun deploy = deploy("--apply-with", "argocd", "--repo-url", REPO, "--repo-path", "deploy");
         assertThat(deploy.exitCode()).as(deploy.err()).isZero();
@@ -75,7 +59,7 @@ class ArgoCdCommandsTest {
         assertThat(sandbox.cluster().requests().count()).isZero();
 
         assertBadInput(deploy("--apply-with", "argocd", "--repo-url", REPO),
-                "branch-deploy: --repo-path: give the manifests' directory in " + REPO + "; " + dir.resolve("deploy")
+                "branch-deploy: --repo-path: give the manifests' directory in " + REPO + "; " + APP
                         + " is not a path inside the repository");
         assertThat(sandbox.cluster().requests().count()).isZero();
 
@@ -98,7 +82,7 @@ class ArgoCdCommandsTest {
 
     private CommandRun deploy(String... extra) {
         List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop",
-                "--app", "shop", "--branch", "feature/cart", "--commit", "4f2a9c1", "--manifests", dir.resolve("deploy").toString(),
+                "--app", "shop", "--branch", "feature/cart", "--commit", "4f2a9c1", "--manifests", APP.toString(),
                 "--domain", "preview.example.dev", "--timeout", "30s", "--state-dir", dir.resolve("state").toString()));
         args.addAll(List.of(extra));
         return CommandRun.of(args.toArray(String[]::new));

@@ -41,26 +41,8 @@ class ArgoCdDeployTest {
 
     private static final String REPO = "https://github.com/acme/shop.git";
     private static final String COMMIT = "4f2a9c1e0b7d3a5f6e8c9b0a1d2e3f4a5b6c7d8e";
-    private static final String DEPLOYMENT = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: web}
-            spec:
-              replicas: 2
-              selector: {matchLabels: {app: web}}
-              template:
-                metadata: {labels: {app: web}}
-                spec:
-                  containers:
-                  - {name: web, image: "ghcr.io/acme/shop:1.4.2", ports: [{containerPort: 8080}],
-                     resources: {requests: {cpu: 100m, memory: 64Mi}, limits: {cpu: 200m, memory: 128Mi}}}
-            """;
-    private static final String SERVICE = """
-            apiVersion: v1
-            kind: Service
-            metadata: {name: web}
-            spec: {selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}
-            """;
+    /** The app as its repository holds it at path {@code deploy}. */
+    static final Path APP = Path.of("src/test/resources/argocd/deploy");
 
     private final NamingPolicy naming = NamingPolicy.withDefaults("preview.example.dev");
     private final BranchRef branch = BranchRef.of("shop", "feature/cart").withCommit(COMMIT);
@@ -77,9 +59,10 @@ class ArgoCdDeployTest {
 
     @BeforeEach
     void start() throws IOException {
-        Files.writeString(dir.resolve("deployment.yaml"), DEPLOYMENT);
-        Files.writeString(dir.resolve("service.yaml"), SERVICE);
-        argoCd = sandbox.cluster().installArgoCd("argocd").publish(REPO, "deploy", List.of(DEPLOYMENT, SERVICE));
+        List<String> files = List.of(Files.readString(APP.resolve("web.yaml")), Files.readString(APP.resolve("service.yaml")));
+        Files.writeString(dir.resolve("web.yaml"), files.get(0));
+        Files.writeString(dir.resolve("service.yaml"), files.get(1));
+        argoCd = sandbox.cluster().installArgoCd("argocd").publish(REPO, "deploy", files);
     }
 
     @Test

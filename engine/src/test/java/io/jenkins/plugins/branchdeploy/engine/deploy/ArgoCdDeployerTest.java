@@ -28,24 +28,6 @@ class ArgoCdDeployerTest {
 
     private static final String REPO = "https://github.com/acme/shop.git";
     private static final String COMMIT = "4f2a9c1e0b7d3a5f6e8c9b0a1d2e3f4a5b6c7d8e";
-    private static final String WEB = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: web}
-            spec:
-              replicas: %d
-              selector: {matchLabels: {app: web}}
-              template:
-                metadata: {labels: {app: web}}
-                spec: {containers: [{name: web, image: "ghcr.io/acme/shop:1.4.2"}]}
-            """;
-    private static final String SERVICE = """
-            apiVersion: v1
-            kind: Service
-            metadata: {name: web}
-            spec: {selector: {app: web}, ports: [{port: 80}]}
-            """;
-
     private final NamingPolicy naming = NamingPolicy.withDefaults("preview.example.dev");
     private final BranchRef branch = BranchRef.of("shop", "feature/cart").withCommit(COMMIT);
     private final List<String> messages = new CopyOnWriteArrayList<>();
@@ -70,12 +52,11 @@ class ArgoCdDeployerTest {
 
     @Test
     void smokeTestsChangeReportHistoryAndMetricsWorkAsForADirectDeploy() throws Exception {
-        Path deploy = Files.createDirectories(dir.resolve("deploy"));
-        Files.writeString(deploy.resolve("web.yaml"), WEB.formatted(2));
-        Files.writeString(deploy.resolve("service.yaml"), SERVICE);
+        Path deploy = Path.of("src/test/resources/argocd/deploy");
+        String web = Files.readString(deploy.resolve("web.yaml"));
         Path main = Files.createDirectories(dir.resolve("main"));
-        Files.writeString(main.resolve("web.yaml"), WEB.formatted(1));
-        sandbox.cluster().installArgoCd("argocd").publish(REPO, "deploy", List.of(WEB.formatted(2), SERVICE));
+        Files.writeString(main.resolve("web.yaml"), web.replace("replicas: 2", "replicas: 1"));
+        sandbox.cluster().installArgoCd("argocd").publish(REPO, "deploy", List.of(web, Files.readString(deploy.resolve("service.yaml"))));
         FileMetricsStore metrics = new FileMetricsStore(dir.resolve("state/metrics.json"));
         BranchDeployer deployer = new BranchDeployer(sandbox.environments(), metrics);
         DeployRequest request = DeployRequest.builder(branch, deploy)
