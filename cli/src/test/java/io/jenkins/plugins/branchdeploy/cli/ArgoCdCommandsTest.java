@@ -50,6 +50,17 @@ class ArgoCdCommandsTest {
     }
 
     @Test
+    void theSandboxsArgoCdAppliesAFileRepository() {
+        sandbox.cluster().installArgoCd("argocd");
+        Path repository = APP.getParent().toAbsolutePath().normalize();
+
+        CommandRun deploy = deploy("--apply-with", "argocd", "--repo-url", repository.toUri().toString(), "--repo-path", "deploy");
+
+        assertThat(deploy.exitCode()).as(deploy.err()).isZero();
+        assertThat(sandbox.client().apps().deployments().inNamespace(names.namespace()).withName("web").get()).isNotNull();
+    }
+
+    @Test
     void badArgoCdInputExitsWithTwoOnOneLineAndWritesNothing() {
         assertBadInput(deploy("--apply-with", "argocd"), "branch-deploy: --repo-url: Argo CD reads the manifests from Git");
         assertBadInput(deploy("--apply-with", "argocd", "--repo-url", REPO, "--repo-path", "deploy", "--revision", "feature..cart"),

@@ -163,7 +163,7 @@ public sealed interface ApplyWith permits ApplyWith.Direct, ApplyWith.ArgoCd {
             }
             try {
                 URI uri = new URI(text);
-                if (uri.getScheme() != null && uri.getHost() != null) {
+                if (uri.getScheme() != null && (uri.getHost() != null || uri.getScheme().equals("file"))) {
                     return text;
                 }
             } catch (URISyntaxException e) {
