@@ -70,8 +70,14 @@ public record EffectiveSettings(
         return stepChoice != null ? stepChoice : argoCd != null ? ApplyWith.ARGOCD_NAME : null;
     }
 
-    /** The Argo CD fields of a step ({@code argoCd}, or {@code null}) over these settings'. */
-    public ArgoCdInput argoCd(ArgoCdOptions step) {
+    /**
+     * The Argo CD fields of a step ({@code argoCd}, or {@code null}) over these settings' when Argo CD applies;
+     * else the step's own, which the engine refuses as stray.
+     */
+    public ArgoCdInput argoCd(String stepChoice, ArgoCdOptions step) {
+        if (!ApplyWith.isArgoCd(applyWith(stepChoice))) {
+            return step == null ? ArgoCdInput.NONE : step.input();
+        }
         ArgoCdOptions merged = step == null ? argoCd : step.over(argoCd);
         return merged == null ? ArgoCdInput.NONE : merged.input();
     }

@@ -131,7 +131,9 @@ class SettingsResolutionITest {
         assertThat(settings.applyWith("direct")).as("the step's choice wins").isEqualTo("direct");
         ArgoCdOptions step = new ArgoCdOptions();
         step.setRevision("main");
-        assertThat(settings.argoCd(step)).isEqualTo(new ArgoCdInput("gitops", "shop", "https://github.com/acme/shop.git", null, "main", null));
+        assertThat(settings.argoCd(null, step)).isEqualTo(new ArgoCdInput("gitops", "shop", "https://github.com/acme/shop.git", null, "main", null));
+        assertThat(settings.argoCd("direct", null)).as("a step that opts out takes none of the settings' fields")
+                .isEqualTo(ArgoCdInput.NONE);
     }
 
     @Test
