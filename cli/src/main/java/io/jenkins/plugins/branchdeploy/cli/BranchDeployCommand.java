@@ -25,6 +25,7 @@ public class BranchDeployCommand {
             ScaleDownCommand.class, DiffCommand.class, MetricsCommand.class, HistoryCommand.class, OpenCommand.class);
 
     public static void main(String[] args) {
+        RenderingHeadStart.forCommand(args);
         System.exit(commandLine(args).execute(args));
     }
 
