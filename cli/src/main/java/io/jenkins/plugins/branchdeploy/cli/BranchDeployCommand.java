@@ -22,7 +22,8 @@ public class BranchDeployCommand {
     /** The subcommands, in the order help lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(SandboxCommand.class, NameCommand.class, DeployCommand.class,
             TeardownCommand.class, ListCommand.class, CleanupCommand.class, ExtendCommand.class, WakeCommand.class,
-            ScaleDownCommand.class, DiffCommand.class, MetricsCommand.class, HistoryCommand.class, OpenCommand.class);
+            ScaleDownCommand.class, TryCommand.class, DiffCommand.class, MetricsCommand.class, HistoryCommand.class, OpenCommand.class,
+            WebhooksCommand.class);
 
     public static void main(String[] args) {
         RenderingHeadStart.forCommand(args);

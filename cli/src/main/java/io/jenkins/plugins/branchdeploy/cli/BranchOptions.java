@@ -11,7 +11,8 @@ public class BranchOptions {
     @Option(names = "--app", required = true, paramLabel = "APP", description = "Application name, e.g. shop.")
     String app;
 
-    @Option(names = "--branch", required = true, paramLabel = "BRANCH", description = "Branch name, e.g. feature/auth.")
+    // not required by picocli: extend, wake, scale-down and teardown take --environment instead; BranchRef names a missing one
+    @Option(names = "--branch", paramLabel = "BRANCH", description = "Branch name, e.g. feature/auth.")
     String branch;
 
     @Option(names = "--change", paramLabel = "N", description = "Pull request number; the environment is then pr-<N>.")

@@ -63,7 +63,7 @@ class CleanupCommand implements Callable<Integer> {
             description = "Brake: at most P %% of the environments torn down per run (default: ${DEFAULT-VALUE}).")
     int maxTeardownPercent;
 
-    @Option(names = "--warning-window", paramLabel = "DURATION", defaultValue = "1d",
+    @Option(names = "--warning-window", paramLabel = "DURATION", defaultValue = CleanupPolicy.DEFAULT_WARNING_WINDOW_TEXT,
             description = "Warn when a TTL runs out within this; 0m for no warnings (default: ${DEFAULT-VALUE}).")
     String ttlWarning;
 

@@ -128,6 +128,7 @@ class DeployCommand implements Callable<Integer> {
                 .sourceNamespace(render.sourceNamespace)
                 .source(render.sourceOptions(helmTests))
                 .expose(exposure.expose, exposure.routeVia, exposure.ingressClass(), exposure.tlsSecret())
+                .webhooks(exposure.webhooks, exposure.webhookHostTemplate, exposure.webhookIngressAnnotations)
                 .keepLoadBalancers(exposure.keepLoadBalancers)
                 .database(database.strategy())
                 .smokeTests(smoke)
@@ -182,6 +183,9 @@ class DeployCommand implements Callable<Integer> {
                     : status + ": " + result.url());
             out.println("  environment " + result.names().environment() + ", namespace " + result.names().namespace());
             out.println("  " + result.appliedResources().size() + " resources; " + phases(result));
+            if (outcome.webhookUrl() != null) {
+                out.println("  webhooks: " + outcome.webhookUrl());
+            }
             outcome.adjustments().forEach(adjustment -> out.println("  changed: " + adjustment));
             outcome.warnings().forEach(warning -> out.println("WARNING: " + warning));
         } else {
@@ -213,6 +217,7 @@ class DeployCommand implements Callable<Integer> {
         map.put("environment", result.names().environment());
         map.put("namespace", result.names().namespace());
         map.put("url", result.url());
+        map.put("webhookUrl", outcome.webhookUrl());
         map.put("status", result.status().value());
         map.put("unchanged", result.unchanged());
         if (result.failureReason() != null) {

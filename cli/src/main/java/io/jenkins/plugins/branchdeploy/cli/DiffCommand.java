@@ -56,7 +56,7 @@ class DiffCommand implements Callable<Integer> {
     @Mixin
     RenderOptions render;
 
-    @Option(names = "--domain", paramLabel = "DOMAIN", defaultValue = "example.dev",
+    @Option(names = "--domain", paramLabel = "DOMAIN", defaultValue = NameCommand.EXAMPLE_DOMAIN,
             description = "Domain of environment hosts, for $${HOST} and $${URL} in rendered manifests (default: ${DEFAULT-VALUE}).")
     String domain;
 

@@ -1,9 +1,7 @@
 package io.jenkins.plugins.branchdeploy.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
-import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentLifecycle;
@@ -15,8 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * A lifecycle change of one branch's existing environment (extend, wake, scale-down): finds it,
- * changes it, and prints it as it is afterwards. A branch without an environment is bad input.
+ * A lifecycle change of one existing environment (extend, wake, scale-down), named by its branch or
+ * by its id ({@code --environment}): finds it, changes it, and prints it as it is afterwards. A
+ * branch without an environment is bad input.
  */
 abstract class EnvironmentCommand implements Callable<Integer> {
 
@@ -32,6 +31,9 @@ abstract class EnvironmentCommand implements Callable<Integer> {
     @Mixin
     BranchOptions target;
 
+    @Mixin
+    EnvironmentOption id;
+
     /** Makes the change; the environment was just found. */
     abstract void change(EnvironmentLifecycle lifecycle, EnvironmentRef environment, ProgressListener progress);
 
@@ -40,17 +42,13 @@ abstract class EnvironmentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BranchRef branch = target.branchRef(null);
         ProgressListener progress = new StderrProgress(spec.commandLine().getErr());
         Environment after;
         try (KubernetesClient client = cluster.connect()) {
             BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(), target.namespacesOnly());
-            Environment environment = environments.inventory().find(branch).orElseThrow(() -> new InvalidInputException("branch",
-                    "there is no environment of app " + branch.app() + " for "
-                            + branch.changeRequest().map(c -> "pull request #" + c.number()).orElse("branch " + branch.branch())
-                            + " in installation " + cluster.installation() + "; check --app, --branch, --change and --installation-id"));
+            Environment environment = id.find(environments, target, cluster.installation());
             change(environments.lifecycle(), EnvironmentRef.of(environment), progress);
-            after = environments.inventory().find(branch).orElse(environment);
+            after = environments.inventory().find(environment.app(), environment.environment()).orElse(environment);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(output.format() == OutputFormat.json ? Json.write(ListCommand.asMap(after)) : done(after));

@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code branch-deploy list}: every environment of this installation. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "Lists every environment of this installation: namespace, app, branch, pull request, status, expiry "
-                + "and URL; --output json adds the commit and the creation, deploy and keep-until times.")
+        description = "Lists every environment of this installation: namespace, app, branch, pull request, what a variant "
+                + "was copied from and who created it, status, expiry and URL; --output json adds the commit and the creation, deploy and keep-until times.")
 class ListCommand implements Callable<Integer> {
 
     @Spec
@@ -64,6 +64,8 @@ class ListCommand implements Callable<Integer> {
         map.put("expiresAt", e.expiresAt());
         map.put("keepUntil", e.keepUntil());
         map.put("scaledDownBy", e.scaledDownBy() == null ? null : e.scaledDownBy().value());
+        map.put("variantOf", e.isVariant() ? e.variant().source() : null);
+        map.put("createdBy", e.isVariant() ? e.variant().createdBy() : null);
         return map;
     }
 }

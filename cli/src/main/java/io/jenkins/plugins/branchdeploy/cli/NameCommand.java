@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "name", mixinStandardHelpOptions = true,
         description = "Prints the environment id, namespace, host, URL and Helm release name of a branch.")
 class NameCommand implements Callable<Integer> {
+
+    /** The domain that commands which only show names use when none is given. */
+    static final String EXAMPLE_DOMAIN = "example.dev";
 
     @Spec
     CommandSpec spec;
@@ -30,7 +34,7 @@ class NameCommand implements Callable<Integer> {
     @Option(names = "--change", paramLabel = "N", description = "Pull request number; the environment is then pr-<N>.")
     String change;
 
-    @Option(names = "--domain", paramLabel = "DOMAIN", defaultValue = "example.dev", description = "Domain of environment hosts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--domain", paramLabel = "DOMAIN", defaultValue = EXAMPLE_DOMAIN, description = "Domain of environment hosts (default: ${DEFAULT-VALUE}).")
     String domain;
 
     @Option(names = "--namespace-template", paramLabel = "PATTERN", description = "Namespace pattern with {app} and {branch} (default: "
@@ -41,8 +45,8 @@ class NameCommand implements Callable<Integer> {
             + NamingPolicy.DEFAULT_HOST_TEMPLATE + ").")
     String hostTemplate;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "json or text (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() {
@@ -52,7 +56,7 @@ class NameCommand implements Callable<Integer> {
         }
         EnvironmentNames names = new NamingPolicy(domain, namespaceTemplate, hostTemplate).names(ref);
         PrintWriter out = spec.commandLine().getOut();
-        if (output == OutputFormat.json) {
+        if (output.format() == OutputFormat.json) {
             out.println(Json.write(asMap(names)));
         } else {
             asMap(names).forEach((key, value) -> out.printf("%-12s %s%n", key, value));

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.deploy.ReviewLink;
@@ -39,16 +38,7 @@ class OpenCommand implements Callable<Integer> {
     String app;
 
     @ArgGroup(multiplicity = "1")
-    Which which;
-
-    /** A branch's environment, or a pull request's. */
-    static class Which {
-        @Option(names = "--branch", required = true, paramLabel = "BRANCH", description = "Branch name, e.g. feature/auth.")
-        String branch;
-
-        @Option(names = "--change", required = true, paramLabel = "N", description = "Pull request number: its environment pr-<N>.")
-        String change;
-    }
+    EnvironmentChoice which;
 
     @Option(names = "--user", paramLabel = "LOGIN",
             description = "Who opens it, e.g. a reviewer's SCM login; without it the open is anonymous and does not count as a review.")
@@ -60,17 +50,15 @@ class OpenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BranchRef branch = which.change == null ? BranchRef.of(app, which.branch)
-                : BranchRef.of(app, "PR-" + which.change).withChange(ChangeRequest.of(ChangeRequest.parseNumber(which.change)));
+        BranchRef branch = which.branchRef(app);
         ProgressListener progress = new StderrProgress(spec.commandLine().getErr());
         URI url;
         try (KubernetesClient client = cluster.connect()) {
             BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(),
                     NamingPolicy.namespacesOnly(namespaceTemplate));
             Environment environment = environments.inventory().find(branch).orElseThrow(() -> new InvalidInputException(
-                    which.change == null ? "branch" : "change", "there is no environment of app " + app + " for "
-                    + (which.change == null ? "branch " + which.branch : "pull request #" + which.change)
-                    + " in installation " + cluster.installation() + "; check --app, --branch or --change, and --installation-id"));
+                    which.field(), "there is no environment of app " + app + " for " + which.describe() + " in installation "
+                    + cluster.installation() + "; check --app, --branch or --change, and --installation-id"));
             url = new ReviewLink(environments, state.metrics(), Clock.systemUTC()).open(environment, user, progress);
         }
         PrintWriter out = spec.commandLine().getOut();

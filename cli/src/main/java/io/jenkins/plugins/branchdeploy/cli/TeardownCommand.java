@@ -2,7 +2,9 @@ package io.jenkins.plugins.branchdeploy.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
 import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
 import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
@@ -18,9 +20,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code branch-deploy teardown}: deletes a branch's environment; an absent one is success. */
+/** {@code branch-deploy teardown}: deletes a branch's environment, or one named by its id; an absent branch's is success. */
 @Command(name = "teardown", mixinStandardHelpOptions = true,
-        description = "Deletes a branch's environment (its namespace and everything in it) and, given the admin connection "
+        description = "Deletes a branch's environment, or a variant or any environment named by --environment, (its namespace and everything in it) and, given the admin connection "
                 + "($" + DatabaseAdminOptions.ADMIN_VARIABLE + " or --database-admin-file), its database branch; without it, says "
                 + "which database branch stays. "
                 + "An environment that does not exist is success. A namespace this installation does not own is never touched. "
@@ -37,6 +39,9 @@ class TeardownCommand implements Callable<Integer> {
     BranchOptions target;
 
     @Mixin
+    EnvironmentOption id;
+
+    @Mixin
     OutputOption output;
 
     @Mixin
@@ -49,17 +54,25 @@ class TeardownCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         NamingPolicy naming = target.namespacesOnly();
-        BranchRef branch = target.branchRef(null);
-        String namespace = naming.names(branch).namespace();
         DatabaseBranches databases = database.branches(System::getenv);
+        ProgressListener progress = message -> {
+            err.println(message);
+            err.flush();
+        };
+        String namespace;
         TeardownOutcome outcome;
         try (KubernetesClient client = cluster.connect()) {
-            BranchDeployer deployer = new BranchDeployer(new BranchEnvironments(client, cluster.installation(), naming), state.metrics())
-                    .withDatabases(databases);
-            outcome = deployer.teardown(branch, TeardownCause.MANUAL, message -> {
-                err.println(message);
-                err.flush();
-            });
+            BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(), naming);
+            BranchDeployer deployer = new BranchDeployer(environments, state.metrics()).withDatabases(databases);
+            if (id.given()) {
+                Environment environment = id.find(environments, target, cluster.installation());
+                namespace = environment.namespace();
+                outcome = deployer.teardown(environment, TeardownCause.MANUAL, progress);
+            } else {
+                BranchRef branch = target.branchRef(null);
+                namespace = naming.names(branch).namespace();
+                outcome = deployer.teardown(branch, TeardownCause.MANUAL, progress);
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.format() == OutputFormat.json) {

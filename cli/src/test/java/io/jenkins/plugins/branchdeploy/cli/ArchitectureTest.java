@@ -20,12 +20,12 @@ class ArchitectureTest {
     /** The engine's entry points, as docs/architecture.md lists them. */
     private static final Set<String> ENTRY_POINTS = Set.of(
             "deploy.BranchDeployer", "deploy.DeployInput", "deploy.ChangeComparison", "deploy.ReviewLink", "cluster.BranchEnvironments", "cluster.EnvironmentInventory",
-            "cluster.EnvironmentDeploys", "cluster.EnvironmentLifecycle", "cluster.EnvironmentOpens", "lifecycle.Cleanup",
-            "report.ChangeReporter", "database.DatabaseBranches", "naming.NamingPolicy");
+            "cluster.EnvironmentDeploys", "cluster.EnvironmentLifecycle", "cluster.EnvironmentOpens", "cluster.EnvironmentWebhooks", "lifecycle.Cleanup",
+            "report.ChangeReporter", "database.DatabaseBranches", "naming.NamingPolicy", "variant.Variants");
 
     /** Values that are not records, and the readers and writers of what users write and read. */
     private static final Set<String> VALUES_AND_FORMATS = Set.of(
-            "Durations", "request.SecretEntry", "request.DeployRequest$Builder", "history.DeployHistory", "lifecycle.ScmState",
+            "Durations", "request.SecretEntry", "request.DeployRequest$Builder", "variant.VariantRequest$Builder", "history.DeployHistory", "lifecycle.ScmState",
             "lifecycle.ScmState$Builder", "lifecycle.WorkingHours", "lifecycle.LiveStateFile", "smoke.SmokeTests",
             "database.AdminConnection", "report.ChangeReportText", "report.ChangeReportHtml",
             "history.DeployHistoryJson", "history.MetricsJson", "history.PrometheusText",

@@ -7,15 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** deploy, list and teardown as a user runs them, against the sandbox API server through a kubeconfig. */
@@ -25,8 +24,8 @@ class ClusterCommandsTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private final EnvironmentNames names = NamingPolicy.withDefaults("preview.example.dev").names(BranchRef.of("shop", "feature/cart"));
-    private SandboxCluster cluster;
-    private String kubeconfig;
+    @RegisterExtension
+    final SandboxKubeconfig sandbox = new SandboxKubeconfig();
     private String passwordFile;
 
     @TempDir
@@ -34,14 +33,7 @@ class ClusterCommandsTest {
 
     @BeforeEach
     void start() throws IOException {
-        cluster = SandboxCluster.start();
-        kubeconfig = cluster.writeKubeconfig(dir.resolve("sandbox.kubeconfig")).toString();
         passwordFile = Files.writeString(dir.resolve("password"), PASSWORD).toString();
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
     }
 
     @Test
@@ -58,13 +50,13 @@ class ClusterCommandsTest {
         assertThat(deploy.err()).contains("Deploying feature/cart of shop").contains("Applied 16 resources");
         assertThat(deploy.out() + deploy.err()).doesNotContain(PASSWORD);
 
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
         CommandRun redeploy = run(deployArgs("--ttl", "3d"));
         assertThat(redeploy.exitCode()).isZero();
         assertThat(redeploy.out()).startsWith("Unchanged: " + names.url());
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
 
-        CommandRun list = run("list", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--output", "json");
+        CommandRun list = run("list", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop", "--output", "json");
         assertThat(list.exitCode()).isZero();
         JsonNode environments = json.readTree(list.out());
         assertThat(environments).hasSize(1);
@@ -72,22 +64,22 @@ class ClusterCommandsTest {
         assertThat(environments.get(0).get("commit").asText()).isEqualTo("4f2a9c1");
         assertThat(environments.get(0).get("status").asText()).isEqualTo("ready");
         assertThat(environments.get(0).get("expiresAt").asText()).isNotEmpty();
-        assertThat(run("list", "--kubeconfig", kubeconfig, "--installation-id", "someone-else", "--output", "json").out().strip()).isEqualTo("[ ]");
+        assertThat(run("list", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "someone-else", "--output", "json").out().strip()).isEqualTo("[ ]");
 
-        CommandRun teardown = run("teardown", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--app", "shop", "--branch", "feature/cart",
+        CommandRun teardown = run("teardown", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop", "--app", "shop", "--branch", "feature/cart",
                 "--state-dir", state());
         assertThat(teardown.exitCode()).isZero();
         assertThat(teardown.out().strip()).isEqualTo("Deleted " + names.namespace());
-        CommandRun again = run("teardown", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--app", "shop", "--branch", "feature/cart",
+        CommandRun again = run("teardown", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop", "--app", "shop", "--branch", "feature/cart",
                 "--output", "json", "--state-dir", state());
         assertThat(again.exitCode()).isZero();
         assertThat(json.readTree(again.out()).get("outcome").asText()).isEqualTo("absent");
-        assertThat(run("list", "--kubeconfig", kubeconfig, "--installation-id", "laptop").out()).startsWith("No environments of installation laptop");
+        assertThat(run("list", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop").out()).startsWith("No environments of installation laptop");
     }
 
     @Test
     void aFailedDeployExitsWithOneAndLeavesTheEnvironmentMarkedFailed() throws Exception {
-        cluster.workloads().neverReady("frontend");
+        sandbox.cluster().workloads().neverReady("frontend");
 
         CommandRun deploy = run(deployArgs("--timeout", "2s", "--output", "json"));
 
@@ -95,7 +87,7 @@ class ClusterCommandsTest {
         JsonNode result = json.readTree(deploy.out());
         assertThat(result.get("status").asText()).isEqualTo("failed");
         assertThat(result.get("failureReason").asText()).contains("Deployment/frontend: 0/2 ready");
-        CommandRun list = run("list", "--kubeconfig", kubeconfig, "--installation-id", "laptop");
+        CommandRun list = run("list", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop");
         assertThat(list.out()).contains(names.namespace()).contains("failed");
     }
 
@@ -120,14 +112,14 @@ class ClusterCommandsTest {
         CommandRun noKubeconfig = run("list", "--kubeconfig", dir.resolve("missing").toString());
         assertThat(noKubeconfig.exitCode()).isEqualTo(2);
         assertThat(noKubeconfig.err()).contains("kubeconfig: ");
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
     }
 
     @Test
     void aNamespaceOfAnotherInstallationIsRefusedWithExitCodeOne() {
         assertThat(run(deployArgs()).exitCode()).isZero();
 
-        CommandRun foreign = run("teardown", "--kubeconfig", kubeconfig, "--installation-id", "someone-else", "--app", "shop", "--branch", "feature/cart",
+        CommandRun foreign = run("teardown", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "someone-else", "--app", "shop", "--branch", "feature/cart",
                 "--state-dir", state());
 
         assertThat(foreign.exitCode()).isEqualTo(1);
@@ -141,7 +133,7 @@ class ClusterCommandsTest {
         assertThat(deploy.exitCode()).isZero();
         assertThat(deploy.out().strip()).isEqualTo("Not deployed: branch feature/cart does not pass the branch filter 'main, release/*'");
         assertThat(deploy.err()).isEmpty();
-        assertThat(cluster.requests().count()).isZero();
+        assertThat(sandbox.cluster().requests().count()).isZero();
         assertThat(run(deployArgs("--branch-filter", "main, feature/*")).out()).startsWith("Ready: " + names.url());
     }
 
@@ -155,13 +147,13 @@ class ClusterCommandsTest {
         assertThat(untrusted.exitCode()).as(untrusted.err()).isZero();
         assertThat(untrusted.err()).contains("Pull request #42 comes from the fork mallory/shop, which is not trusted: "
                 + "its environment gets none of the 1 secrets and no database branch");
-        try (var client = cluster.newClient()) {
-            assertThat(client.secrets().inNamespace(pr.namespace()).withName("shop-db").get()).isNull();
+        try (var client = sandbox.cluster().newClient()) {
+            assertThat(sandbox.client().secrets().inNamespace(pr.namespace()).withName("shop-db").get()).isNull();
         }
         assertThat(run(deployArgs("--change", "42", "--fork-of", "octocat/shop", "--trusted-forks", "octocat")).err())
                 .doesNotContain("not trusted");
-        try (var client = cluster.newClient()) {
-            assertThat(client.secrets().inNamespace(pr.namespace()).withName("shop-db").get()).isNotNull();
+        try (var client = sandbox.cluster().newClient()) {
+            assertThat(sandbox.client().secrets().inNamespace(pr.namespace()).withName("shop-db").get()).isNotNull();
         }
     }
 
@@ -170,7 +162,7 @@ class ClusterCommandsTest {
     }
 
     private String[] withSecret(String secret, String... extra) {
-        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation-id", "laptop",
+        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop",
                 "--app", "shop", "--branch", "feature/cart", "--commit", "4f2a9c1", "--manifests", "../docs/examples/shop",
                 "--domain", "preview.example.dev", "--var", "IMAGE_TAG=1.4.2", "--secret", secret, "--state-dir", state()));
         args.addAll(List.of(extra));

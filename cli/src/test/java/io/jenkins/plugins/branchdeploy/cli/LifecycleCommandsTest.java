@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
@@ -23,7 +22,6 @@ import io.jenkins.plugins.branchdeploy.engine.history.InMemoryMetricsStore;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +33,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** cleanup, extend, wake and scale-down as a user runs them, against environments deployed into the sandbox API server. */
@@ -55,9 +53,8 @@ class LifecycleCommandsTest {
     private final BranchRef main = BranchRef.of("shop", "main");
     private final BranchRef gone = BranchRef.of("shop", "feature/gone");
     private final BranchRef closed = BranchRef.of("shop", "feature/closed").withChange(ChangeRequest.of(41));
-    private SandboxCluster cluster;
-    private KubernetesClient client;
-    private String kubeconfig;
+    @RegisterExtension
+    final SandboxKubeconfig sandbox = new SandboxKubeconfig();
     private Path live;
 
     @TempDir
@@ -65,18 +62,9 @@ class LifecycleCommandsTest {
 
     @BeforeEach
     void start() throws IOException {
-        cluster = SandboxCluster.start();
-        client = cluster.newClient();
-        kubeconfig = cluster.writeKubeconfig(dir.resolve("sandbox.kubeconfig")).toString();
         live = Files.writeString(dir.resolve("live.json"), """
                 {"apps": {"shop": {"branches": ["main"], "changes": {"41": "closed"}}}}
                 """);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        cluster.close();
     }
 
     @Test
@@ -106,7 +94,7 @@ class LifecycleCommandsTest {
         BranchRef merged = BranchRef.of(app, "feature/cart").withChange(ChangeRequest.of(7));
         Path seed = Files.writeString(dir.resolve("seed.sql"), "CREATE TABLE products (name text);");
         Path adminFile = Files.writeString(dir.resolve("admin-url"), System.getenv(DATABASE_URL) + "\n");
-        BranchEnvironments environments = new BranchEnvironments(client, INSTALLATION, naming);
+        BranchEnvironments environments = new BranchEnvironments(sandbox.client(), INSTALLATION, naming);
         DeployOutcome deployed = new BranchDeployer(environments, new InMemoryMetricsStore())
                 .withDatabases(new DatabaseBranches(AdminConnection.parse(System.getenv(DATABASE_URL))))
                 .deploy(DeployRequest.builder(merged, SHOP).variables(Map.of("IMAGE_TAG", "1.4.2"))
@@ -133,12 +121,12 @@ class LifecycleCommandsTest {
         deploy(main, Instant.now());
         deploy(gone, Instant.now());
         deploy(closed, Instant.now());
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
 
         CommandRun dryRun = run(cleanup("--live", live.toString(), "--dry-run", "--max-teardown-percent", "100", "--output", "json"));
 
         assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
         JsonNode report = json.readTree(dryRun.out());
         assertThat(report.get("dryRun").asBoolean()).isTrue();
         assertThat(report.get("counts").get("teardown").asInt()).isEqualTo(2);
@@ -165,7 +153,7 @@ class LifecycleCommandsTest {
         deploy(main, Instant.now());
         deploy(gone, Instant.now());
         deploy(closed, Instant.now());
-        cluster.faults().failOnce("DELETE", "/api/v1/namespaces/" + namespace(gone), 403, "namespaces is forbidden: not today");
+        sandbox.cluster().faults().failOnce("DELETE", "/api/v1/namespaces/" + namespace(gone), 403, "namespaces is forbidden: not today");
 
         CommandRun cleanup = run(cleanup("--live", live.toString(), "--max-teardown-percent", "100"));
 
@@ -186,7 +174,7 @@ class LifecycleCommandsTest {
         Files.writeString(live, """
                 {"apps": {"shop": {"branches": ["main", "feature/idle", "feature/paused"], "changes": {}}}}
                 """);
-        BranchEnvironments environments = new BranchEnvironments(client, INSTALLATION, naming);
+        BranchEnvironments environments = new BranchEnvironments(sandbox.client(), INSTALLATION, naming);
         environments.lifecycle().scaleDown(EnvironmentRef.of(environments.inventory().find(main).orElseThrow()), ScaleDownCause.SCHEDULE, ProgressListener.SILENT);
 
         CommandRun scaleDown = run(cluster("scale-down", "--app", "shop", "--branch", "feature/paused", "--output", "json"));
@@ -228,12 +216,12 @@ class LifecycleCommandsTest {
     @Test
     void badInputExitsWithTwoAndWritesNothing() throws IOException {
         deploy(main, Instant.now());
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
 
         CommandRun noEnvironment = run(cluster("extend", "--app", "shop", "--branch", "feature/none", "--for", "2d"));
         assertThat(noEnvironment.exitCode()).isEqualTo(2);
         assertThat(noEnvironment.err().strip()).isEqualTo("branch-deploy: branch: there is no environment of app shop for branch feature/none "
-                + "in installation laptop; check --app, --branch, --change and --installation-id");
+                + "in installation laptop; check --app, --branch, --change, --environment and --installation-id ('branch-deploy list' shows them)");
         assertThat(run(cluster("wake", "--app", "shop", "--branch", "main", "--change", "7")).exitCode()).isEqualTo(2);
         CommandRun badDuration = run(cluster("extend", "--app", "shop", "--branch", "main", "--for", "soon"));
         assertThat(badDuration.exitCode()).isEqualTo(2);
@@ -248,44 +236,44 @@ class LifecycleCommandsTest {
         CommandRun badFile = run(cleanup("--live", live.toString()));
         assertThat(badFile.exitCode()).isEqualTo(2);
         assertThat(badFile.err()).contains("$.apps.shop.changes.PR-41: 'PR-41' is not a pull request number");
-        assertThat(run("cleanup", "--kubeconfig", kubeconfig).exitCode()).isEqualTo(2);
+        assertThat(run("cleanup", "--kubeconfig", sandbox.kubeconfig()).exitCode()).isEqualTo(2);
 
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
     }
 
     @Test
     void aNamespaceOfAnotherInstallationIsRefusedWithExitCodeOne() {
         deploy(main, Instant.now());
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
 
         for (String command : List.of("scale-down", "wake")) {
-            CommandRun foreign = run(command, "--kubeconfig", kubeconfig, "--installation-id", "someone-else", "--app", "shop", "--branch", "main");
+            CommandRun foreign = run(command, "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "someone-else", "--app", "shop", "--branch", "main");
             assertThat(foreign.exitCode()).isEqualTo(1);
             assertThat(foreign.err()).contains("is not an environment of installation 'someone-else'");
         }
-        assertThat(run("extend", "--kubeconfig", kubeconfig, "--installation-id", "someone-else", "--app", "shop", "--branch", "main",
+        assertThat(run("extend", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "someone-else", "--app", "shop", "--branch", "main",
                 "--for", "1d").exitCode()).isEqualTo(1);
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
     }
 
     private void deploy(BranchRef branch, Instant at) {
         DeployRequest request = DeployRequest.builder(branch, SHOP).variables(Map.of("IMAGE_TAG", "1.4.2"))
                 .secrets(List.of(new SecretEntry("shop-db", "password", "s3cret"))).ttl(Duration.ofDays(7))
                 .timeout(Duration.ofSeconds(30)).build();
-        var result = new BranchEnvironments(client, INSTALLATION, naming, Clock.fixed(at, ZoneOffset.UTC)).deploys()
+        var result = new BranchEnvironments(sandbox.client(), INSTALLATION, naming, Clock.fixed(at, ZoneOffset.UTC)).deploys()
                 .deploy(request, ProgressListener.SILENT);
         assertThat(result.succeeded()).as(result.failureReason()).isTrue();
     }
 
     private List<Environment> inventory() {
-        return new BranchEnvironments(client, INSTALLATION, naming).inventory().all();
+        return new BranchEnvironments(sandbox.client(), INSTALLATION, naming).inventory().all();
     }
 
     private Map<String, Integer> replicas(BranchRef branch) {
         Map<String, Integer> replicas = new TreeMap<>();
-        client.apps().deployments().inNamespace(namespace(branch)).list().getItems()
+        sandbox.client().apps().deployments().inNamespace(namespace(branch)).list().getItems()
                 .forEach(d -> replicas.put("Deployment/" + d.getMetadata().getName(), d.getSpec().getReplicas()));
-        client.apps().statefulSets().inNamespace(namespace(branch)).list().getItems()
+        sandbox.client().apps().statefulSets().inNamespace(namespace(branch)).list().getItems()
                 .forEach(s -> replicas.put("StatefulSet/" + s.getMetadata().getName(), s.getSpec().getReplicas()));
         return replicas;
     }
@@ -307,7 +295,7 @@ class LifecycleCommandsTest {
 
     /** The command and its options, with the sandbox's kubeconfig and this test's installation. */
     private String[] cluster(String command, String... options) {
-        List<String> args = new ArrayList<>(List.of(command, "--kubeconfig", kubeconfig, "--installation-id", INSTALLATION));
+        List<String> args = new ArrayList<>(List.of(command, "--kubeconfig", sandbox.kubeconfig(), "--installation-id", INSTALLATION));
         args.addAll(List.of(options));
         return args.toArray(String[]::new);
     }

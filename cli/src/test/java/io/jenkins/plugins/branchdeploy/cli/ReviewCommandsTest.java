@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,9 +45,9 @@ class ReviewCommandsTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
-    private SandboxCluster cluster;
+    @RegisterExtension
+    final SandboxKubeconfig sandbox = new SandboxKubeconfig();
     private HttpServer app;
-    private String kubeconfig;
     private Path smokeFile;
 
     @TempDir
@@ -55,8 +55,6 @@ class ReviewCommandsTest {
 
     @BeforeEach
     void start() throws IOException {
-        cluster = SandboxCluster.start();
-        kubeconfig = cluster.writeKubeconfig(dir.resolve("sandbox.kubeconfig")).toString();
         app = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         app.createContext("/", exchange -> {
             byte[] body = "Welcome to the shop".getBytes(StandardCharsets.UTF_8);
@@ -78,7 +76,6 @@ class ReviewCommandsTest {
     @AfterEach
     void stop() {
         app.stop(0);
-        cluster.close();
     }
 
     @Test
@@ -111,18 +108,18 @@ class ReviewCommandsTest {
                         "This branch is 3 commits behind main.", "Changes versus main's manifests in " + main,
                         "  ~ Deployment/frontend", "      replicas: 1 -> 2");
 
-        CommandRun metrics = run("metrics", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--state-dir", state());
+        CommandRun metrics = run("metrics", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop", "--state-dir", state());
         assertThat(metrics.exitCode()).isZero();
         JsonNode counters = json.readTree(metrics.out());
         assertThat(counters.get("deploys").asInt()).isEqualTo(2);
         assertThat(counters.get("failures").asInt()).isZero();
         assertThat(counters.at("/environmentsByStatus/ready").asInt()).isEqualTo(1);
         assertThat(counters.at("/timeToLiveUrl/environments").asInt()).isEqualTo(1);
-        CommandRun prometheus = run("metrics", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--state-dir", state(),
+        CommandRun prometheus = run("metrics", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop", "--state-dir", state(),
                 "--output", "prometheus");
         assertThat(prometheus.out()).contains("branch_deploy_deploys_total 2\n", "branch_deploy_active_environments{status=\"ready\"} 1\n");
 
-        CommandRun history = run("history", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--app", "shop",
+        CommandRun history = run("history", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop", "--app", "shop",
                 "--branch", "feature/cart", "--output", "json");
         assertThat(history.exitCode()).isZero();
         JsonNode deploys = json.readTree(history.out()).get("deploys");
@@ -130,13 +127,13 @@ class ReviewCommandsTest {
         assertThat(deploys.get(0).get("commit").asText()).isEqualTo("4f2a9c1");
         assertThat(deploys.get(0).get("ok").asBoolean()).isTrue();
         assertThat(deploys.get(0).get("phases").has("smoke")).isTrue();
-        assertThat(run("history", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--app", "shop", "--branch", "feature/cart")
+        assertThat(run("history", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop", "--app", "shop", "--branch", "feature/cart")
                 .out()).contains("  4f2a9c1  ready   https://");
 
-        CommandRun teardown = run("teardown", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--app", "shop",
+        CommandRun teardown = run("teardown", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop", "--app", "shop",
                 "--branch", "feature/cart", "--state-dir", state());
         assertThat(teardown.exitCode()).isZero();
-        assertThat(json.readTree(run("metrics", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--state-dir", state()).out())
+        assertThat(json.readTree(run("metrics", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop", "--state-dir", state()).out())
                 .at("/teardownsByCause/manual").asInt()).isEqualTo(1);
     }
 
@@ -150,8 +147,8 @@ class ReviewCommandsTest {
         assertThat(deploy.exitCode()).isEqualTo(1);
         assertThat(deploy.out()).startsWith("Failed: smoke tests failed: health (status 503, expected 200)")
                 .contains("Smoke tests failed: 1 of 2 checks passed");
-        assertThat(run("list", "--kubeconfig", kubeconfig, "--installation-id", "laptop").out()).contains("failed");
-        assertThat(run("history", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--app", "shop", "--branch", "feature/cart")
+        assertThat(run("list", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop").out()).contains("failed");
+        assertThat(run("history", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop", "--app", "shop", "--branch", "feature/cart")
                 .out()).contains("failed  smoke tests failed: health (status 503, expected 200)");
         assertThat(run(deploy("shop", "feature/cart", "--smoke-tests", dir.resolve("missing.yaml").toString())).err())
                 .contains("smoke: " + dir.resolve("missing.yaml") + " does not exist");
@@ -162,7 +159,7 @@ class ReviewCommandsTest {
         assertThat(run(deploy("shop", "main")).exitCode()).isZero();
         assertThat(run(deploy("shop", "feature/cart", "--var", "IMAGE_TAG=1.5.0")).exitCode()).isZero();
         String reference = NamingPolicy.withDefaults("preview.example.dev").names(BranchRef.of("shop", "main")).namespace();
-        List<String> diff = List.of("diff", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--app", "shop",
+        List<String> diff = List.of("diff", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop", "--app", "shop",
                 "--branch", "feature/cart", "--baseline-namespace", reference);
 
         CommandRun text = run(with(diff, "--commits-behind", "70"));
@@ -180,7 +177,7 @@ class ReviewCommandsTest {
         assertThat(rendered.exitCode()).isZero();
         assertThat(rendered.out()).contains("Changes versus namespace " + reference);
 
-        CommandRun none = run("diff", "--kubeconfig", kubeconfig, "--app", "shop", "--branch", "feature/cart");
+        CommandRun none = run("diff", "--kubeconfig", sandbox.kubeconfig(), "--app", "shop", "--branch", "feature/cart");
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.err()).as("without a baseline, main's environment; this installation has none")
                 .contains("baseline-namespace: app shop has no environment of the target branch to compare with");
@@ -211,7 +208,7 @@ class ReviewCommandsTest {
                       - name: podinfo
                         image: ghcr.io/stefanprodan/podinfo:${TAG}
                 """);
-        List<String> diff = List.of("diff", "--kubeconfig", kubeconfig, "--app", "podinfo", "--branch", "feature/x",
+        List<String> diff = List.of("diff", "--kubeconfig", sandbox.kubeconfig(), "--app", "podinfo", "--branch", "feature/x",
                 "--manifests", podinfo.toString(), "--baseline-manifests", podinfo.toString(), "--var", "TAG=6.7.0");
 
         CommandRun noCommit = run(with(diff, "--source-namespace", "podinfo"));
@@ -224,7 +221,7 @@ class ReviewCommandsTest {
         CommandRun rendered = run(with(diff, "--commit", "4f2a9c1", "--source-namespace", "podinfo"));
         assertThat(rendered.exitCode()).as(rendered.err()).isZero();
         assertThat(rendered.out()).contains("0 added, 0 removed, 0 changed");
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
     }
 
     @Test
@@ -235,7 +232,7 @@ class ReviewCommandsTest {
         assertThat(deploy.err().strip()).isEqualTo("branch-deploy: database: needs the admin connection of the PostgreSQL server: "
                 + "set BRANCH_DEPLOY_DATABASE_URL or give --database-admin-file FILE");
         assertThat(run(deploy("shop", "feature/cart", "--database", "copy:shop_seed")).err()).contains("database: 'copy:shop_seed' has no known strategy");
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
     }
 
     @Test
@@ -255,7 +252,7 @@ class ReviewCommandsTest {
                 "--database-host", "db.internal:99999"));
         assertThat(badHost.exitCode()).isEqualTo(2);
         assertThat(badHost.err()).contains("database-host: 'db.internal:99999' has no port from 1 to 65535");
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
     }
 
     @Test
@@ -280,7 +277,7 @@ class ReviewCommandsTest {
             assertThat(database).containsEntry("PGHOST", "postgres.databases.svc").containsEntry("PGPORT", "6543");
             assertThat(database.get("DATABASE_URL")).contains("@postgres.databases.svc:6543/");
         } finally {
-            run("teardown", "--kubeconfig", kubeconfig, "--installation", "laptop", "--app", app, "--branch", "feature/cart",
+            run("teardown", "--kubeconfig", sandbox.kubeconfig(), "--installation", "laptop", "--app", app, "--branch", "feature/cart",
                     "--database", "template:" + seed, "--database-admin-file", adminFile.toString(), "--state-dir", state());
             try (Connection connection = admin.open(); Statement sql = connection.createStatement()) {
                 sql.execute("DROP DATABASE IF EXISTS \"" + seed + "\" WITH (FORCE)");
@@ -307,14 +304,14 @@ class ReviewCommandsTest {
         assertThat(first.out() + first.err()).doesNotContain(database.get("PGPASSWORD")).doesNotContain(adminPassword);
         assertThat(first.err()).contains("database: created schema");
 
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
         CommandRun again = run(args);
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).startsWith("Unchanged: ");
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
         assertThat(secret(namespace, "database")).isEqualTo(database);
 
-        CommandRun teardown = run("teardown", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--app", app,
+        CommandRun teardown = run("teardown", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop", "--app", app,
                 "--branch", "feature/cart", "--database", "schema:" + seed, "--database-admin-file", adminFile.toString(),
                 "--state-dir", state());
         assertThat(teardown.exitCode()).as(teardown.err()).isZero();
@@ -322,8 +319,8 @@ class ReviewCommandsTest {
     }
 
     private Map<String, String> secret(String namespace, String name) {
-        try (KubernetesClient client = cluster.newClient()) {
-            Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+        try (KubernetesClient client = sandbox.cluster().newClient()) {
+            Secret secret = sandbox.client().secrets().inNamespace(namespace).withName(name).get();
             Map<String, String> values = new java.util.TreeMap<>();
             secret.getData().forEach((k, v) -> values.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
             return values;
@@ -343,7 +340,7 @@ class ReviewCommandsTest {
     }
 
     private String[] deploy(String app, String branch, String... extra) {
-        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation-id", "laptop",
+        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop",
                 "--app", app, "--branch", branch, "--commit", "4f2a9c1", "--manifests", "../docs/examples/shop",
                 "--domain", "preview.example.dev", "--var", "IMAGE_TAG=1.4.2", "--secret", "shop-db/password=file:" + passwordFile(),
                 "--state-dir", state()));

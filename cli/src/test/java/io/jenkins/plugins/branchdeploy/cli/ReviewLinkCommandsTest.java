@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterContract;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** open, and the review metrics it feeds, as a user runs them against the sandbox API server. */
@@ -23,25 +19,11 @@ class ReviewLinkCommandsTest {
     private static final String INSTALLATION = "laptop";
 
     private final ObjectMapper json = new ObjectMapper();
-    private SandboxCluster cluster;
-    private KubernetesClient client;
-    private String kubeconfig;
+    @RegisterExtension
+    final SandboxKubeconfig sandbox = new SandboxKubeconfig();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void start() throws IOException {
-        cluster = SandboxCluster.start();
-        client = cluster.newClient();
-        kubeconfig = cluster.writeKubeconfig(dir.resolve("sandbox.kubeconfig")).toString();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        cluster.close();
-    }
 
     @Test
     void openRecordsWhoOpenedAndPrintsTheUrlAndAMergedReviewedPullRequestCounts() throws Exception {
@@ -53,7 +35,7 @@ class ReviewLinkCommandsTest {
 
         assertThat(open.exitCode()).as(open.err()).isZero();
         assertThat(open.out()).isEqualTo("https://pr-7--shop.preview.example.dev\n");
-        assertThat(client.namespaces().withLabel(ClusterContract.APP, "shop").list().getItems().get(0).getMetadata()
+        assertThat(sandbox.client().namespaces().withLabel(ClusterContract.APP, "shop").list().getItems().get(0).getMetadata()
                 .getAnnotations().get(ClusterContract.OPENS))
                 .contains("\"by\":\"bob\"");
         assertThat(run(cluster("open", "--app", "shop", "--change", "7", "--state-dir", state())).exitCode())
@@ -86,11 +68,11 @@ class ReviewLinkCommandsTest {
         assertThat(absent.err()).contains("branch: there is no environment of app shop for branch feature/none");
         assertThat(run(cluster("open", "--app", "shop", "--state-dir", state())).exitCode()).as("neither --branch nor --change")
                 .isEqualTo(2);
-        assertThat(client.namespaces().withLabel(ClusterContract.APP, "shop").list().getItems()).isEmpty();
+        assertThat(sandbox.client().namespaces().withLabel(ClusterContract.APP, "shop").list().getItems()).isEmpty();
     }
 
     private String[] deploy(String branch, String change, String... extra) {
-        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation-id", INSTALLATION,
+        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", INSTALLATION,
                 "--app", "shop", "--branch", branch, "--commit", "4f2a9c1", "--manifests", "../docs/examples/shop",
                 "--domain", "preview.example.dev", "--var", "IMAGE_TAG=1.4.2", "--secret", "shop-db/password=env:HOME",
                 "--state-dir", state()));
@@ -106,7 +88,7 @@ class ReviewLinkCommandsTest {
     }
 
     private String[] cluster(String command, String... options) {
-        List<String> args = new ArrayList<>(List.of(command, "--kubeconfig", kubeconfig, "--installation-id", INSTALLATION));
+        List<String> args = new ArrayList<>(List.of(command, "--kubeconfig", sandbox.kubeconfig(), "--installation-id", INSTALLATION));
         args.addAll(List.of(options));
         return args.toArray(String[]::new);
     }

@@ -60,7 +60,7 @@ class SandboxCommandTest {
             assertThat(inventory).containsPattern("(?m)^ +" + Pattern.quote(environment.namespace()) + " +shop .* ready .*"
                     + Pattern.quote(environment.url()) + "$");
         }
-        assertThat(inventory).containsPattern("(?m)^ +shop-pr-42 +shop +feature/search +42 +ready ");
+        assertThat(inventory).containsPattern("(?m)^ +shop-pr-42 +shop +feature/search +42 +- +- +ready ");
 
         assertThat(step(steps, "Merge pull request #42 (feature/search) and run cleanup"))
                 .contains("pull request #42 was merged");
@@ -89,7 +89,7 @@ class SandboxCommandTest {
             assertThat(deploy.out()).startsWith("Ready: " + feature.url());
             CommandRun list = CommandRun.of("list", "--kubeconfig", kubeconfig.toString());
             assertThat(list.exitCode()).isZero();
-            assertThat(list.out()).containsPattern(Pattern.quote(feature.namespace()) + " +shop +feature/checkout +- +ready ");
+            assertThat(list.out()).containsPattern(Pattern.quote(feature.namespace()) + " +shop +feature/checkout +- +- +- +ready ");
         } finally {
             server.interrupt();
             server.join(60_000);

@@ -2,7 +2,6 @@ package io.jenkins.plugins.branchdeploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,9 +10,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,8 +25,8 @@ class SecretsOutputTest {
     private static final String WORD = "marmalade";
     private static final String MULTI_LINE = "-----BEGIN PRIVATE KEY-----\nquokka-lantern-47\nzephyr tangerine\n-----END PRIVATE KEY-----\n";
 
-    private SandboxCluster cluster;
-    private String kubeconfig;
+    @RegisterExtension
+    final SandboxKubeconfig sandbox = new SandboxKubeconfig();
     private Path secrets;
 
     @TempDir
@@ -35,16 +34,9 @@ class SecretsOutputTest {
 
     @BeforeEach
     void start() throws IOException {
-        cluster = SandboxCluster.start();
-        kubeconfig = cluster.writeKubeconfig(dir.resolve("sandbox.kubeconfig")).toString();
         secrets = Files.createDirectories(dir.resolve("secrets"));
         Files.writeString(secrets.resolve("password"), WORD);
         Files.writeString(secrets.resolve("key.pem"), MULTI_LINE);
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
     }
 
     @Test
@@ -52,13 +44,13 @@ class SecretsOutputTest {
         List<CommandRun> runs = new ArrayList<>();
         runs.add(CommandRun.of(deploy("--output", "json")));
         runs.add(CommandRun.of(deploy()));
-        cluster.workloads().neverReady("catalog");
+        sandbox.cluster().workloads().neverReady("catalog");
         runs.add(CommandRun.of(deploy("--var", "IMAGE_TAG=1.5.0", "--timeout", "1s")));
         runs.add(CommandRun.of(deploy("--var", "IMAGE_TAG=1.5.0", "--timeout", "1s", "--output", "json")));
         runs.add(CommandRun.of(deployWithSecret("shop-db/password=" + WORD)));
         runs.add(CommandRun.of(deployWithSecret("shop-db/password=env:BRANCH_DEPLOY_TEST_UNSET_VARIABLE")));
-        runs.add(CommandRun.of("list", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--output", "json"));
-        runs.add(CommandRun.of("teardown", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--app", "shop", "--branch", "feature/cart"));
+        runs.add(CommandRun.of("list", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop", "--output", "json"));
+        runs.add(CommandRun.of("teardown", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop", "--app", "shop", "--branch", "feature/cart"));
 
         assertThat(runs.get(0).exitCode()).as(runs.get(0).err()).isZero();
         assertThat(runs.get(2).exitCode()).as("the deploy that times out fails").isEqualTo(BranchDeployCommand.FAILED);
@@ -91,7 +83,7 @@ class SecretsOutputTest {
     }
 
     private String[] deployWithSecret(String passwordSecret, String... extra) {
-        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation-id", "laptop",
+        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop",
                 "--app", "shop", "--branch", "feature/cart", "--manifests", "../docs/examples/shop", "--domain", "preview.example.dev",
                 "--var", "IMAGE_TAG=1.4.2", "--secret", passwordSecret, "--secret", "signing/key.pem=file:" + secrets.resolve("key.pem")));
         args.addAll(List.of(extra));

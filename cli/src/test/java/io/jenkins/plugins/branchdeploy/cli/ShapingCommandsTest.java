@@ -7,14 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** --expose, --route-via, --keep-load-balancers and --quota with the real microservices-demo, against the sandbox. */
@@ -24,22 +22,11 @@ class ShapingCommandsTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private final EnvironmentNames names = NamingPolicy.withDefaults("preview.example.dev").names(BranchRef.of("boutique", "feature/cart"));
-    private SandboxCluster cluster;
-    private String kubeconfig;
+    @RegisterExtension
+    final SandboxKubeconfig sandbox = new SandboxKubeconfig();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void start() throws IOException {
-        cluster = SandboxCluster.start();
-        kubeconfig = cluster.writeKubeconfig(dir.resolve("sandbox.kubeconfig")).toString();
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
 
     @Test
     void anAppAboveItsQuotaExitsWithTwoNamingTotalsQuotaAndAFitBeforeAnyRequest() {
@@ -49,7 +36,7 @@ class ShapingCommandsTest {
         assertThat(run.err().strip()).startsWith("branch-deploy: quota: the app needs CPU limits 2.825 (requests 1.57)")
                 .contains("more than quota cpu=2,memory=4Gi,pods=20 allows (CPU limits 2.825 > 2)")
                 .endsWith("Give quota cpu=4.3,memory=4Gi,pods=20, or auto to size it from the app").doesNotContain("\n");
-        assertThat(cluster.requests().count()).isZero();
+        assertThat(sandbox.cluster().requests().count()).isZero();
         assertThat(deploy("--quota", "cpu=4.3,memory=4Gi,pods=20").exitCode()).isZero();
     }
 
@@ -60,15 +47,15 @@ class ShapingCommandsTest {
         assertBadInput(deploy("--quota", "auto", "--expose", "frontend:8080"),
                 "branch-deploy: expose: Service 'frontend' has no port 8080; it has 80 (http)");
         assertBadInput(deploy("--quota", "auto", "--route-via", "gateway:gateways/preview"),
-                "branch-deploy: route-via: applies to the Service that expose routes to; add expose SERVICE[:PORT]");
+                "branch-deploy: route-via: applies to the Service that expose or webhooks routes to; add expose SERVICE[:PORT]");
         assertBadInput(deploy("--quota", "auto", "--expose", "frontend", "--route-via", "preview"),
                 "branch-deploy: route-via: 'preview' is not gateway:NAMESPACE/NAME");
         assertBadInput(deploy("--quota", "auto", "--tls-secret", "preview-tls"),
-                "branch-deploy: tls-secret: applies to the Ingress that --expose adds; add --expose SERVICE[:PORT]");
+                "branch-deploy: tls-secret: applies to the Ingress that --expose or --webhooks adds; add --expose SERVICE[:PORT]");
         assertBadInput(deploy("--quota", "auto,pods=3"), "branch-deploy: quota: 'auto' is not key=value");
         assertBadInput(deploy("--quota", "auto", "--smoke-tests", "../docs/examples/smoke.yaml"),
                 "branch-deploy: smoke-tests: the smoke tests need a URL, and nothing routes to " + names.host());
-        assertThat(cluster.requests().count()).isZero();
+        assertThat(sandbox.cluster().requests().count()).isZero();
     }
 
     @Test
@@ -107,7 +94,7 @@ class ShapingCommandsTest {
     }
 
     private CommandRun deploy(String... extra) {
-        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation-id", "laptop",
+        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop",
                 "--app", "boutique", "--branch", "feature/cart", "--manifests", MICROSERVICES_DEMO,
                 "--domain", "preview.example.dev", "--timeout", "30s", "--state-dir", dir.resolve("state").toString()));
         args.addAll(List.of(extra));

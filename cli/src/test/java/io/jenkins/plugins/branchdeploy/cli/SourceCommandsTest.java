@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** deploy of a Helm chart and a Kustomize overlay as a user runs it, and the bad input of each. */
@@ -23,22 +21,11 @@ class SourceCommandsTest {
     static final String PODINFO_DEV = "../engine/src/test/resources/kustomize/podinfo/overlays/dev";
 
     private final EnvironmentNames names = NamingPolicy.withDefaults("preview.example.dev").names(BranchRef.of("podinfo", "feature/cart"));
-    private SandboxCluster cluster;
-    private String kubeconfig;
+    @RegisterExtension
+    final SandboxKubeconfig sandbox = new SandboxKubeconfig();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void start() throws IOException {
-        cluster = SandboxCluster.start();
-        kubeconfig = cluster.writeKubeconfig(dir.resolve("sandbox.kubeconfig")).toString();
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
 
     @Test
     void deploysAHelmChartWithValuesRedeploysUnchangedAndTearsDown() throws IOException {
@@ -51,12 +38,12 @@ class SourceCommandsTest {
         assertThat(deploy.out()).startsWith("Ready: http://" + names.host());
         assertThat(deploy.err()).contains("All 3 Helm tests passed");
 
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
         CommandRun again = deploy(PODINFO_CHART, "--values", values.toString(), "--set", "ui.message=hello", "--expose", expose);
         assertThat(again.out()).startsWith("Unchanged: http://" + names.host());
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
 
-        CommandRun teardown = CommandRun.of("teardown", "--kubeconfig", kubeconfig, "--installation-id", "laptop",
+        CommandRun teardown = CommandRun.of("teardown", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop",
                 "--app", "podinfo", "--branch", "feature/cart", "--state-dir", dir.resolve("state").toString());
         assertThat(teardown.exitCode()).as(teardown.err()).isZero();
     }
@@ -74,7 +61,7 @@ class SourceCommandsTest {
     void diffRendersAChartWithTheSameOptionsAsDeploy() {
         assertThat(deploy(PODINFO_CHART).exitCode()).isZero();
 
-        CommandRun diff = CommandRun.of("diff", "--kubeconfig", kubeconfig, "--installation-id", "laptop", "--app", "podinfo",
+        CommandRun diff = CommandRun.of("diff", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop", "--app", "podinfo",
                 "--branch", "feature/cart", "--manifests", PODINFO_CHART, "--source", "helm", "--set", "replicaCount=3",
                 "--baseline-namespace", names.namespace());
 
@@ -103,11 +90,11 @@ class SourceCommandsTest {
     private void assertRefused(CommandRun run, String start, String contains) {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err().strip()).startsWith(start).contains(contains).doesNotContain("\n");
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
     }
 
     private CommandRun deploy(String manifests, String... extra) {
-        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation-id", "laptop",
+        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop",
                 "--app", "podinfo", "--branch", "feature/cart", "--manifests", manifests, "--domain", "preview.example.dev",
                 "--quota", "cpu=16,memory=16Gi,pods=60", "--state-dir", dir.resolve("state").toString()));
         args.addAll(List.of(extra));

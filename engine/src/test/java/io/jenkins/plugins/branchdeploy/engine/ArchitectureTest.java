@@ -29,27 +29,33 @@ class ArchitectureTest {
             .layer("request").definedBy(ENGINE + ".request..")
             .layer("manifest").definedBy(ENGINE + ".manifest..")
             .layer("shaping").definedBy(ENGINE + ".shaping..")
+            .layer("webhook").definedBy(ENGINE + ".webhook..")
+            .layer("argocd").definedBy(ENGINE + ".argocd..")
             .layer("smoke").definedBy(ENGINE + ".smoke..")
             .layer("cluster").definedBy(ENGINE + ".cluster..")
             .layer("database").definedBy(ENGINE + ".database..")
             .layer("report").definedBy(ENGINE + ".report..")
             .layer("lifecycle").definedBy(ENGINE + ".lifecycle..")
             .layer("history").definedBy(ENGINE + ".history..")
+            .layer("variant").definedBy(ENGINE + ".variant..")
             .layer("deploy").definedBy(ENGINE + ".deploy..")
             .whereLayer("deploy").mayNotBeAccessedByAnyLayer()
             .whereLayer("history").mayOnlyBeAccessedByLayers("deploy")
+            .whereLayer("variant").mayOnlyBeAccessedByLayers("deploy")
             .whereLayer("lifecycle").mayOnlyBeAccessedByLayers("history", "deploy")
             .whereLayer("report").mayOnlyBeAccessedByLayers("deploy")
-            .whereLayer("database").mayOnlyBeAccessedByLayers("deploy")
-            .whereLayer("cluster").mayOnlyBeAccessedByLayers("report", "lifecycle", "history", "deploy")
+            .whereLayer("database").mayOnlyBeAccessedByLayers("variant", "deploy")
+            .whereLayer("cluster").mayOnlyBeAccessedByLayers("report", "lifecycle", "history", "variant", "deploy")
             .whereLayer("smoke").mayOnlyBeAccessedByLayers("deploy")
-            .whereLayer("shaping").mayOnlyBeAccessedByLayers("cluster", "deploy")
-            .whereLayer("manifest").mayOnlyBeAccessedByLayers("shaping", "cluster", "deploy")
-            .whereLayer("request").mayOnlyBeAccessedByLayers("manifest", "shaping", "cluster", "database", "deploy")
+            .whereLayer("webhook").mayOnlyBeAccessedByLayers("cluster", "variant", "deploy")
+            .whereLayer("argocd").mayOnlyBeAccessedByLayers("cluster", "variant", "deploy")
+            .whereLayer("shaping").mayOnlyBeAccessedByLayers("webhook", "cluster", "variant", "deploy")
+            .whereLayer("manifest").mayOnlyBeAccessedByLayers("shaping", "webhook", "cluster", "variant", "deploy")
+            .whereLayer("request").mayOnlyBeAccessedByLayers("manifest", "shaping", "webhook", "argocd", "cluster", "database", "variant", "deploy")
             .whereLayer("naming").mayOnlyBeAccessedByLayers(
-                    "manifest", "shaping", "cluster", "database", "report", "lifecycle", "history", "deploy")
+                    "manifest", "shaping", "webhook", "argocd", "cluster", "database", "report", "lifecycle", "history", "variant", "deploy")
             .whereLayer("branch").mayOnlyBeAccessedByLayers(
-                    "naming", "request", "manifest", "cluster", "database", "report", "lifecycle", "history", "deploy");
+                    "naming", "request", "manifest", "cluster", "database", "report", "lifecycle", "history", "variant", "deploy");
 
     /** The shared package is below every layer: it uses none of them. */
     @ArchTest

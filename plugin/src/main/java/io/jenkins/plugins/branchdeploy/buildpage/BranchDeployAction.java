@@ -36,6 +36,8 @@ public final class BranchDeployAction implements RunAction2 {
     private String host;
     private List<String> adjustments;
     private List<String> warnings;
+    private String webhookUrl;
+    private String sendWebhooksHere;
 
     BranchDeployAction(
             String environment,
@@ -74,6 +76,7 @@ public final class BranchDeployAction implements RunAction2 {
         action.host = result.names().host();
         action.adjustments = new ArrayList<>(outcome.adjustments());
         action.warnings = new ArrayList<>(outcome.warnings());
+        action.webhookUrl = outcome.webhookUrl();
         if (outcome.changes() != null) {
             action.changeReport = ChangeReportText.render(outcome.changes());
             action.comparedWith = outcome.changes().baseline();
@@ -97,6 +100,26 @@ public final class BranchDeployAction implements RunAction2 {
     public BranchDeployAction withReviewLink(String link) {
         this.reviewLink = link;
         return this;
+    }
+
+    /**
+     * Offers to send the app's bare webhook host to this environment, when it has webhooks.
+     *
+     * @param endpoint where the button posts, relative to Jenkins' root URL, as {@code WebhookRouteAction.url} makes it
+     */
+    public BranchDeployAction withSendWebhooksHere(String endpoint) {
+        this.sendWebhooksHere = webhookUrl == null ? null : endpoint;
+        return this;
+    }
+
+    /** The environment's webhook base URL ({@code ${WEBHOOK_URL}}), or {@code null} when it has no webhooks. */
+    public String getWebhookUrl() {
+        return webhookUrl;
+    }
+
+    /** Where "Send webhooks here" posts, relative to Jenkins' root URL; {@code null} without webhooks. */
+    public String getSendWebhooksHere() {
+        return sendWebhooksHere;
     }
 
     /** The review link relative to Jenkins' root URL; {@code null} without a live URL, or for a build from before review links. */

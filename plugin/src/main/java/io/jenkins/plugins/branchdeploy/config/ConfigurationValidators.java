@@ -146,6 +146,16 @@ public abstract class ConfigurationValidators extends GlobalConfiguration {
     }
 
     @POST
+    public FormValidation doCheckWebhookHostTemplate(@QueryParameter String value, @QueryParameter String domain) {
+        return asAdministrator(() -> FieldChecks.webhookHostTemplate(value, domain));
+    }
+
+    @POST
+    public FormValidation doCheckWebhookIngressAnnotations(@QueryParameter String value) {
+        return asAdministrator(() -> FieldChecks.webhookIngressAnnotations(value));
+    }
+
+    @POST
     public FormValidation doCheckBranchFilter(@QueryParameter String value) {
         return asAdministrator(() -> FieldChecks.branchFilter(value));
     }

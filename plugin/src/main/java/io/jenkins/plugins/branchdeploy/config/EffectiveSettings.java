@@ -23,6 +23,8 @@ import java.util.List;
  * @param ingressClass the class of the Ingress that {@code expose} adds, or {@code null} for the cluster's default
  * @param tlsSecret the Secret with the certificate of the host {@code expose} routes, or {@code null} for plain http
  * @param allowFromNamespaces the {@code KEY=VALUE} labels of the namespaces besides its own that may reach an environment
+ * @param webhookHostTemplate the webhook host of each app, or {@code null} for the engine's default
+ * @param webhookIngressAnnotations the {@code KEY=VALUE} annotations that make the ingress controller remove a webhook route's prefix
  */
 public record EffectiveSettings(
         String installationId,
@@ -36,7 +38,9 @@ public record EffectiveSettings(
         BranchFilter branchFilter,
         String ingressClass,
         String tlsSecret,
-        List<String> allowFromNamespaces) {
+        List<String> allowFromNamespaces,
+        String webhookHostTemplate,
+        List<String> webhookIngressAnnotations) {
 
     /**
      * How this job's environments are named.

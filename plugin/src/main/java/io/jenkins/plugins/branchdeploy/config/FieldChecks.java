@@ -8,8 +8,11 @@ import io.jenkins.plugins.branchdeploy.engine.branch.BranchFilter;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.branch.TrustedForks;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.request.Webhooks;
+import io.jenkins.plugins.branchdeploy.engine.webhook.WebhookHost;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -102,6 +105,23 @@ final class FieldChecks {
     static FormValidation allowFromNamespaces(String value) {
         return blank(value) ? FormValidation.ok() : check(() -> FormValidation.ok("Allowed besides the environment's own namespace: "
                 + String.join(", ", SettingsResolver.allowFromNamespaces(value).stream().map(Object::toString).toList())));
+    }
+
+    /** A webhook host template, shown expanded for an app {@code shop} under {@code domain} (or a sample domain). */
+    static FormValidation webhookHostTemplate(String value, String domain) {
+        return check(() -> FormValidation.ok("e.g. " + WebhookHost.of(value, "shop", blank(domain) ? "example.dev" : domain.trim())));
+    }
+
+    static FormValidation webhookIngressAnnotations(String value) {
+        return check(() -> {
+            Webhooks.of("webhooks", "app").withIngressAnnotations("webhookIngressAnnotations", lines(value));
+            return FormValidation.ok();
+        });
+    }
+
+    /** The lines of a text area, blank ones left out. */
+    static List<String> lines(String value) {
+        return blank(value) ? List.of() : value.lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
     }
 
     static FormValidation branchFilter(String value) {

@@ -39,6 +39,7 @@ public class ProjectSettings implements Describable<ProjectSettings> {
     private String ingressClass;
     private String tlsSecret;
     private String allowFromNamespaces;
+    private String webhookHostTemplate;
 
     @DataBoundConstructor
     public ProjectSettings() {}
@@ -58,6 +59,7 @@ public class ProjectSettings implements Describable<ProjectSettings> {
         merged.ingressClass = either(ingressClass, base.ingressClass);
         merged.tlsSecret = either(tlsSecret, base.tlsSecret);
         merged.allowFromNamespaces = either(allowFromNamespaces, base.allowFromNamespaces);
+        merged.webhookHostTemplate = either(webhookHostTemplate, base.webhookHostTemplate);
         return merged;
     }
 
@@ -68,7 +70,7 @@ public class ProjectSettings implements Describable<ProjectSettings> {
     /** True when nothing is overridden: the property is then not worth keeping. */
     boolean isEmpty() {
         return Stream.of(cluster, domain, namespaceTemplate, hostTemplate, ttl, quotaCpu, quotaMemory, quotaPods, trustedForks,
-                        ingressClass, tlsSecret, allowFromNamespaces)
+                        ingressClass, tlsSecret, allowFromNamespaces, webhookHostTemplate)
                 .allMatch(Objects::isNull);
     }
 
@@ -143,6 +145,17 @@ public class ProjectSettings implements Describable<ProjectSettings> {
     @DataBoundSetter
     public void setAllowFromNamespaces(String allowFromNamespaces) {
         this.allowFromNamespaces = Util.fixEmptyAndTrim(allowFromNamespaces);
+    }
+
+    /** The webhook host of each app, with {@code {app}} and {@code {domain}}. */
+    @CheckForNull
+    public String getWebhookHostTemplate() {
+        return webhookHostTemplate;
+    }
+
+    @DataBoundSetter
+    public void setWebhookHostTemplate(String webhookHostTemplate) {
+        this.webhookHostTemplate = Util.fixEmptyAndTrim(webhookHostTemplate);
     }
 
     @CheckForNull
@@ -239,6 +252,13 @@ public class ProjectSettings implements Describable<ProjectSettings> {
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String domain) {
             checkConfigure(item);
             return FieldChecks.hostTemplate(value, FieldChecks.blank(domain) ? BranchDeployConfiguration.get().getDomain() : domain);
+        }
+
+        @POST
+        public FormValidation doCheckWebhookHostTemplate(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String domain) {
+            checkConfigure(item);
+            return FieldChecks.webhookHostTemplate(value, FieldChecks.blank(domain) ? BranchDeployConfiguration.get().getDomain() : domain);
         }
 
         @POST

@@ -74,7 +74,9 @@ public final class SettingsResolver {
                 BranchFilter.parse(config.getBranchFilter()),
                 merged.getIngressClass(),
                 merged.getTlsSecret(),
-                allowFromNamespaces(merged.getAllowFromNamespaces()).stream().map(NamespaceLabel::toString).toList());
+                allowFromNamespaces(merged.getAllowFromNamespaces()).stream().map(NamespaceLabel::toString).toList(),
+                merged.getWebhookHostTemplate(),
+                FieldChecks.lines(config.getWebhookIngressAnnotations()));
     }
 
     /** The global values as the bottom layer of {@link #settingsFor}. */
@@ -91,6 +93,7 @@ public final class SettingsResolver {
         defaults.setIngressClass(config.getIngressClass());
         defaults.setTlsSecret(config.getTlsSecret());
         defaults.setAllowFromNamespaces(config.getAllowFromNamespaces());
+        defaults.setWebhookHostTemplate(config.getWebhookHostTemplate());
         return defaults;
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.branchdeploy.facade;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Item;
+import hudson.model.User;
 import hudson.security.Permission;
 import java.nio.file.Path;
 import jenkins.model.Jenkins;
@@ -50,6 +51,13 @@ public class JenkinsFacade {
     /** {@code JENKINS_HOME}. */
     public Path rootDir() {
         return Jenkins.get().getRootDir().toPath();
+    }
+
+    /** The id of the user the current request runs as, or {@code null} when anonymous. */
+    @CheckForNull
+    public String currentUserId() {
+        User user = User.current();
+        return user == null ? null : user.getId();
     }
 
     /** A stable id of this Jenkins, kept in its home directory. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.branchdeploy.overview;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.ManagementLink;
@@ -8,6 +9,7 @@ import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.interceptor.RequirePOST;
 
@@ -63,6 +65,12 @@ public class BranchDeploymentsLink extends ManagementLink {
         return EnvironmentListing.list(environment -> true, environment -> true);
     }
 
+    /** "Try a variant", relative to Jenkins' root URL; {@code null} when the user may not create variants. */
+    @CheckForNull
+    public String getTryVariantUrl() {
+        return TryVariantAction.mayCreate() ? TryVariantAction.URL + "/" : null;
+    }
+
     @RequirePOST
     public HttpResponse doTeardown(@QueryParameter String cluster, @QueryParameter String namespace) {
         JENKINS.checkPermission(Jenkins.ADMINISTER);
@@ -85,5 +93,11 @@ public class BranchDeploymentsLink extends ManagementLink {
     public HttpResponse doScaleDown(@QueryParameter String cluster, @QueryParameter String namespace) {
         JENKINS.checkPermission(Jenkins.ADMINISTER);
         return changes.scaleDown(cluster, namespace);
+    }
+
+    @RequirePOST
+    public HttpResponse doSendWebhooksHere(@QueryParameter String cluster, @QueryParameter String namespace) {
+        JENKINS.checkPermission(Jenkins.ADMINISTER);
+        return changes.sendWebhooksHere(cluster, namespace, HttpResponses.redirectToDot());
     }
 }

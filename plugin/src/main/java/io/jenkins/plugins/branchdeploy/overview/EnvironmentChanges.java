@@ -13,6 +13,7 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentBusyException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentOwnedElsewhereException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentRef;
+import io.jenkins.plugins.branchdeploy.engine.cluster.ForeignRouteException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranchException;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
@@ -25,10 +26,11 @@ import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 
 /**
- * The changes a Branch deployments page makes to one environment: tear down, extend, wake and scale
- * down. Each reads the environment as the cluster records it now (never as the form claims), refuses
- * one the page does not list, lets the page check the user's permission on it, and acts as the
- * project that owns it, so that the engine refuses another project's environment as well.
+ * The changes a Branch deployments page or a build page makes to one environment: tear down, extend,
+ * wake, scale down, and sending its app's webhooks to it. Each reads the environment as the cluster
+ * records it now (never as the form claims), refuses one the page does not list, lets the page check
+ * the user's permission on it, and acts as the project that owns it, so that the engine refuses
+ * another project's environment as well.
  */
 final class EnvironmentChanges {
 
@@ -91,6 +93,19 @@ final class EnvironmentChanges {
         });
     }
 
+    /**
+     * Sends the bare webhook host of the environment's app to the environment: one update of the app's
+     * default webhook route.
+     *
+     * @param done the answer once it is done, e.g. back to the page
+     */
+    HttpResponse sendWebhooksHere(String cluster, String namespace, HttpResponse done) {
+        return change(cluster, namespace, false, (config, environments, environment) -> {
+            environments.webhooks().route(EnvironmentRef.of(environment), progress());
+            return done;
+        });
+    }
+
     @FunctionalInterface
     private interface Change {
         HttpResponse apply(BranchDeployConfiguration config, BranchEnvironments environments, Environment environment);
@@ -113,7 +128,7 @@ final class EnvironmentChanges {
             return HttpResponses.errorWithoutStack(400, e.getMessage());
         } catch (EnvironmentOwnedElsewhereException e) {
             return HttpResponses.errorWithoutStack(403, e.getMessage());
-        } catch (EnvironmentBusyException e) {
+        } catch (EnvironmentBusyException | ForeignRouteException e) {
             return HttpResponses.errorWithoutStack(409, e.getMessage());
         } catch (ClusterApiException e) {
             return HttpResponses.errorWithoutStack(502, e.getMessage());

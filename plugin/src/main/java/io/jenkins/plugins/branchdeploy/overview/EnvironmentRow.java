@@ -73,6 +73,24 @@ public final class EnvironmentRow {
         return environment.url();
     }
 
+    /** For a variant: the environment id it was copied from; {@code null} for a branch's or pull request's environment. */
+    @CheckForNull
+    public String getVariantOf() {
+        return environment.isVariant() ? environment.variant().source() : null;
+    }
+
+    /** For a variant: who created it; {@code null} when unknown or not a variant. */
+    @CheckForNull
+    public String getCreatedBy() {
+        return environment.isVariant() ? environment.variant().createdBy() : null;
+    }
+
+    /** "Try a variant" of this environment, relative to Jenkins' root URL; {@code null} when the user may not create variants. */
+    @CheckForNull
+    public String getTryVariantLink() {
+        return TryVariantAction.mayCreate() ? TryVariantAction.linkFor(cluster, environment.namespace()) : null;
+    }
+
     /**
      * The environment's review link (it records the open, then leads to the live URL), relative to
      * Jenkins' root URL: through the job that deployed it; {@code null} when no visible job did, or the

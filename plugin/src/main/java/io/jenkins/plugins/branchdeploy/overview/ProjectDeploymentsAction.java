@@ -1,6 +1,7 @@
 package io.jenkins.plugins.branchdeploy.overview;
 
 import com.cloudbees.hudson.plugins.folder.AbstractFolder;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Action;
@@ -18,13 +19,14 @@ import java.util.TreeSet;
 import jenkins.branch.MultiBranchProject;
 import jenkins.model.TransientActionFactory;
 import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /**
  * "Branch deployments" on a folder or multibranch project: the environments its projects own, for
- * anyone who may read it, with extend, wake, scale down and tear down for those who may configure the
- * project that owns the environment (see docs/configuration.md, "Who may do what").
+ * anyone who may read it, with extend, wake, scale down, tear down and "Send webhooks here" for those
+ * who may configure the project that owns the environment (see docs/configuration.md, "Who may do what").
  */
 public final class ProjectDeploymentsAction implements Action {
 
@@ -78,6 +80,12 @@ public final class ProjectDeploymentsAction implements Action {
         return apps.stream().filter(byApp::containsKey).map(app -> new ReviewFigures(app, byApp.get(app))).toList();
     }
 
+    /** "Try a variant", relative to Jenkins' root URL; {@code null} when the user may not create variants. */
+    @CheckForNull
+    public String getTryVariantUrl() {
+        return TryVariantAction.mayCreate() ? TryVariantAction.URL + "/" : null;
+    }
+
     @RequirePOST
     public HttpResponse doTeardown(@QueryParameter String cluster, @QueryParameter String namespace) {
         folder.checkPermission(Item.READ);
@@ -100,6 +108,12 @@ public final class ProjectDeploymentsAction implements Action {
     public HttpResponse doScaleDown(@QueryParameter String cluster, @QueryParameter String namespace) {
         folder.checkPermission(Item.READ);
         return changes.scaleDown(cluster, namespace);
+    }
+
+    @RequirePOST
+    public HttpResponse doSendWebhooksHere(@QueryParameter String cluster, @QueryParameter String namespace) {
+        folder.checkPermission(Item.READ);
+        return changes.sendWebhooksHere(cluster, namespace, HttpResponses.redirectToDot());
     }
 
     /** The environments of this project, or of the projects inside this folder. */

@@ -81,7 +81,7 @@ public final class ReviewLinkAction implements Action {
         }
         try (ClusterSession session = ClusterSession.open(config, clusterConfig)) {
             Optional<Environment> environment = session.environments().inventory().all().stream()
-                    .filter(e -> e.namespace().equals(namespace) && deploysInto(e)).findFirst();
+                    .filter(e -> e.namespace().equals(namespace) && deploysInto(job, e)).findFirst();
             if (environment.isEmpty()) {
                 return HttpResponses.errorWithoutStack(404, "This job has no environment in namespace " + namespace
                         + " on cluster " + cluster + "; it may have been torn down");
@@ -97,8 +97,8 @@ public final class ReviewLinkAction implements Action {
         }
     }
 
-    /** Whether the environment is this job's: owned by its project and of its branch. */
-    private boolean deploysInto(Environment environment) {
+    /** Whether the environment is {@code job}'s: owned by its project and of its branch. */
+    static boolean deploysInto(Job<?, ?> job, Environment environment) {
         return BranchJobs.owner(job).equals(environment.owner())
                 && BranchJobs.branchOf(job).map(b -> b.branch().equals(environment.branch())).orElse(true);
     }

@@ -45,6 +45,7 @@ public final class BranchDeployStep extends Step {
     private boolean helmTests;
     private String expose;
     private String routeVia;
+    private String webhooks;
     private boolean keepLoadBalancers;
     private boolean networkPolicy = true;
     private String baselineNamespace;
@@ -136,6 +137,9 @@ public final class BranchDeployStep extends Step {
 
     public String getRouteVia() { return routeVia; }
     @DataBoundSetter public void setRouteVia(String routeVia) { this.routeVia = Util.fixEmptyAndTrim(routeVia); }
+
+    public String getWebhooks() { return webhooks; }
+    @DataBoundSetter public void setWebhooks(String webhooks) { this.webhooks = Util.fixEmptyAndTrim(webhooks); }
 
     public boolean isKeepLoadBalancers() { return keepLoadBalancers; }
     @DataBoundSetter public void setKeepLoadBalancers(boolean keepLoadBalancers) { this.keepLoadBalancers = keepLoadBalancers; }

@@ -101,8 +101,14 @@ public abstract class BranchDeployStepDescriptor extends StepDescriptor {
     }
 
     @POST
-    public FormValidation doCheckRouteVia(@AncestorInPath Item item, @QueryParameter String value, @QueryParameter String expose) {
-        return StepForms.canValidate(item) ? StepForms.routeVia(value, expose) : FormValidation.ok();
+    public FormValidation doCheckRouteVia(@AncestorInPath Item item, @QueryParameter String value, @QueryParameter String expose,
+            @QueryParameter String webhooks) {
+        return StepForms.canValidate(item) ? StepForms.routeVia(value, expose, webhooks) : FormValidation.ok();
+    }
+
+    @POST
+    public FormValidation doCheckWebhooks(@AncestorInPath Item item, @QueryParameter String value) {
+        return StepForms.canValidate(item) ? StepForms.webhooks(value) : FormValidation.ok();
     }
 
     @POST

@@ -35,6 +35,7 @@ import io.jenkins.plugins.branchdeploy.engine.request.SourceOptions;
 import io.jenkins.plugins.branchdeploy.multibranch.BranchJobs;
 import io.jenkins.plugins.branchdeploy.multibranch.ChangeOrigin;
 import io.jenkins.plugins.branchdeploy.overview.ReviewLinkAction;
+import io.jenkins.plugins.branchdeploy.overview.WebhookRouteAction;
 import io.jenkins.plugins.branchdeploy.review.BranchDeploymentCheck;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -106,8 +107,9 @@ final class BuildDeployer {
                 PullRequestCheck check = new PullRequestCheck(run, listener, step, cluster.getName(), naming.names(branch));
                 check.deploying();
                 DeployOutcome outcome = deployOn(cluster, settings.installationId(), naming, database, input, check);
-                return recorded(outcome, branch, ReviewLinkAction.url(run.getParent(), cluster.getName(),
-                        outcome.deploy().names().namespace()));
+                String namespace = outcome.deploy().names().namespace();
+                return recorded(outcome, branch, ReviewLinkAction.url(run.getParent(), cluster.getName(), namespace),
+                        WebhookRouteAction.url(run.getParent(), cluster.getName(), namespace));
             }
         } catch (RefusedException e) {
             throw new AbortException(e.getMessage());
@@ -133,6 +135,7 @@ final class BuildDeployer {
                 .sourceNamespace(step.getSourceNamespace())
                 .source(source)
                 .expose(step.getExpose(), step.getRouteVia(), settings.ingressClass(), settings.tlsSecret())
+                .webhooks(step.getWebhooks(), settings.webhookHostTemplate(), settings.webhookIngressAnnotations())
                 .keepLoadBalancers(step.isKeepLoadBalancers())
                 .networkPolicy(step.isNetworkPolicy(), settings.allowFromNamespaces())
                 .database(database)
@@ -161,9 +164,10 @@ final class BuildDeployer {
     }
 
     /** Records the outcome on the build; a failed deploy then fails the build. */
-    private DeployResult recorded(DeployOutcome outcome, BranchRef branch, String reviewLink) throws AbortException {
+    private DeployResult recorded(DeployOutcome outcome, BranchRef branch, String reviewLink, String sendWebhooksHere)
+            throws AbortException {
         DeployResult result = outcome.deploy();
-        record(BranchDeployAction.of(outcome, branch.commit()).withReviewLink(reviewLink));
+        record(BranchDeployAction.of(outcome, branch.commit()).withReviewLink(reviewLink).withSendWebhooksHere(sendWebhooksHere));
         if (!result.succeeded()) {
             throw new AbortException("Deploy of environment " + result.names().environment() + " failed: " + result.failureReason());
         }

@@ -11,6 +11,7 @@ import io.jenkins.plugins.branchdeploy.engine.deploy.DeployInput;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
+import io.jenkins.plugins.branchdeploy.engine.request.Webhooks;
 import io.jenkins.plugins.branchdeploy.facade.JenkinsFacade;
 import jenkins.model.Jenkins;
 
@@ -51,9 +52,14 @@ final class StepForms {
         return engineCheck(value, text -> Exposure.of("expose", text));
     }
 
-    /** A Gateway reference, which needs {@code expose} beside it. */
-    static FormValidation routeVia(String value, String expose) {
-        return engineCheck(value, text -> DeployInput.exposure(expose, text, null, null));
+    /** The Service that gets the environment's webhooks. */
+    static FormValidation webhooks(String value) {
+        return engineCheck(value, text -> Webhooks.of("webhooks", text));
+    }
+
+    /** A Gateway reference, which needs {@code expose} or {@code webhooks} beside it. */
+    static FormValidation routeVia(String value, String expose, String webhooks) {
+        return engineCheck(value, text -> DeployInput.checkRouteVia(text, expose, webhooks));
     }
 
     static FormValidation duration(String field, String value) {

@@ -91,6 +91,9 @@ class ConfigurationAsCodeITest {
         assertThat(config.getTlsSecret()).isEqualTo("preview-tls");
         assertThat(SettingsResolver.allowFromNamespaces(config.getAllowFromNamespaces())).extracting(Object::toString)
                 .containsExactly("kubernetes.io/metadata.name=ingress-nginx", "team=platform");
+        assertThat(config.getWebhookHostTemplate()).isEqualTo("webhooks-{app}.{domain}");
+        assertThat(FieldChecks.lines(config.getWebhookIngressAnnotations()))
+                .containsExactly("nginx.ingress.kubernetes.io/use-regex=true", "nginx.ingress.kubernetes.io/rewrite-target=/$2");
         assertThat(config.getQuotaCpu()).isEqualTo("4");
         assertThat(config.getQuotaMemory()).isEqualTo("8Gi");
         assertThat(config.getQuotaPods()).isEqualTo(30);

@@ -97,6 +97,20 @@ class SettingsResolutionITest {
     }
 
     @Test
+    void theWebhookHostTemplateIsGlobalAndAFolderOverridesIt() throws Exception {
+        global.setWebhookHostTemplate("webhooks-{app}.{domain}");
+        global.setWebhookIngressAnnotations("traefik.ingress.kubernetes.io/router.middlewares={namespace}-strip@kubernetescrd\n");
+        EffectiveSettings shop = new SettingsResolver(global).settingsFor(r.createFreeStyleProject("shop"));
+        assertThat(shop.webhookHostTemplate()).isEqualTo("webhooks-{app}.{domain}");
+        assertThat(shop.webhookIngressAnnotations()).containsExactly("traefik.ingress.kubernetes.io/router.middlewares={namespace}-strip@kubernetescrd");
+
+        Folder team = r.jenkins.createProject(Folder.class, "team");
+        team.addProperty(new BranchDeployProperty(settings(s -> s.setWebhookHostTemplate("hooks-{app}.team.{domain}"))));
+        assertThat(new SettingsResolver(global).settingsFor(team.createProject(FreeStyleProject.class, "api")).webhookHostTemplate())
+                .isEqualTo("hooks-{app}.team.{domain}");
+    }
+
+    @Test
     void allowFromNamespacesIsGlobalAndAFolderOverridesIt() throws Exception {
         assertThat(new SettingsResolver(global).settingsFor(r.createFreeStyleProject("shop")).allowFromNamespaces())
                 .as("unset: the ingress-nginx namespace").containsExactly("kubernetes.io/metadata.name=ingress-nginx");

@@ -40,7 +40,7 @@ class SourceControlStateTest {
 
     private static Environment environment(String app, String owner) {
         return new Environment(app + "-feature-x", app, "feature-x", "feature/x", null, null, null, EnvironmentStatus.READY,
-                null, null, null, null, null, owner, null, null);
+                null, null, null, null, null, owner, null, null, null);
     }
 
     @Test

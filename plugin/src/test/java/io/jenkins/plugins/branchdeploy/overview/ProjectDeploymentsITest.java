@@ -7,6 +7,8 @@ import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.ExtensionList;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.jenkins.plugins.branchdeploy.InlineCode;
 import io.jenkins.plugins.branchdeploy.KubernetesApi;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
@@ -107,7 +109,7 @@ class ProjectDeploymentsITest {
                 .extracting(row -> row.getAttribute("data-namespace")).containsExactly("shop-cart", "shop-login");
         HtmlTableRow cart = asDeveloper.get(1);
         assertThat(cart.querySelectorAll("form button").stream().map(DomNode::getTextContent).map(String::trim))
-                .containsExactly("Extend", "Scale down", "Tear down");
+                .containsExactly("Extend", "Scale down", "Send webhooks here", "Tear down");
         DomNode dropdown = cart.querySelector(".jenkins-select select.jenkins-select__input");
         assertThat(dropdown).as("the dropdown in its wrapper").isNotNull();
 
@@ -143,10 +145,34 @@ class ProjectDeploymentsITest {
     }
 
     @Test
+    void sendWebhooksHereMovesTheAppsDefaultRouteForThoseWhoMayConfigureTheProject() throws Exception {
+        api.client().genericKubernetesResources("gateway.networking.k8s.io/v1", "HTTPRoute").inNamespace("shop-cart")
+                .resource(new GenericKubernetesResourceBuilder().withApiVersion("gateway.networking.k8s.io/v1").withKind("HTTPRoute")
+                        .withNewMetadata().withName("branch-deploy-webhooks").withNamespace("shop-cart").endMetadata()
+                        .withAdditionalProperties(Map.of("spec", Map.of(
+                                "parentRefs", List.of(Map.of("namespace", "gateways", "name", "preview")),
+                                "hostnames", List.of("hooks--shop.preview.example.dev"),
+                                "rules", List.of(Map.of(
+                                        "matches", List.of(Map.of("path", Map.of("type", "PathPrefix", "value", "/cart"))),
+                                        "backendRefs", List.of(Map.of("name", "api", "port", 8080)))))))
+                        .build()).create();
+
+        assertThat(post("viewer", "sendWebhooksHere?cluster=staging&namespace=shop-cart")).isEqualTo(403);
+        assertThat(post("developer", "sendWebhooksHere?cluster=staging&namespace=shop-login"))
+                .as("an environment without webhooks").isEqualTo(400);
+        assertThat(post("developer", "sendWebhooksHere?cluster=staging&namespace=shop-cart")).isEqualTo(200);
+
+        GenericKubernetesResource defaultRoute = api.client().genericKubernetesResources("gateway.networking.k8s.io/v1", "HTTPRoute")
+                .inNamespace("gateways").withName("branch-deploy-webhooks-shop").get();
+        assertThat(defaultRoute.getMetadata().getLabels()).containsEntry(ClusterContract.ENVIRONMENT, "shop-cart");
+    }
+
+    @Test
     void changesNeedPost() throws Exception {
         JenkinsRule.WebClient developer = r.createWebClient().login("developer");
         developer.assertFails("job/team/branch-deployments/teardown?cluster=staging&namespace=shop-cart", 405);
         developer.assertFails("job/team/branch-deployments/scaleDown?cluster=staging&namespace=shop-cart", 405);
+        developer.assertFails("job/team/branch-deployments/sendWebhooksHere?cluster=staging&namespace=shop-cart", 405);
 
         assertThat(api.namespace("shop-cart")).isNotNull();
         assertThat(status("shop-cart")).isEqualTo("ready");

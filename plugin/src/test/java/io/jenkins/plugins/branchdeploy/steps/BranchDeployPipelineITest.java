@@ -201,7 +201,7 @@ class BranchDeployPipelineITest {
                 }
                 """.formatted(WRITE_MANIFESTS));
         r.assertBuildStatus(Result.FAILURE, routeVia);
-        r.assertLogContains("route-via: applies to the Service that expose routes to; add expose SERVICE[:PORT]", routeVia);
+        r.assertLogContains("route-via: applies to the Service that expose or webhooks routes to; add expose SERVICE[:PORT]", routeVia);
     }
 
     @Test

@@ -133,9 +133,12 @@ class StepConfigurationITest {
             assertThat(descriptor.doCheckQuota(job, "auto").kind).isEqualTo(FormValidation.Kind.OK);
             assertThat(descriptor.doCheckExpose(job, "Front End").kind).isEqualTo(FormValidation.Kind.ERROR);
             assertThat(descriptor.doCheckExpose(job, "frontend:http").kind).isEqualTo(FormValidation.Kind.OK);
-            assertThat(descriptor.doCheckRouteVia(job, "gateway:gateways/preview", "").kind).isEqualTo(FormValidation.Kind.ERROR);
-            assertThat(descriptor.doCheckRouteVia(job, "gateways/preview", "frontend").kind).isEqualTo(FormValidation.Kind.ERROR);
-            assertThat(descriptor.doCheckRouteVia(job, "gateway:gateways/preview", "frontend").kind).isEqualTo(FormValidation.Kind.OK);
+            assertThat(descriptor.doCheckRouteVia(job, "gateway:gateways/preview", "", "").kind).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(descriptor.doCheckRouteVia(job, "gateways/preview", "frontend", "").kind).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(descriptor.doCheckRouteVia(job, "gateway:gateways/preview", "frontend", "").kind).isEqualTo(FormValidation.Kind.OK);
+            assertThat(descriptor.doCheckRouteVia(job, "gateway:gateways/preview", "", "api:8080").kind).isEqualTo(FormValidation.Kind.OK);
+            assertThat(descriptor.doCheckWebhooks(job, "api:8080").kind).isEqualTo(FormValidation.Kind.OK);
+            assertThat(descriptor.doCheckWebhooks(job, "Payments API").kind).isEqualTo(FormValidation.Kind.ERROR);
             assertThat(descriptor.doCheckVariablesText(job, "NO_EQUALS_SIGN").kind).isEqualTo(FormValidation.Kind.ERROR);
             assertThat(descriptor.doCheckDomain(job, "not a domain").kind).isEqualTo(FormValidation.Kind.ERROR);
         }
@@ -168,6 +171,7 @@ class StepConfigurationITest {
         step.setHelmTests(true);
         step.setExpose("frontend:80");
         step.setRouteVia("gateway:gateways/preview");
+        step.setWebhooks("api:8080");
         step.setKeepLoadBalancers(true);
         step.setBaselineNamespace("production");
         step.setCommitsBehind(12);

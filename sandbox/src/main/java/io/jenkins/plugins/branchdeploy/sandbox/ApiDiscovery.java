@@ -83,6 +83,11 @@ final class ApiDiscovery {
         installed.add(resource);
     }
 
+    /** The kind {@code kind} of {@code apiVersion} if the sandbox serves it. */
+    Optional<ApiResource> find(String apiVersion, String kind) {
+        return all().filter(r -> r.groupVersion().equals(apiVersion) && r.kind().equals(kind)).findFirst();
+    }
+
     /** The answer to a discovery or version request, or empty for any other request. */
     Optional<MockResponse> answer(String method, String path) {
         if (!method.equals("GET")) {

@@ -10,6 +10,7 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -29,8 +30,8 @@ import java.util.logging.Logger;
  * of every request. Clients reach it through a {@link ConnectionFront} that can drop their connections.
  * It answers {@code /version} and API discovery, so that {@code kubectl} and Helm can read it. It
  * knows the custom resources cert-manager {@code Certificate} and {@code ClusterIssuer}, Prometheus
- * Operator {@code ServiceMonitor} and Gateway API {@code Gateway} and {@code HTTPRoute}; more with
- * {@link #installCustomResource}.
+ * Operator {@code ServiceMonitor} and Gateway API {@code Gateway}, {@code HTTPRoute} and {@code ReferenceGrant}; more with
+ * {@link #installCustomResource}, and Argo CD's {@code Application} with {@link #installArgoCd}.
  *
  * <p>What it cannot do: no strategic-merge patch, no pods, no paging, and
  * {@code in}/{@code notin} label selectors match everything.
@@ -79,6 +80,7 @@ public final class SandboxCluster implements AutoCloseable {
         cluster.installCustomResource("monitoring.coreos.com", "v1", "ServiceMonitor", "servicemonitors", true);
         cluster.installCustomResource("gateway.networking.k8s.io", "v1", "Gateway", "gateways", true);
         cluster.installCustomResource("gateway.networking.k8s.io", "v1", "HTTPRoute", "httproutes", true);
+        cluster.installCustomResource("gateway.networking.k8s.io", "v1beta1", "ReferenceGrant", "referencegrants", true);
         return cluster;
     }
 
@@ -92,6 +94,23 @@ public final class SandboxCluster implements AutoCloseable {
                 .withName(plural + "." + group).withScope(namespaced ? "Namespaced" : "Cluster")
                 .build());
         return this;
+    }
+
+    /**
+     * Installs Argo CD: the {@code Application} and {@code AppProject} kinds ({@code argoproj.io/v1alpha1})
+     * and the namespace {@code namespace}, with the {@link ArgoCdController} syncing Applications.
+     */
+    public ArgoCdController installArgoCd(String namespace) {
+        installCustomResource("argoproj.io", "v1alpha1", "Application", "applications", true);
+        installCustomResource("argoproj.io", "v1alpha1", "AppProject", "appprojects", true);
+        store.call(HttpMethod.POST, "/api/v1/namespaces", "application/json",
+                "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":" + SandboxJson.quote(namespace) + "}}");
+        return argoCd();
+    }
+
+    /** The stand-in for Argo CD's application controller, syncing Applications once {@link #installArgoCd} installed their kind. */
+    public ArgoCdController argoCd() {
+        return dispatcher.argoCd();
     }
 
     /** The API server's URL, e.g. {@code http://127.0.0.1:41234/}. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.branchdeploy.sandbox;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
@@ -17,8 +18,8 @@ import java.util.Queue;
  * planned {@link Faults fault}; answers {@link ApiDiscovery discovery and version} requests;
  * answers with a mixed-mode expectation ({@code server.expect()});
  * emulates server-side apply; otherwise lets fabric8's CRUD store handle it. Afterwards the
- * {@link WorkloadController} sees every written workload, and a deleted namespace takes its
- * contents with it.
+ * {@link WorkloadController} sees every written workload, the {@link ArgoCdController} every
+ * written or deleted Argo CD Application, and a deleted namespace takes its contents with it.
  */
 final class SandboxDispatcher extends Dispatcher {
 
@@ -27,6 +28,7 @@ final class SandboxDispatcher extends Dispatcher {
     private final SandboxStore store;
     private final ServerSideApply apply;
     private final WorkloadController workloads;
+    private final ArgoCdController argoCd;
     private final RequestLog requests = new RequestLog();
     private final Faults faults = new Faults();
     private final ApiDiscovery discovery;
@@ -38,6 +40,7 @@ final class SandboxDispatcher extends Dispatcher {
         this.apply = new ServerSideApply(store, clock);
         this.workloads = new WorkloadController(store);
         this.discovery = new ApiDiscovery(store);
+        this.argoCd = new ArgoCdController(store, discovery, workloads);
     }
 
     ApiDiscovery discovery() {
@@ -54,6 +57,10 @@ final class SandboxDispatcher extends Dispatcher {
 
     WorkloadController workloads() {
         return workloads;
+    }
+
+    ArgoCdController argoCd() {
+        return argoCd;
     }
 
     @Override
@@ -89,10 +96,13 @@ final class SandboxDispatcher extends Dispatcher {
             if (namespace != null) {
                 store.deleteContentsOf(namespace);
             }
+            argoCd.deleted(path);
         } else if (!method.equals("GET") && !SandboxPaths.withoutQuery(path).endsWith("/status")) {
             String body = SandboxStore.bodyOf(response);
             if (body.startsWith("{")) {
-                workloads.written(SandboxJson.parse(body));
+                ObjectNode written = SandboxJson.parse(body);
+                workloads.written(written);
+                argoCd.written(written);
             }
         }
     }

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The environments of one installation on one cluster, in three parts: the {@link #inventory()}
- * (reads), {@link #deploys()} and the {@link #lifecycle()} changes extend, scale-down, wake and
- * teardown. Changes of one environment never interleave within this process (the second waits);
+ * The environments of one installation on one cluster, in parts: the {@link #inventory()}
+ * (reads), {@link #deploys()}, the {@link #lifecycle()} changes extend, scale-down, wake and
+ * teardown, the review-link {@link #opens()} and the {@link #webhooks()} routes. Changes of one environment never interleave within this process (the second waits);
  * different environments proceed in parallel. Writes go only into environment namespaces this
  * installation owns.
  *
@@ -93,6 +93,11 @@ public final class BranchEnvironments {
         return access.naming().names(branch);
     }
 
+    /** The names of a variant of {@code app} under this installation's naming policy, host included. */
+    public EnvironmentNames variantNames(String app, String name) {
+        return access.naming().requireHosts().variantNames(app, name);
+    }
+
     /** Which environments there are, and what each holds. */
     public EnvironmentInventory inventory() {
         return new EnvironmentInventory(access);
@@ -106,6 +111,11 @@ public final class BranchEnvironments {
     /** Extend, scale down, wake and tear down. */
     public EnvironmentLifecycle lifecycle() {
         return new EnvironmentLifecycle(access);
+    }
+
+    /** The environments' webhook routes, and each app's default route. */
+    public EnvironmentWebhooks webhooks() {
+        return new EnvironmentWebhooks(access);
     }
 
     /** Who opened each environment's review link, and when. */

@@ -48,6 +48,15 @@ public final class ClusterContract {
     public static final String DATABASE_BRANCH = PREFIX + "database-branch";
 
     /**
+     * On a variant: the environment id of the environment it was copied from. Cleanup never tears a
+     * variant down for branch state, only when its time to live runs out. Written with the creator
+     * under {@link #VARIANT_FIELD_MANAGER} before anything else of the variant.
+     */
+    public static final String VARIANT_OF = PREFIX + "variant-of";
+    /** On a variant: who created it (a Jenkins user id, or the command line's {@code --created-by}), or absent. */
+    public static final String CREATED_BY = PREFIX + "created-by";
+
+    /**
      * While the status is {@code deploying}: when that deploy ends at the latest (its start, its
      * rollout timeout and {@code DeployRun}'s allowance for the other phases). Past it, the
      * environment reads as {@code interrupted}.
@@ -83,6 +92,12 @@ public final class ClusterContract {
      */
     public static final String LEASE = "branch-deploy";
 
+    /**
+     * On the namespace of an environment applied by Argo CD: its {@code Application}, as
+     * {@code NAMESPACE/NAME}, which teardown deletes first. Written under {@link #ARGOCD_FIELD_MANAGER}.
+     */
+    public static final String ARGOCD_APPLICATION = PREFIX + "argocd-application";
+
     /** Server-side apply field manager for everything the engine writes. */
     public static final String FIELD_MANAGER = "branch-deploy";
     /**
@@ -93,6 +108,12 @@ public final class ClusterContract {
     public static final String HISTORY_FIELD_MANAGER = "branch-deploy-history";
     /** Field manager of the {@link #OPENS} annotation alone, for the same reason as {@link #HISTORY_FIELD_MANAGER}. */
     public static final String OPENS_FIELD_MANAGER = "branch-deploy-opens";
+
+    /** Field manager of a variant's {@link #VARIANT_OF} and {@link #CREATED_BY}, so that deploys leave them alone. */
+    public static final String VARIANT_FIELD_MANAGER = "branch-deploy-variant";
+
+    /** Field manager of the {@link #ARGOCD_APPLICATION} annotation alone, for the same reason as {@link #HISTORY_FIELD_MANAGER}. */
+    public static final String ARGOCD_FIELD_MANAGER = "branch-deploy-argocd";
 
     private ClusterContract() {}
 

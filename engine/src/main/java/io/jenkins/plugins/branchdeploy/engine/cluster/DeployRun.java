@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,15 +29,6 @@ import java.util.function.Supplier;
  * record on the namespace.
  */
 final class DeployRun {
-
-    /**
-     * The order kinds are applied in, as Helm does: isolation before anything runs, then what others
-     * refer to.
-     */
-    private static final List<String> KIND_ORDER = List.of(
-            "NetworkPolicy", "ResourceQuota", "LimitRange", "ServiceAccount", "Secret", "ConfigMap", "PersistentVolumeClaim",
-            "Role", "RoleBinding", "Service", "DaemonSet", "Pod", "ReplicaSet", "Deployment", "StatefulSet",
-            "HorizontalPodAutoscaler", "Job", "CronJob", "Ingress", "PodDisruptionBudget");
 
     private final KubernetesClient client;
     private final ApiCalls api;
@@ -60,7 +50,7 @@ final class DeployRun {
     private final Duration timeout;
     private final ProgressListener progress;
     private final Supplier<EnvironmentLocks.Held> lease;
-    private final Map<String, Duration> phases = new LinkedHashMap<>();
+    private final DeployPhases phases = new DeployPhases();
     private final List<HasMetadata> appliedSoFar = new ArrayList<>();
 
     /**
@@ -117,7 +107,7 @@ final class DeployRun {
         if (!hooks.skipped().isEmpty()) {
             progress.info("Helm hooks that a deploy does not run are left out: " + String.join(", ", hooks.skipped()));
         }
-        List<HasMetadata> objects = ordered(limits, secrets, hooks.app());
+        List<HasMetadata> objects = ApplyOrder.of(limits, secrets, hooks.app());
         List<HasMetadata> nonSecret = new ArrayList<>(objects.stream().filter(o -> !(o instanceof Secret)).toList());
         hooks.before().forEach(h -> nonSecret.add(h.resource()));
         hooks.after().forEach(h -> nonSecret.add(h.resource()));
@@ -126,12 +116,13 @@ final class DeployRun {
         Set<AppliedResource> previous = live == null ? Set.of() : EnvironmentNamespace.applied(live);
         Set<AppliedResource> current = new LinkedHashSet<>(objects.stream().map(AppliedResource::of).toList());
 
-        long checking = System.nanoTime();
         try {
+            long checking = System.nanoTime();
             if (live != null && unchanged(live, fingerprint, secrets)) {
-                phases.put("check", Duration.ofNanos(System.nanoTime() - checking));
+                // timed only when it is all the deploy does
+                phases.record("check", checking);
                 progress.info("Nothing changed since the last deploy of " + namespace + ": nothing written");
-                return new DeployResult(names, url, EnvironmentStatus.READY, null, true, kindAndNames(objects), phases);
+                return new DeployResult(names, url, EnvironmentStatus.READY, null, true, kindAndNames(objects), phases.durations());
             }
         } catch (ClusterApiException e) {
             return failed(e.getMessage(), List.of());
@@ -150,11 +141,11 @@ final class DeployRun {
             if (live != null && EnvironmentNamespace.status(live) == EnvironmentStatus.SCALED_DOWN) {
                 // the manifests may leave replicas to the cluster (or to an autoscaler): restore the saved counts first
                 Namespace asleep = live;
-                phase("wake", () -> {
+                phases.time("wake", () -> {
                     new EnvironmentScaling(client, api).wake(asleep, progress);
                 });
             }
-            phase("namespace", () -> applyNamespace(deploying.toNamespace()));
+            phases.time("namespace", () -> applyNamespace(deploying.toNamespace()));
             namespaceWritten = true;
             if (held == null) {
                 held = lease.get();
@@ -162,22 +153,22 @@ final class DeployRun {
             NamespaceWriter writer = new NamespaceWriter(client, api, discovery, namespace);
             HookRunner hookRunner = new HookRunner(writer, customKinds::get, rollout, namespace, timeout, progress);
             if (!hooks.before().isEmpty()) {
-                phase("pre-hooks", () -> hookRunner.run(live == null ? "pre-install hook" : "pre-upgrade hook", hooks.before()));
+                phases.time("pre-hooks", () -> hookRunner.run(live == null ? "pre-install hook" : "pre-upgrade hook", hooks.before()));
             }
             applyAndPrune(writer, objects, customKinds, previous, current);
-            phase("rollout", () -> {
+            phases.time("rollout", () -> {
                 rollout.await(namespace, objects, timeout, progress);
                 return null;
             });
             if (!hooks.after().isEmpty()) {
-                phase("post-hooks", () -> hookRunner.run(live == null ? "post-install hook" : "post-upgrade hook", hooks.after()));
+                phases.time("post-hooks", () -> hookRunner.run(live == null ? "post-install hook" : "post-upgrade hook", hooks.after()));
             }
             if (helmTests && !hooks.tests().isEmpty()) {
-                phase("helm-tests", () -> helmTests(hookRunner, hooks.tests()));
+                phases.time("helm-tests", () -> hookRunner.test(hooks.tests()));
             }
             applyNamespace(deploying.withOutcome(EnvironmentStatus.READY, null, url, current, fingerprint).toNamespace());
             progress.info("Environment " + names.environment() + " is ready" + (url == null ? ", with no URL" : " at " + url));
-            return new DeployResult(names, url, EnvironmentStatus.READY, null, false, kindAndNames(objects), phases);
+            return new DeployResult(names, url, EnvironmentStatus.READY, null, false, kindAndNames(objects), phases.durations());
         } catch (DeployFailure | ClusterApiException e) {
             String reason = e.getMessage();
             if (namespaceWritten) {
@@ -189,16 +180,6 @@ final class DeployRun {
                 held.close();
             }
         }
-    }
-
-    private void helmTests(HookRunner hookRunner, List<RenderedManifest> tests) {
-        List<String> results = hookRunner.test(tests);
-        results.forEach(progress::info);
-        List<String> failed = results.stream().filter(r -> r.startsWith("failed")).toList();
-        if (!failed.isEmpty()) {
-            throw new DeployFailure(failed.size() + " of " + results.size() + " Helm tests failed: " + String.join("; ", failed));
-        }
-        progress.info("All " + results.size() + " Helm tests passed");
     }
 
     /**
@@ -220,7 +201,7 @@ final class DeployRun {
     /** Phases apply and prune: every object in order, then what the last deploy had and this one has not. */
     private void applyAndPrune(NamespaceWriter writer, List<HasMetadata> objects,
             Map<HasMetadata, ResourceDefinitionContext> customKinds, Set<AppliedResource> previous, Set<AppliedResource> current) {
-        phase("apply", () -> {
+        phases.time("apply", () -> {
             for (HasMetadata object : objects) {
                 writer.apply(object, customKinds.get(object), progress);
                 appliedSoFar.add(object);
@@ -228,7 +209,7 @@ final class DeployRun {
             progress.info("Applied " + objects.size() + " resources to " + names.namespace());
             return null;
         });
-        phase("prune", () -> {
+        phases.time("prune", () -> {
             for (AppliedResource stale : previous) {
                 if (!current.contains(stale)) {
                     if (writer.isKept(stale, progress)) {
@@ -272,41 +253,12 @@ final class DeployRun {
 
     private DeployResult failed(String reason, List<HasMetadata> applied) {
         progress.warn("Deploy of " + names.environment() + " failed: " + reason);
-        return new DeployResult(names, names.url(), EnvironmentStatus.FAILED, reason, false, kindAndNames(applied), phases);
+        return new DeployResult(names, names.url(), EnvironmentStatus.FAILED, reason, false, kindAndNames(applied), phases.durations());
     }
 
     private void applyNamespace(Namespace namespace) {
         api.run("apply namespace " + namespace.getMetadata().getName(), progress, () -> client.resource(namespace)
                 .fieldManager(ClusterContract.FIELD_MANAGER).forceConflicts().serverSideApply());
-    }
-
-    private <T> T phase(String name, Supplier<T> work) {
-        long started = System.nanoTime();
-        try {
-            return work.get();
-        } finally {
-            phases.put(name, Duration.ofNanos(System.nanoTime() - started));
-        }
-    }
-
-    private void phase(String name, Runnable work) {
-        phase(name, () -> {
-            work.run();
-            return null;
-        });
-    }
-
-    private static List<HasMetadata> ordered(List<HasMetadata> limits, List<Secret> secrets, List<RenderedManifest> manifests) {
-        List<HasMetadata> objects = new ArrayList<>(limits);
-        objects.addAll(secrets);
-        manifests.forEach(m -> objects.add(m.resource()));
-        objects.sort(Comparator.comparingInt(DeployRun::rank));
-        return objects;
-    }
-
-    private static int rank(HasMetadata object) {
-        int index = KIND_ORDER.indexOf(object.getKind());
-        return index < 0 ? KIND_ORDER.size() : index;
     }
 
     private static List<String> kindAndNames(List<HasMetadata> objects) {

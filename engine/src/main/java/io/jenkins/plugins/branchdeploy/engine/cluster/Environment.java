@@ -22,6 +22,7 @@ import java.time.Instant;
  * @param owner the project that owns it ({@link ClusterContract#OWNER}), or {@code null}
  * @param deployedBy the run whose deploy the environment holds ({@link ClusterContract#DEPLOYED_BY}), or {@code null}
  * @param databaseBranch its database branch ({@link ClusterContract#DATABASE_BRANCH}), or {@code null}
+ * @param variant what a variant was copied from and who made it, or {@code null} for a branch's or pull request's environment
  */
 public record Environment(
         String namespace,
@@ -39,5 +40,11 @@ public record Environment(
         ScaleDownCause scaledDownBy,
         String owner,
         String deployedBy,
-        String databaseBranch) {
+        String databaseBranch,
+        VariantOf variant) {
+
+    /** Whether this is a variant, copied from another environment rather than deployed from a branch. */
+    public boolean isVariant() {
+        return variant != null;
+    }
 }

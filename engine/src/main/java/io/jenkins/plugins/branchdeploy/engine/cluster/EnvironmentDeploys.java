@@ -9,15 +9,19 @@ import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestRenderer;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
+import io.jenkins.plugins.branchdeploy.engine.request.ApplyWith;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.shaping.EnvironmentShaping;
 import io.jenkins.plugins.branchdeploy.engine.shaping.ShapedManifests;
+import io.jenkins.plugins.branchdeploy.engine.webhook.WebhookEndpoint;
+import io.jenkins.plugins.branchdeploy.engine.webhook.WebhookRoutes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Deploys into the environments of {@link BranchEnvironments}, and what a deploy records on them. */
@@ -56,9 +60,15 @@ public final class EnvironmentDeploys {
         Quota quota = request.quota();
         EnvironmentResources.validate(quota);
         DeployPlan.checkRequest(request); // before a chart's rendering asks the cluster for its version
+        if (request.applyWith() instanceof ApplyWith.ArgoCd) {
+            ArgoCdHandOff.checkRequest(request);
+        }
         List<String> renderNotes = new ArrayList<>();
         ShapedManifests shaped = EnvironmentShaping.shape(render(request, request.manifests(), renderNotes::add),
                 request.exposure(), request.keepLoadBalancers(), quota, names, EnvironmentResources.ownLabels());
+        if (request.webhooks() != null) {
+            shaped = WebhookRoutes.add(shaped, request.webhooks(), names, access.naming().domain(), EnvironmentResources.ownLabels());
+        }
         DeployPlan.of(names, request, shaped); // durations, secrets and name clashes too, before the first request
         renderNotes.addAll(shaped.adjustments());
         return new ShapedManifests(shaped.manifests(), shaped.quota(), shaped.url(), renderNotes, shaped.warnings());
@@ -70,15 +80,44 @@ public final class EnvironmentDeploys {
     public DeployResult deploy(DeployRequest request, ShapedManifests shaped, ProgressListener progress) {
         Objects.requireNonNull(request, "request");
         BranchRef branch = Objects.requireNonNull(request.branch(), "request.branch");
-        DeployPlan plan = DeployPlan.of(access.naming().requireHosts().names(branch), request, shaped);
-        EnvironmentNames names = plan.names();
+        return deploy(access.naming().requireHosts().names(branch), request, shaped, null, progress);
+    }
+
+    /**
+     * Deploys a variant: resources copied from another environment, already shaped for the variant's
+     * names, on the same path as a branch's deploy (quota, network policy, apply, prune, rollout,
+     * record). Before anything else it records the variant's origin and expiry on its namespace
+     * ({@link ClusterContract#VARIANT_OF}), so that cleanup knows it as a variant from its first write.
+     *
+     * @param names the variant's names ({@link io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy#variantNames})
+     * @param request the time to live, rollout timeout, quota, isolation and the variant's own secrets;
+     *        its branch is recorded as the branch the variant runs
+     * @throws InvalidInputException for bad input, before anything is written
+     * @throws ForeignNamespaceException when the namespace exists and this installation does not own it
+     */
+    public DeployResult deployVariant(EnvironmentNames names, DeployRequest request, ShapedManifests shaped, VariantOf variant,
+            ProgressListener progress) {
+        Objects.requireNonNull(request, "request");
+        return deploy(names, request, shaped, Objects.requireNonNull(variant, "variant"), progress);
+    }
+
+    private DeployResult deploy(EnvironmentNames names, DeployRequest request, ShapedManifests shaped, VariantOf variant,
+            ProgressListener progress) {
+        BranchRef branch = request.branch();
+        DeployPlan plan = DeployPlan.of(names, request, shaped);
         Duration timeout = plan.timeout();
         shaped.adjustments().forEach(progress::info);
         shaped.warnings().forEach(progress::warn);
 
-        progress.info("Deploying " + branch.branch() + " of " + names.app() + " into namespace " + names.namespace());
+        progress.info("Deploying " + (variant == null ? branch.branch() : "variant " + names.environment() + " of " + variant.source())
+                + " of " + names.app() + " into namespace " + names.namespace());
         Duration patience = timeout.plus(EnvironmentAccess.LOCK_PATIENCE);
         try (EnvironmentLocks.Held lock = access.lock(names.namespace(), patience, progress)) {
+            if (variant != null) {
+                access.readMine(names.namespace(), progress);
+                access.applyNamespace(EnvironmentNamespace.variant(names, access.installation(), variant,
+                        access.clock().instant().plus(plan.ttl())), ClusterContract.VARIANT_FIELD_MANAGER, progress);
+            }
             DeployRun run = new DeployRun(access.client(), access.api(),
                     new RolloutWait(access.client(), access.api(), access.pollEvery(), access.progressEvery()), access.clock(),
                     access.installation(), access.owner(), request.deployedBy(), request.databaseBranch(), names, branch,
@@ -109,9 +148,20 @@ public final class EnvironmentDeploys {
 
     private List<RenderedManifest> render(DeployRequest request, Path manifests, Consumer<String> notes) {
         EnvironmentNames names = access.naming().requireHosts().names(request.branch());
-        return new ManifestRenderer(ManifestVariables.forEnvironment(request.branch(), names, request.variables()),
-                request.sourceNamespace(), request.source(), new HelmRelease(names.helmRelease(), this::kubeVersion))
+        return new ManifestRenderer(ManifestVariables.forEnvironment(request.branch(), names, request.variables())
+                .withWebhookUrl(webhookUrl(request).orElse(null)), request.sourceNamespace(), request.source(), new HelmRelease(names.helmRelease(), this::kubeVersion))
                 .render(manifests, names.namespace(), notes);
+    }
+
+    /**
+     * The base URL at which the branch's environment gets its webhooks ({@code ${WEBHOOK_URL}}).
+     *
+     * @return empty when the request has no webhooks
+     * @throws InvalidInputException when the webhook host template makes no host name
+     */
+    public Optional<String> webhookUrl(DeployRequest request) {
+        return Optional.ofNullable(request.webhooks()).map(w -> WebhookEndpoint.of(w,
+                access.naming().requireHosts().names(request.branch()), access.naming().domain()).url());
     }
 
     /** The cluster's Kubernetes version, which a Helm chart renders for (as Argo CD renders charts). */

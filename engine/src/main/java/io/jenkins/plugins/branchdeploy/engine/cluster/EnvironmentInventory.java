@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
@@ -47,6 +48,18 @@ public final class EnvironmentInventory {
     }
 
     /**
+     * An environment of an app by its environment id ({@code main}, {@code pr-42},
+     * {@code try-pricing-v2}), as {@link #all()} lists it: how a variant, which no branch names, is found.
+     *
+     * @param app the app as configured or its slug
+     * @return empty when the app has no environment of that id
+     */
+    public Optional<Environment> find(String app, String environmentId) {
+        String slug = NamingPolicy.appSlug(app);
+        return all().stream().filter(e -> slug.equals(e.app()) && environmentId.equals(e.environment())).findFirst();
+    }
+
+    /**
      * The deploy history stored on an environment ({@link ClusterContract#HISTORY}), as stored, or
      * {@code null} when there is none or no environment.
      */
@@ -82,7 +95,15 @@ public final class EnvironmentInventory {
      * environment's own quota and limit range); empty when it has none.
      */
     public List<HasMetadata> liveResources(BranchRef branch, ProgressListener progress) {
-        String namespace = access.naming().names(branch).namespace();
+        return liveResources(EnvironmentRef.of(branch), progress);
+    }
+
+    /**
+     * As {@link #liveResources(BranchRef, ProgressListener)}, for any environment. Secrets come with
+     * their values: for the engine itself (a variant copies them), never to log or report.
+     */
+    public List<HasMetadata> liveResources(EnvironmentRef environment, ProgressListener progress) {
+        String namespace = access.namespace(environment);
         Namespace live = access.readMine(namespace, progress);
         return live == null ? List.of()
                 : new LiveResources(access.client(), access.api()).applied(namespace, EnvironmentNamespace.applied(live), progress);

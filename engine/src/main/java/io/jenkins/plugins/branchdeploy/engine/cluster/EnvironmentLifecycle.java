@@ -22,13 +22,15 @@ public final class EnvironmentLifecycle {
     }
 
     /**
-     * Deletes an environment.
+     * Deletes an environment. A default webhook route that sends to it first falls back to its app's
+     * {@code main} environment, or is removed.
      *
      * @return {@link TeardownOutcome#ABSENT} when there was none and {@link TeardownOutcome#DELETING} when
      *     an earlier teardown's deletion is still under way (both success too)
      * @throws ForeignNamespaceException when its namespace is not this installation's
      * @throws EnvironmentOwnedElsewhereException when the environment is another project's
      * @throws ClusterApiException when the API server refuses or keeps failing
+     * @throws ArgoCdTeardownException when Argo CD does not remove the environment's Application in time; the namespace is kept
      */
     public TeardownOutcome teardown(EnvironmentRef environment, ProgressListener progress) {
         String namespace = access.namespace(environment);
@@ -43,6 +45,9 @@ public final class EnvironmentLifecycle {
                 return TeardownOutcome.DELETING;
             }
             try (EnvironmentLocks.Held lease = access.lease(namespace, EnvironmentAccess.LOCK_PATIENCE, progress)) {
+                new WebhookDefault(access).leaving(live, progress);
+                new ApplicationTeardown(access.client(), access.api(), access.installation(), access.pollEvery(), access.progressEvery())
+                        .delete(live, EnvironmentAccess.LOCK_PATIENCE, progress);
                 access.api().run("delete namespace " + namespace, progress, () -> access.client().namespaces().withName(namespace).delete());
             }
             progress.info("Deleted namespace " + namespace + " and everything in it");
@@ -107,6 +112,7 @@ public final class EnvironmentLifecycle {
                 boolean asleep = EnvironmentNamespace.status(live) == EnvironmentStatus.SCALED_DOWN
                         && (cause != ScaleDownCause.MANUAL || ScaleDownCause.MANUAL.value().equals(EnvironmentNamespace.annotation(live, ClusterContract.SCALED_DOWN_BY)));
                 try (EnvironmentLocks.Held lease = asleep ? () -> {} : access.lease(namespace, EnvironmentAccess.LOCK_PATIENCE, progress)) {
+                    new ApplicationSync(access.client(), access.api(), access.installation()).pause(live, progress);
                     int scaled = new EnvironmentScaling(access.client(), access.api()).scaleDown(live, cause, progress);
                     progress.info("Scaled down " + namespace + " (" + cause.value() + "): " + scaled + " workloads to zero");
                 }
@@ -130,6 +136,7 @@ public final class EnvironmentLifecycle {
                 boolean awake = EnvironmentNamespace.status(live) != EnvironmentStatus.SCALED_DOWN;
                 try (EnvironmentLocks.Held lease = awake ? () -> {} : access.lease(namespace, EnvironmentAccess.LOCK_PATIENCE, progress)) {
                     int restored = new EnvironmentScaling(access.client(), access.api()).wake(live, progress);
+                    new ApplicationSync(access.client(), access.api(), access.installation()).resume(live, progress);
                     progress.info("Woke " + namespace + ": " + restored + " workloads restored");
                 }
             }

@@ -58,11 +58,7 @@ final class EnvironmentNamespace {
         }
 
         Namespace toNamespace() {
-            Map<String, String> labels = new LinkedHashMap<>();
-            labels.put(ClusterContract.MANAGED_BY, ClusterContract.MANAGED_BY_VALUE);
-            labels.put(ClusterContract.INSTALLATION, installation);
-            labels.put(ClusterContract.APP, names.app());
-            labels.put(ClusterContract.ENVIRONMENT, names.environment());
+            Map<String, String> labels = labels(names, installation);
             Map<String, String> annotations = new LinkedHashMap<>();
             annotations.put(ClusterContract.BRANCH, branch.branch());
             branch.changeRequest().ifPresent(c -> annotations.put(ClusterContract.CHANGE, String.valueOf(c.number())));
@@ -88,6 +84,16 @@ final class EnvironmentNamespace {
     }
 
     private EnvironmentNamespace() {}
+
+    /** The labels that mark an environment's objects as this installation's (its namespace, its Argo CD Application). */
+    static Map<String, String> labels(EnvironmentNames names, String installation) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(ClusterContract.MANAGED_BY, ClusterContract.MANAGED_BY_VALUE);
+        labels.put(ClusterContract.INSTALLATION, installation);
+        labels.put(ClusterContract.APP, names.app());
+        labels.put(ClusterContract.ENVIRONMENT, names.environment());
+        return labels;
+    }
 
     /**
      * The record of {@code live} marked failed with {@code reason}, for a failure found after the
@@ -217,7 +223,32 @@ final class EnvironmentNamespace {
                         ? ScaleDownCause.fromValue(annotation(namespace, ClusterContract.SCALED_DOWN_BY)) : null,
                 annotation(namespace, ClusterContract.OWNER),
                 annotation(namespace, ClusterContract.DEPLOYED_BY),
-                annotation(namespace, ClusterContract.DATABASE_BRANCH));
+                annotation(namespace, ClusterContract.DATABASE_BRANCH),
+                variantOf(namespace));
+    }
+
+    private static VariantOf variantOf(Namespace namespace) {
+        String source = annotation(namespace, ClusterContract.VARIANT_OF);
+        return source == null || source.isBlank() ? null : new VariantOf(source, annotation(namespace, ClusterContract.CREATED_BY));
+    }
+
+    /**
+     * A variant's own record, to apply as {@link ClusterContract#VARIANT_FIELD_MANAGER} before its
+     * first deploy: the ownership labels, its origin and the expiry of its time to live, so that even
+     * a variant whose deploy never started is found, known as a variant and removed when it expires.
+     */
+    static Namespace variant(EnvironmentNames names, String installation, VariantOf variant, Instant expiresAt) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(ClusterContract.MANAGED_BY, ClusterContract.MANAGED_BY_VALUE);
+        labels.put(ClusterContract.INSTALLATION, installation);
+        labels.put(ClusterContract.APP, names.app());
+        labels.put(ClusterContract.ENVIRONMENT, names.environment());
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put(ClusterContract.VARIANT_OF, variant.source());
+        putIfPresent(annotations, ClusterContract.CREATED_BY, variant.createdBy());
+        annotations.put(ClusterContract.EXPIRES_AT, format(expiresAt));
+        return new NamespaceBuilder().withNewMetadata().withName(names.namespace())
+                .withLabels(labels).withAnnotations(annotations).endMetadata().build();
     }
 
     static String format(Instant instant) {

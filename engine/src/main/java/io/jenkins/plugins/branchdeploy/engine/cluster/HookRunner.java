@@ -52,17 +52,25 @@ final class HookRunner {
     }
 
     /**
-     * Runs Helm tests, all of them even when one fails.
+     * Runs Helm tests, all of them even when one fails, and logs one line per test.
      *
-     * @return one line per test, {@code passed: Pod/x} or {@code failed: Pod/x: why}
+     * @throws DeployFailure naming the tests that failed
      */
-    List<String> test(List<RenderedManifest> tests) {
-        List<String> results = new ArrayList<>();
+    void test(List<RenderedManifest> tests) {
+        List<String> failed = new ArrayList<>();
         for (RenderedManifest test : tests) {
             String failure = runOne(test.resource());
-            results.add(failure == null ? "passed: " + test.kindAndName() : "failed: " + test.kindAndName() + ": " + failure);
+            if (failure == null) {
+                progress.info("passed: " + test.kindAndName());
+            } else {
+                failed.add(test.kindAndName() + ": " + failure);
+                progress.info("failed: " + test.kindAndName() + ": " + failure);
+            }
         }
-        return results;
+        if (!failed.isEmpty()) {
+            throw new DeployFailure(failed.size() + " of " + tests.size() + " Helm tests failed: failed: " + String.join("; failed: ", failed));
+        }
+        progress.info("All " + tests.size() + " Helm tests passed");
     }
 
     /** @return why the hook failed, or {@code null} when it succeeded */

@@ -135,7 +135,8 @@ public final class BranchDeployer {
             progress.warn(options.drift().message());
         }
         return new DeployOutcome(result, smoke, changes == null || options.drift() == null ? changes
-                : changes.withDrift(options.drift()), options.drift(), after, shaped.adjustments(), shaped.warnings());
+                : changes.withDrift(options.drift()), options.drift(), after, shaped.adjustments(), shaped.warnings(),
+                environments.deploys().webhookUrl(request).orElse(null));
     }
 
     /**

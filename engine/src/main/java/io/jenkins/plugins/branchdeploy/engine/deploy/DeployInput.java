@@ -7,13 +7,16 @@ import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.branch.TrustedForks;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
+import io.jenkins.plugins.branchdeploy.engine.request.ApplyWith;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import io.jenkins.plugins.branchdeploy.engine.request.NetworkIsolation;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.engine.request.SourceOptions;
+import io.jenkins.plugins.branchdeploy.engine.request.Webhooks;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeTests;
+import io.jenkins.plugins.branchdeploy.engine.webhook.WebhookHost;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +42,9 @@ public final class DeployInput {
     private String branchFilter;
     private String fork;
     private TrustedForks trustedForks = new TrustedForks(List.of());
+    private String routeVia;
+    private Exposure routing = routing(null, null, null);
+    private Webhooks webhooks;
 
     /**
      * @param branch what to deploy
@@ -86,9 +92,12 @@ public final class DeployInput {
     }
 
     /**
-     * The Service the environment's host routes to, and how; see {@link #exposure}.
+     * The Service the environment's host routes to, and how; see {@link #exposure}. The routing
+     * ({@code routeVia}, {@code ingressClass}, {@code tlsSecret}) applies to the {@link #webhooks} too.
      */
     public DeployInput expose(String service, String routeVia, String ingressClass, String tlsSecret) {
+        this.routeVia = routeVia;
+        routing = routing(routeVia, ingressClass, tlsSecret);
         request.exposure(exposure(service, routeVia, ingressClass, tlsSecret));
         return this;
     }
@@ -101,18 +110,52 @@ public final class DeployInput {
      * @param ingressClass the Ingress's class (the configuration's, or the flag's), or blank for the cluster's default
      * @param tlsSecret the Secret with the host's certificate, or blank for plain http
      * @return {@code null} when nothing is exposed
-     * @throws InvalidInputException when the text is malformed, or {@code routeVia} comes without a Service
+     * @throws InvalidInputException when the text is malformed
      */
     public static Exposure exposure(String service, String routeVia, String ingressClass, String tlsSecret) {
+        Exposure routing = routing(routeVia, ingressClass, tlsSecret);
         Exposure exposure = Exposure.of("expose", service);
-        if (exposure == null) {
-            if (given(routeVia)) {
-                throw new InvalidInputException("route-via", "applies to the Service that expose routes to; "
-                        + "add expose SERVICE[:PORT] (--expose, Pipeline: expose)");
-            }
-            return null;
+        return exposure == null ? null : new Exposure(exposure.service(), exposure.port(), routing.ingressClass(),
+                routing.tlsSecret(), routing.gateway());
+    }
+
+    /**
+     * Webhooks from third-party services, routed as the {@link #expose exposure} is (its Gateway, or an
+     * Ingress of its class).
+     *
+     * @param service {@code SERVICE[:PORT]} that receives them, or blank for none
+     * @param hostTemplate the app's webhook host, blank for {@link Webhooks#DEFAULT_HOST_TEMPLATE}
+     * @param ingressAnnotations {@code KEY=VALUE} lines an Ingress controller needs to remove the prefix
+     * @throws InvalidInputException when the text is malformed or the host template makes no DNS name
+     */
+    public DeployInput webhooks(String service, String hostTemplate, List<String> ingressAnnotations) {
+        Webhooks parsed = Webhooks.of("webhooks", service);
+        WebhookHost.check(hostTemplate);
+        webhooks = parsed == null ? null : parsed.withHostTemplate(hostTemplate)
+                .withIngressAnnotations("webhookIngressAnnotation", ingressAnnotations);
+        return this;
+    }
+
+    /**
+     * Checks that a Gateway named for the routes has a route to carry: an exposure, or webhooks.
+     *
+     * @param routeVia {@code gateway:NAMESPACE/NAME}, or blank
+     * @param expose {@code SERVICE[:PORT]}, or blank
+     * @param webhooks {@code SERVICE[:PORT]}, or blank
+     * @throws InvalidInputException (field {@code route-via}) when the Gateway is named alone, or not as {@code gateway:NAMESPACE/NAME}
+     */
+    public static void checkRouteVia(String routeVia, String expose, String webhooks) {
+        routing(routeVia, null, null);
+        if (given(routeVia) && !given(expose) && !given(webhooks)) {
+            throw new InvalidInputException("route-via", "applies to the Service that expose or webhooks routes to; "
+                    + "add expose SERVICE[:PORT] (--expose, Pipeline: expose) or webhooks (--webhooks, Pipeline: webhooks)");
         }
-        return exposure.withRouteVia("route-via", routeVia).withIngressClass(ingressClass).withTlsSecret(tlsSecret);
+    }
+
+    /** Only the routing of an exposure: the Gateway, or the Ingress's class and TLS secret. */
+    private static Exposure routing(String routeVia, String ingressClass, String tlsSecret) {
+        return new Exposure("routing", null, null, null, null).withRouteVia("route-via", routeVia)
+                .withIngressClass(ingressClass).withTlsSecret(tlsSecret);
     }
 
     /** @param keep whether {@code LoadBalancer} Services stay so; by default they become {@code ClusterIP} */
@@ -130,6 +173,31 @@ public final class DeployInput {
     /** What the manifests are (detected unless given) and a Helm chart's values and tests. */
     public DeployInput source(SourceOptions newSource) {
         request.source(newSource);
+        return this;
+    }
+
+    /**
+     * Who applies the manifests.
+     *
+     * @param mode {@code direct} (the default when blank) or {@code argocd}
+     * @param argoCd the Argo CD hand-off as typed; only {@code argocd} takes a repository, path or revision
+     * @param manifestsAsTyped the manifests as the user typed them, relative to the repository's root: the
+     *     default of the repository path; or {@code null}
+     * @param valuesAsTyped a chart's values files as the user typed them, relative to the repository's root; or {@code null}
+     * @throws InvalidInputException naming the field, as {@link ApplyWith.ArgoCd#of} does
+     */
+    public DeployInput applyWith(String mode, ArgoCdInput argoCd, String manifestsAsTyped, List<String> valuesAsTyped) {
+        ArgoCdInput typed = Objects.requireNonNullElse(argoCd, ArgoCdInput.NONE);
+        if (!ApplyWith.isArgoCd(mode)) {
+            String stray = given(typed.repoUrl()) ? "repoUrl" : given(typed.repoPath()) ? "repoPath" : given(typed.revision()) ? "revision" : null;
+            if (stray != null) {
+                throw new InvalidInputException(stray, "applies to the Argo CD hand-off only; apply with " + ApplyWith.ARGOCD_NAME + ", or leave it out");
+            }
+            request.applyWith(ApplyWith.DIRECT);
+            return this;
+        }
+        request.applyWith(ApplyWith.ArgoCd.of(typed.namespace(), typed.project(), typed.repoUrl(), typed.repoPath(), manifestsAsTyped,
+                valuesAsTyped, typed.revision(), branch.commit(), typed.destination()));
         return this;
     }
 
@@ -260,9 +328,17 @@ public final class DeployInput {
                 + " secrets and no database branch; trust the fork to change that");
     }
 
-    /** The request; an untrusted fork's has no secrets. */
+    /**
+     * The request; an untrusted fork's has no secrets.
+     *
+     * @throws InvalidInputException when a Gateway is named but neither expose nor webhooks route through it
+     */
     public DeployRequest request() {
-        return request.branch(branch).secrets(trusted() ? secrets : List.of()).build();
+        DeployRequest built = request.branch(branch).secrets(trusted() ? secrets : List.of())
+                .webhooks(webhooks == null ? null : webhooks.routedAs(routing)).build();
+        checkRouteVia(routeVia, built.exposure() == null ? null : built.exposure().toString(),
+                built.webhooks() == null ? null : built.webhooks().target().toString());
+        return built;
     }
 
     /** The options; an untrusted fork's have no database branch. */

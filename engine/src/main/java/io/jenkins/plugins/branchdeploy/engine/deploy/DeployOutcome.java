@@ -20,9 +20,10 @@ import java.util.List;
  * @param history the environment's deploy history after this deploy; empty when it has no environment
  * @param adjustments what the deploy changed in or added to the manifests, one line each (load balancers, the exposure, an auto quota)
  * @param warnings what the user should fix, e.g. that nothing routes to the environment's host
+ * @param webhookUrl the environment's webhook base URL ({@code ${WEBHOOK_URL}}), or {@code null} without webhooks
  */
 public record DeployOutcome(DeployResult deploy, SmokeReport smoke, ChangeReport changes, Drift drift, DeployHistory history,
-        List<String> adjustments, List<String> warnings) {
+        List<String> adjustments, List<String> warnings, String webhookUrl) {
 
     public DeployOutcome {
         adjustments = List.copyOf(adjustments);

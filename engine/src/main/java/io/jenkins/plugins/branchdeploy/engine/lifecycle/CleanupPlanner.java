@@ -61,7 +61,7 @@ public final class CleanupPlanner {
         if (env.status() == EnvironmentStatus.TEARING_DOWN) {
             return PlannedAction.teardown(env, TeardownCause.UNFINISHED, "a teardown started earlier did not finish");
         }
-        if (scan instanceof AppScan.Scanned scanned) {
+        if (scan instanceof AppScan.Scanned scanned && !env.isVariant()) {
             PlannedAction gone = gone(env, scanned);
             if (gone != null) {
                 return gone;
@@ -164,6 +164,9 @@ public final class CleanupPlanner {
             return env.scaledDownBy() == ScaleDownCause.MANUAL
                     ? "scaled down by hand; stays down until the next deploy or wake"
                     : "scaled down until the next deploy or wake";
+        }
+        if (env.isVariant()) {
+            return "variant of " + env.variant().source() + ": kept until its time to live runs out, whatever the branches do";
         }
         if (env.change() != null) {
             return "pull request #" + env.change() + " is open";

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.branchdeploy.engine.lifecycle;
 
+import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import java.time.Duration;
 
@@ -25,7 +26,8 @@ public record CleanupPolicy(
         boolean dryRun,
         BurstBrake burstBrake) {
 
-    public static final Duration DEFAULT_WARNING_WINDOW = Duration.ofDays(1);
+    public static final String DEFAULT_WARNING_WINDOW_TEXT = "1d";
+    public static final Duration DEFAULT_WARNING_WINDOW = Durations.parse("warning-window", DEFAULT_WARNING_WINDOW_TEXT);
     public static final int DEFAULT_MAX_TEARDOWNS_PER_RUN = 10;
     public static final int DEFAULT_MAX_TEARDOWN_PERCENT = 25;
 

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,6 +142,27 @@ public final class ManifestRenderer {
         };
     }
 
+    /**
+     * The {@code ${VAR}} placeholders in plain YAML, by file: what a deploy substitutes and Argo CD,
+     * which applies the files as written, cannot. Empty for a chart or an overlay.
+     *
+     * @return file name to the placeholders in it, for the files that have any
+     */
+    public static Map<String, Set<String>> placeholdersIn(Path manifests, SourceOptions source) {
+        ManifestSource kind = source.source() != null ? source.source() : ManifestSource.detect(manifests);
+        Map<String, Set<String>> found = new LinkedHashMap<>();
+        if (kind == ManifestSource.YAML) {
+            for (Path file : ManifestFiles.under(manifests)) {
+                String fileName = ManifestFiles.displayName(manifests, file);
+                Set<String> names = Placeholders.all(read(file, fileName));
+                if (!names.isEmpty()) {
+                    found.put(fileName, names);
+                }
+            }
+        }
+        return found;
+    }
+
     private List<ManifestText> yamlFiles(Path manifests) {
         List<ManifestText> texts = new ArrayList<>();
         for (Path file : ManifestFiles.under(manifests)) {
@@ -234,6 +256,10 @@ public final class ManifestRenderer {
     private static String undefinedMessage(String name) {
         if (name.equals("COMMIT")) {
             return "${COMMIT} is the deployed commit, which was not given; pass the commit (--commit SHA)";
+        }
+        if (name.equals("WEBHOOK_URL")) {
+            return "${WEBHOOK_URL} is the environment's webhook URL, which only a deploy with webhooks has; add webhooks "
+                    + "SERVICE[:PORT] (--webhooks, Pipeline: webhooks)";
         }
         return "${" + name + "} is not defined; add the variable (--var " + name + "=VALUE), or write $${" + name
                 + "} to keep the text";

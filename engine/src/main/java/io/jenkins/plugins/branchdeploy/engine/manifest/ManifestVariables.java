@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
 
 /**
  * The values of {@code ${VAR}} placeholders in manifests: the built-in {@code BRANCH},
- * {@code ENVIRONMENT}, {@code NAMESPACE}, {@code HOST}, {@code URL} and {@code COMMIT}, and the
- * user's own variables. A user variable may not redefine a built-in one.
+ * {@code ENVIRONMENT}, {@code NAMESPACE}, {@code HOST}, {@code URL}, {@code COMMIT} and, with
+ * webhooks, {@code WEBHOOK_URL}, and the user's own variables. A user variable may not redefine a built-in one.
  */
 public final class ManifestVariables {
 
-    public static final Set<String> BUILT_IN = Set.of("BRANCH", "ENVIRONMENT", "NAMESPACE", "HOST", "URL", "COMMIT");
+    public static final Set<String> BUILT_IN = Set.of("BRANCH", "ENVIRONMENT", "NAMESPACE", "HOST", "URL", "COMMIT", "WEBHOOK_URL");
 
     static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -57,6 +57,16 @@ public final class ManifestVariables {
             values.put(name, value);
         });
         return new ManifestVariables(values);
+    }
+
+    /** These variables and {@code WEBHOOK_URL}, the environment's webhook base URL; {@code null} leaves it undefined. */
+    public ManifestVariables withWebhookUrl(String url) {
+        if (url == null) {
+            return this;
+        }
+        Map<String, String> more = new LinkedHashMap<>(values);
+        more.put("WEBHOOK_URL", url);
+        return new ManifestVariables(more);
     }
 
     /** The value of a variable, or empty when it is not defined. */

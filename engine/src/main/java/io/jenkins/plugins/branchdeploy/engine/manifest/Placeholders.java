@@ -40,6 +40,18 @@ final class Placeholders {
         return new Result(out.toString(), undefined);
     }
 
+    /** Every placeholder name in {@code text}, escaped ones left out. */
+    static Set<String> all(String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            if (m.group(1).isEmpty()) {
+                found.add(m.group(2));
+            }
+        }
+        return found;
+    }
+
     /** The placeholder names in {@code text} that are in {@code names}. */
     static Set<String> mentioned(String text, Set<String> names) {
         Set<String> found = new TreeSet<>();

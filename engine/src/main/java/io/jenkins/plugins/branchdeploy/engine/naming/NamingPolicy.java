@@ -17,6 +17,13 @@ public final class NamingPolicy {
     public static final String DEFAULT_HOST_TEMPLATE = "{branch}--{app}.{domain}";
     public static final String HELM_RELEASE_TEMPLATE = "{app}-{branch}";
 
+    /**
+     * What a variant's environment id starts with, before its name ({@code try-pricing-v2}): the
+     * variant takes the branch's place in the templates. No branch's or pull request's id ever
+     * starts with it ({@link BranchSlug}), so a variant never takes a branch's environment.
+     */
+    public static final String VARIANT_MARK = "try-";
+
     /** Leaves room for the branch part in a 63-character namespace. */
     public static final int MAX_APP = 40;
 
@@ -78,8 +85,21 @@ public final class NamingPolicy {
     }
 
     public EnvironmentNames names(BranchRef ref) {
-        String app = appSlug(ref.app());
-        BranchSlug branch = BranchSlug.of(ref);
+        return names(appSlug(ref.app()), BranchSlug.of(ref));
+    }
+
+    /**
+     * The names of a variant of an app: its environment id is {@value #VARIANT_MARK} and the name,
+     * and it takes a branch's place in the namespace and host templates.
+     *
+     * @param name the variant's name, e.g. {@code pricing-v2}
+     * @throws InvalidInputException naming {@code name} when it has no letter or digit or is longer than 30 characters
+     */
+    public EnvironmentNames variantNames(String app, String name) {
+        return names(appSlug(app), BranchSlug.ofVariant(name));
+    }
+
+    private EnvironmentNames names(String app, BranchSlug branch) {
         Map<String, String> values = domain == null ? Map.of("app", app) : Map.of("app", app, "domain", domain);
         String environment = branch.fitting(DnsNames.MAX_LABEL);
         String namespace = namespaceTemplate.expand(branch, values,

@@ -28,6 +28,8 @@ import java.util.Objects;
  *        {@link NetworkIsolation#DEFAULT}
  * @param databaseBranch the name of the database branch made for this deploy, recorded on the
  *        environment so that its teardown finds it; or {@code null}
+ * @param webhooks the Service that receives third-party webhooks on the app's webhook host, or {@code null}
+ * @param applyWith who applies the manifests: the engine ({@link ApplyWith#DIRECT}, the default) or Argo CD
  */
 public record DeployRequest(
         BranchRef branch,
@@ -43,7 +45,9 @@ public record DeployRequest(
         boolean keepLoadBalancers,
         SourceOptions source,
         NetworkIsolation networkIsolation,
-        String databaseBranch) {
+        String databaseBranch,
+        Webhooks webhooks,
+        ApplyWith applyWith) {
 
     /** The time to live as users write it; the command line shows it as its default. */
     public static final String DEFAULT_TTL_TEXT = "7d";
@@ -62,6 +66,7 @@ public record DeployRequest(
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         source = source == null ? SourceOptions.DETECT : source;
         networkIsolation = networkIsolation == null ? NetworkIsolation.DEFAULT : networkIsolation;
+        applyWith = applyWith == null ? ApplyWith.DIRECT : applyWith;
     }
 
     /**
@@ -78,7 +83,7 @@ public record DeployRequest(
         return builder(branch, manifests).variables(variables).secrets(secrets).quota(quota).ttl(ttl).timeout(timeout)
                 .sourceNamespace(sourceNamespace).deployedBy(deployedBy).exposure(exposure)
                 .keepLoadBalancers(keepLoadBalancers).source(source).networkIsolation(networkIsolation)
-                .databaseBranch(databaseBranch);
+                .databaseBranch(databaseBranch).webhooks(webhooks).applyWith(applyWith);
     }
 
     /** This request going with the database branch {@code name}, whose connection details are among {@code newSecrets}. */
@@ -102,6 +107,8 @@ public record DeployRequest(
         private SourceOptions source;
         private NetworkIsolation networkIsolation;
         private String databaseBranch;
+        private Webhooks webhooks;
+        private ApplyWith applyWith;
 
         private Builder(BranchRef branch, Path manifests) {
             this.branch = Objects.requireNonNull(branch, "branch");
@@ -173,9 +180,19 @@ public record DeployRequest(
             return this;
         }
 
+        public Builder webhooks(Webhooks value) {
+            webhooks = value;
+            return this;
+        }
+
+        public Builder applyWith(ApplyWith value) {
+            applyWith = value;
+            return this;
+        }
+
         public DeployRequest build() {
             return new DeployRequest(branch, manifests, variables, secrets, quota, ttl, timeout, sourceNamespace, deployedBy,
-                    exposure, keepLoadBalancers, source, networkIsolation, databaseBranch);
+                    exposure, keepLoadBalancers, source, networkIsolation, databaseBranch, webhooks, applyWith);
         }
     }
 }

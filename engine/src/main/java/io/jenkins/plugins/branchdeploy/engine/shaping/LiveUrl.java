@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
+import io.jenkins.plugins.branchdeploy.engine.request.Webhooks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,8 @@ import java.util.List;
  * The URL an environment is reached at, only when something routes to it: the host of an Ingress
  * rule or an HTTPRoute (preferring the environment's own host; a rule without a host serves every
  * host, so the environment's too), {@code https} when the Ingress has TLS for it and always for an
- * HTTPRoute (its Gateway terminates TLS). Nothing routing means no URL.
+ * HTTPRoute (its Gateway terminates TLS). Nothing routing means no URL. The webhook routes
+ * ({@link Webhooks#ROUTE_NAME}) serve the app's webhook host, not the environment.
  */
 public final class LiveUrl {
 
@@ -23,6 +25,9 @@ public final class LiveUrl {
     public static String of(List<? extends HasMetadata> objects, EnvironmentNames names) {
         String url = null;
         for (HasMetadata object : objects) {
+            if (Webhooks.ROUTE_NAME.equals(object.getMetadata().getName())) {
+                continue;
+            }
             for (String candidate : urls(object, names)) {
                 if (url == null || candidate.endsWith("://" + names.host()) && !url.endsWith("://" + names.host())) {
                     url = candidate;

@@ -259,7 +259,7 @@ class BranchEnvironmentsTest {
         assertThat(inventory).extracting(Environment::namespace).containsExactly(names.namespace(), "shop-pr-42");
         Environment prEnvironment = inventory.get(1);
         assertThat(prEnvironment).isEqualTo(new Environment("shop-pr-42", "shop", "pr-42", "feature/login", 42, "abc",
-                "https://pr-42--shop.preview.example.dev", EnvironmentStatus.READY, NOW, NOW, NOW.plus(Duration.ofDays(3)), null, null, null, null, null));
+                "https://pr-42--shop.preview.example.dev", EnvironmentStatus.READY, NOW, NOW, NOW.plus(Duration.ofDays(3)), null, null, null, null, null, null));
         assertThat(environments.lifecycle().teardown(EnvironmentRef.of(prEnvironment), progress)).isEqualTo(TeardownOutcome.DELETED);
         assertThat(environments.inventory().all()).extracting(Environment::namespace).containsExactly(names.namespace());
     }

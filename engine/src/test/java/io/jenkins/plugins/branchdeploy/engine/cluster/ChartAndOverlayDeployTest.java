@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
@@ -14,7 +13,6 @@ import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SourceOptions;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +23,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,8 +46,8 @@ class ChartAndOverlayDeployTest {
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private final ProgressListener progress = messages::add;
 
-    private SandboxCluster cluster;
-    private KubernetesClient client;
+    @RegisterExtension
+    final SandboxEnvironments sandbox = new SandboxEnvironments(naming);
     private BranchEnvironments environments;
 
     @TempDir
@@ -57,16 +55,7 @@ class ChartAndOverlayDeployTest {
 
     @BeforeEach
     void start() {
-        cluster = SandboxCluster.start();
-        client = cluster.newClient(Duration.ofSeconds(1));
-        environments = new BranchEnvironments(client, "ci-1", naming, Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC))
-                .withTimings(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        cluster.close();
+        environments = sandbox.environments("ci-1", Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
     }
 
     @ParameterizedTest
@@ -77,15 +66,15 @@ class ChartAndOverlayDeployTest {
 
         DeployResult first = environments.deploys().deploy(request, progress);
         assertThat(first.succeeded()).as(first.failureReason()).isTrue();
-        assertThat(client.apps().deployments().inNamespace(names.namespace()).list().getItems()).isNotEmpty();
+        assertThat(sandbox.client().apps().deployments().inNamespace(names.namespace()).list().getItems()).isNotEmpty();
 
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
         DeployResult again = environments.deploys().deploy(request, progress);
         assertThat(again.unchanged()).isTrue();
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
 
         assertThat(environments.lifecycle().teardown(EnvironmentRef.of(branch), progress)).isEqualTo(TeardownOutcome.DELETED);
-        assertThat(client.namespaces().withName(names.namespace()).get()).isNull();
+        assertThat(sandbox.client().namespaces().withName(names.namespace()).get()).isNull();
     }
 
     @Test
@@ -95,7 +84,7 @@ class ChartAndOverlayDeployTest {
         assertThat(result.succeeded()).as(result.failureReason()).isTrue();
         assertThat(messages).contains("Overlay dev sets namespace dev; its objects are moved into the environment's namespace "
                 + names.namespace());
-        assertThat(client.namespaces().withName("dev").get()).isNull();
+        assertThat(sandbox.client().namespaces().withName("dev").get()).isNull();
         assertThat(result.appliedResources()).noneMatch(r -> r.startsWith("Namespace/"));
     }
 
@@ -111,27 +100,27 @@ class ChartAndOverlayDeployTest {
                 "Applied " + result.appliedResources().size() + " resources to " + names.namespace(),
                 "Ran post-install hook Job/" + job + "-post-install");
         assertThat(result.appliedResources()).noneMatch(r -> r.contains("-pre-install") || r.contains("-post-install"));
-        assertThat(client.batch().v1().jobs().inNamespace(names.namespace()).list().getItems())
+        assertThat(sandbox.client().batch().v1().jobs().inNamespace(names.namespace()).list().getItems())
                 .as("hook-succeeded deletes the hook Jobs").isEmpty();
     }
 
     @Test
     void aFailingPreInstallHookFailsTheDeployBeforeTheAppChanges() {
-        cluster.workloads().failing(names.helmRelease() + "-podinfo-pre-install");
+        sandbox.cluster().workloads().failing(names.helmRelease() + "-podinfo-pre-install");
 
         DeployResult result = environments.deploys().deploy(request(CHARTS.resolve("podinfo"),
                 chartValues(Map.of("hooks.preInstall.job.enabled", "true"), false)), progress);
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.failureReason()).startsWith("pre-install hook Job/" + names.helmRelease() + "-podinfo-pre-install failed: ");
-        assertThat(client.apps().deployments().inNamespace(names.namespace()).list().getItems()).isEmpty();
+        assertThat(sandbox.client().apps().deployments().inNamespace(names.namespace()).list().getItems()).isEmpty();
     }
 
     @Test
     void helmTestsRunOnlyWhenAsked() {
         DeployResult without = environments.deploys().deploy(request(CHARTS.resolve("podinfo"), SourceOptions.DETECT), progress);
         assertThat(without.succeeded()).isTrue();
-        assertThat(client.pods().inNamespace(names.namespace()).list().getItems()).isEmpty();
+        assertThat(sandbox.client().pods().inNamespace(names.namespace()).list().getItems()).isEmpty();
 
         environments.lifecycle().teardown(EnvironmentRef.of(branch), progress);
         DeployResult with = environments.deploys().deploy(request(CHARTS.resolve("podinfo"), chartValues(Map.of(), true)), progress);
@@ -157,13 +146,13 @@ class ChartAndOverlayDeployTest {
                     image: curlimages/curl:8.8.0
                   restartPolicy: Never
                 """);
-        cluster.workloads().failing("smoke");
+        sandbox.cluster().workloads().failing("smoke");
 
         DeployResult result = environments.deploys().deploy(request(chart, chartValues(Map.of(), true)), progress);
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.failureReason()).isEqualTo("1 of 1 Helm tests failed: failed: Pod/smoke: Pod/smoke: failed");
-        assertThat(client.pods().inNamespace(names.namespace()).withName("smoke").get()).as("no hook-failed policy: kept to inspect").isNotNull();
+        assertThat(sandbox.client().pods().inNamespace(names.namespace()).withName("smoke").get()).as("no hook-failed policy: kept to inspect").isNotNull();
     }
 
     @Test
@@ -185,7 +174,7 @@ class ChartAndOverlayDeployTest {
 
         assertThat(environments.deploys().deploy(request(chart, SourceOptions.DETECT), progress).succeeded()).isTrue();
 
-        assertThat(client.configMaps().inNamespace(names.namespace()).withName("kept").get()).isNotNull();
+        assertThat(sandbox.client().configMaps().inNamespace(names.namespace()).withName("kept").get()).isNotNull();
         assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("Kept ConfigMap/kept"));
     }
 
@@ -198,7 +187,7 @@ class ChartAndOverlayDeployTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("manifests: overlay dev: dev/kustomization.yaml: resource '../../bases/backend' cannot be built: ")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
     }
 
     private static SourceOptions chartValues(Map<String, String> set, boolean helmTests) {

@@ -2,19 +2,17 @@ package io.jenkins.plugins.branchdeploy.engine.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An environment records the run whose deploy it holds, so that a page can link to that build. */
@@ -23,8 +21,8 @@ class DeployedByTest {
     private final NamingPolicy naming = NamingPolicy.withDefaults("preview.example.dev");
     private final BranchRef cart = BranchRef.of("shop", "feature/cart").withCommit("4f2a9c1");
 
-    private SandboxCluster cluster;
-    private KubernetesClient client;
+    @RegisterExtension
+    final SandboxEnvironments sandbox = new SandboxEnvironments(naming);
     private BranchEnvironments shop;
 
     @TempDir
@@ -32,18 +30,9 @@ class DeployedByTest {
 
     @BeforeEach
     void start() throws IOException {
-        cluster = SandboxCluster.start();
-        client = cluster.newClient(Duration.ofSeconds(1));
-        shop = new BranchEnvironments(client, "ci-1", naming)
-                .withTimings(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10))
+        shop = sandbox.environments()
                 .ownedBy("team/shop");
         writeConfig("blue");
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        cluster.close();
     }
 
     @Test
@@ -51,9 +40,9 @@ class DeployedByTest {
         assertThat(shop.deploys().deploy(request("team/shop/feature%2Fcart#7"), ProgressListener.SILENT).succeeded()).isTrue();
         assertThat(deployedBy()).isEqualTo("team/shop/feature%2Fcart#7");
 
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
         assertThat(shop.deploys().deploy(request("team/shop/feature%2Fcart#8"), ProgressListener.SILENT).unchanged()).isTrue();
-        assertThat(cluster.requests().writes()).as("an unchanged redeploy writes nothing").isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).as("an unchanged redeploy writes nothing").isEmpty();
         assertThat(deployedBy()).as("the environment still holds build 7's deploy").isEqualTo("team/shop/feature%2Fcart#7");
 
         writeConfig("green");
@@ -69,7 +58,7 @@ class DeployedByTest {
         shop.deploys().deploy(DeployRequest.builder(cart, dir).build(), ProgressListener.SILENT);
 
         assertThat(deployedBy()).isNull();
-        assertThat(client.namespaces().withName(naming.names(cart).namespace()).get().getMetadata().getAnnotations())
+        assertThat(sandbox.client().namespaces().withName(naming.names(cart).namespace()).get().getMetadata().getAnnotations())
                 .doesNotContainKey(ClusterContract.DEPLOYED_BY);
     }
 

@@ -204,7 +204,7 @@ class EnvironmentLifecycleTest {
         }
         String third = naming.names(BranchRef.of("shop", "feature/third")).namespace();
         Environment looksOwned = new Environment(third, "shop", "feature-third", "feature/third", null, null, null,
-                EnvironmentStatus.READY, NOW, NOW, NOW, null, null, null, null, null);
+                EnvironmentStatus.READY, NOW, NOW, NOW, null, null, null, null, null, null);
         assertThatThrownBy(() -> environments.lifecycle().extend(EnvironmentRef.of(looksOwned), Duration.ofDays(1)))
                 .isInstanceOf(ForeignNamespaceException.class).hasMessageContaining("'" + third + "' is not an environment of installation 'ci-1'");
         assertThatThrownBy(() -> environments.lifecycle().scaleDown(EnvironmentRef.of(looksOwned), ScaleDownCause.MANUAL, ProgressListener.SILENT)).isInstanceOf(ForeignNamespaceException.class);

@@ -3,22 +3,20 @@ package io.jenkins.plugins.branchdeploy.engine.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Projects of one installation act only on their own environments. */
@@ -28,8 +26,8 @@ class EnvironmentOwnersTest {
     private final BranchRef cart = BranchRef.of("shop", "feature/cart").withCommit("4f2a9c1");
     private final String namespace = naming.names(cart).namespace();
 
-    private SandboxCluster cluster;
-    private KubernetesClient client;
+    @RegisterExtension
+    final SandboxEnvironments sandbox = new SandboxEnvironments(naming);
     private BranchEnvironments installation;
     private BranchEnvironments shop;
     private BranchEnvironments other;
@@ -39,19 +37,10 @@ class EnvironmentOwnersTest {
 
     @BeforeEach
     void start() throws IOException {
-        cluster = SandboxCluster.start();
-        client = cluster.newClient(SandboxEnvironments.CLIENT_TIMEOUT);
-        installation = new BranchEnvironments(client, "ci-1", naming)
-                .withTimings(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10));
+        installation = sandbox.environments();
         shop = installation.ownedBy("team/shop");
         other = installation.ownedBy("team/other");
         Files.writeString(dir.resolve("config.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config\ndata:\n  colour: blue\n");
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        cluster.close();
     }
 
     @Test
@@ -62,16 +51,16 @@ class EnvironmentOwnersTest {
         assertThat(owner()).isEqualTo("team/shop");
         assertThat(installation.inventory().all()).singleElement().extracting(Environment::owner).isEqualTo("team/shop");
 
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
         assertThat(shop.deploys().deploy(request(), ProgressListener.SILENT).unchanged()).isTrue();
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
     }
 
     @Test
     void anotherProjectIsRefusedEveryChangeWithoutAWrite() {
         shop.deploys().deploy(request(), ProgressListener.SILENT);
         Environment environment = installation.inventory().find(cart).orElseThrow();
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
 
         List<ThrowingCallable> changes = List.of(
                 () -> other.deploys().deploy(request(), ProgressListener.SILENT),
@@ -89,7 +78,7 @@ class EnvironmentOwnersTest {
                             + "a project may only deploy, tear down, extend, scale down or wake its own environments. "
                             + "Check the app name (give this project's own app), or let project 'team/shop' do it");
         }
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
         assertThat(installation.inventory().find(cart).orElseThrow().status()).isEqualTo(EnvironmentStatus.READY);
         assertThat(owner()).isEqualTo("team/shop");
     }
@@ -108,18 +97,18 @@ class EnvironmentOwnersTest {
         assertThat(owner()).as("a deploy for no project keeps the owner").isEqualTo("team/shop");
 
         assertThat(installation.lifecycle().teardown(EnvironmentRef.of(cart), ProgressListener.SILENT)).isEqualTo(TeardownOutcome.DELETED);
-        assertThat(client.namespaces().withName(namespace).get()).isNull();
+        assertThat(sandbox.client().namespaces().withName(namespace).get()).isNull();
     }
 
     @Test
     void aScopedDeployAdoptsAnEnvironmentWithoutOwner() {
         installation.deploys().deploy(request(), ProgressListener.SILENT);
-        assertThat(client.namespaces().withName(namespace).get().getMetadata().getAnnotations())
+        assertThat(sandbox.client().namespaces().withName(namespace).get().getMetadata().getAnnotations())
                 .doesNotContainKey(ClusterContract.OWNER);
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
 
         assertThat(shop.deploys().deploy(request(), ProgressListener.SILENT).unchanged()).as("adopting is a write").isFalse();
-        assertThat(cluster.requests().writes()).isNotEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isNotEmpty();
         assertThat(owner()).isEqualTo("team/shop");
         assertThatThrownBy(() -> other.lifecycle().teardown(EnvironmentRef.of(cart), ProgressListener.SILENT))
                 .isInstanceOf(EnvironmentOwnedElsewhereException.class);
@@ -132,7 +121,7 @@ class EnvironmentOwnersTest {
     }
 
     private String owner() {
-        return client.namespaces().withName(namespace).get().getMetadata().getAnnotations().get(ClusterContract.OWNER);
+        return sandbox.client().namespaces().withName(namespace).get().getMetadata().getAnnotations().get(ClusterContract.OWNER);
     }
 
     private DeployRequest request() {

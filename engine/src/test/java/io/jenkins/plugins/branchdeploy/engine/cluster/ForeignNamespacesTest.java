@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,8 +50,8 @@ class ForeignNamespacesTest {
             Map.of("branchdeploy.jenkins.io/managed-by", ClusterContract.MANAGED_BY_VALUE, ClusterContract.INSTALLATION, INSTALLATION));
 
     private final NamingPolicy naming = NamingPolicy.withDefaults("preview.example.dev");
-    private SandboxCluster cluster;
-    private KubernetesClient client;
+    @RegisterExtension
+    final SandboxEnvironments sandbox = new SandboxEnvironments(naming);
     private BranchEnvironments environments;
 
     @TempDir
@@ -61,16 +59,7 @@ class ForeignNamespacesTest {
 
     @BeforeEach
     void start() {
-        cluster = SandboxCluster.start();
-        client = cluster.newClient(Duration.ofSeconds(10));
-        environments = new BranchEnvironments(client, INSTALLATION, naming)
-                .withTimings(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        cluster.close();
+        environments = sandbox.environments();
     }
 
     @Test
@@ -81,22 +70,22 @@ class ForeignNamespacesTest {
             assertThat(environments.deploys().deploy(request(branch), ProgressListener.SILENT).succeeded()).isTrue();
         }
         for (int i = 0; i < FOREIGN; i++) {
-            client.namespaces().resource(lookAlike(i)).create();
+            sandbox.client().namespaces().resource(lookAlike(i)).create();
         }
         Map<String, Map<String, String>> labelsBefore = labelsOfEveryNamespace();
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
 
         List<Environment> inventory = environments.inventory().all();
 
         assertThat(inventory).extracting(Environment::namespace)
                 .containsExactlyElementsOf(owned.stream().map(b -> naming.names(b).namespace()).sorted().toList());
-        assertThat(cluster.requests().all()).extracting(Object::toString).containsExactly("GET /api/v1/namespaces");
+        assertThat(sandbox.cluster().requests().all()).extracting(Object::toString).containsExactly("GET /api/v1/namespaces");
 
         for (int i = 0; i < FOREIGN; i++) {
             BranchRef branch = lookAlikeBranch(i);
             EnvironmentNames names = naming.names(branch);
             Environment forged = new Environment(names.namespace(), "shop", names.environment(), branch.branch(), null, null,
-                    names.url(), EnvironmentStatus.READY, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null, null, null, null, null);
+                    names.url(), EnvironmentStatus.READY, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null, null, null, null, null, null);
             assertThatThrownBy(() -> environments.lifecycle().teardown(EnvironmentRef.of(forged), ProgressListener.SILENT))
                     .isInstanceOf(ForeignNamespaceException.class).hasMessageStartingWith("namespace '" + names.namespace() + "'");
             if (i % 10 == 0) {
@@ -105,12 +94,12 @@ class ForeignNamespacesTest {
             }
         }
 
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
         assertThat(labelsOfEveryNamespace()).isEqualTo(labelsBefore).hasSize(FOREIGN + owned.size());
     }
 
     private Map<String, Map<String, String>> labelsOfEveryNamespace() {
-        return client.namespaces().list().getItems().stream().collect(Collectors.toMap(ns -> ns.getMetadata().getName(),
+        return sandbox.client().namespaces().list().getItems().stream().collect(Collectors.toMap(ns -> ns.getMetadata().getName(),
                 ns -> ns.getMetadata().getLabels() == null ? Map.of() : new HashMap<>(ns.getMetadata().getLabels())));
     }
 

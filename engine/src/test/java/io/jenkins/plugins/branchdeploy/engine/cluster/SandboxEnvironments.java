@@ -18,10 +18,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * the sandbox takes on a busy machine, so that no outcome depends on speed; retries and rollout
  * polls are paced fast, which only saves time.
  */
-final class SandboxEnvironments implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+public final class SandboxEnvironments implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
-    static final String INSTALLATION = "ci-1";
-    static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(10);
+    public static final String INSTALLATION = "ci-1";
+    public static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(10);
 
     private final NamingPolicy naming;
     private Duration clientTimeout = CLIENT_TIMEOUT;
@@ -30,7 +30,7 @@ final class SandboxEnvironments implements BeforeAllCallback, AfterAllCallback, 
     private KubernetesClient client;
     private BranchEnvironments environments;
 
-    SandboxEnvironments(NamingPolicy naming) {
+    public SandboxEnvironments(NamingPolicy naming) {
         this.naming = naming;
     }
 
@@ -38,31 +38,31 @@ final class SandboxEnvironments implements BeforeAllCallback, AfterAllCallback, 
      * A client that gives up sooner, for tests whose sandbox withholds an answer on purpose
      * ({@link io.jenkins.plugins.branchdeploy.sandbox.Faults#withholdOnce}); still seconds, not milliseconds.
      */
-    SandboxEnvironments withClientTimeout(Duration timeout) {
+    public SandboxEnvironments withClientTimeout(Duration timeout) {
         clientTimeout = timeout;
         return this;
     }
 
-    SandboxCluster cluster() {
+    public SandboxCluster cluster() {
         return cluster;
     }
 
-    KubernetesClient client() {
+    public KubernetesClient client() {
         return client;
     }
 
     /** Installation {@value #INSTALLATION}'s environments. */
-    BranchEnvironments environments() {
+    public BranchEnvironments environments() {
         return environments;
     }
 
     /** Another installation's environments on the same sandbox, or the same one's at another time. */
-    BranchEnvironments environments(String installation, Clock clock) {
+    public BranchEnvironments environments(String installation, Clock clock) {
         return paced(new BranchEnvironments(client, installation, naming, clock));
     }
 
     /** Retries after 10 ms and polls rollouts every 50 ms instead of the production pacing. */
-    static BranchEnvironments paced(BranchEnvironments environments) {
+    public static BranchEnvironments paced(BranchEnvironments environments) {
         return environments.withTimings(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10));
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
@@ -16,14 +15,13 @@ import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The real microservices-demo in the sandbox: its quota, its LoadBalancer, and a URL that routes only when exposed. */
 class ShapedDeploysTest {
@@ -36,21 +34,13 @@ class ShapedDeploysTest {
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private final ProgressListener progress = messages::add;
 
-    private SandboxCluster cluster;
-    private KubernetesClient client;
+    @RegisterExtension
+    final SandboxEnvironments sandbox = new SandboxEnvironments(naming);
     private BranchEnvironments environments;
 
     @BeforeEach
     void start() {
-        cluster = SandboxCluster.start();
-        client = cluster.newClient(Duration.ofSeconds(1));
-        environments = new BranchEnvironments(client, "ci-1", naming);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        cluster.close();
+        environments = sandbox.environments();
     }
 
     @Test
@@ -59,14 +49,14 @@ class ShapedDeploysTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("CPU limits 2.825 > 2")
                 .hasMessageContaining("Give quota cpu=4.3,memory=4Gi,pods=20, or auto");
-        assertThat(cluster.requests().count()).isZero();
+        assertThat(sandbox.cluster().requests().count()).isZero();
     }
 
     @Test
     void exposingAServiceTheManifestsDoNotHaveSendsNothing() {
         assertThatThrownBy(() -> environments.deploys().deploy(request(auto(), Exposure.of("expose", "web")), progress))
                 .hasMessageStartingWith("expose: the manifests have no Service 'web'");
-        assertThat(cluster.requests().count()).isZero();
+        assertThat(sandbox.cluster().requests().count()).isZero();
     }
 
     @Test
@@ -76,26 +66,26 @@ class ShapedDeploysTest {
         assertThat(exposed.succeeded()).isTrue();
         assertThat(exposed.url()).isEqualTo("http://" + names.host());
         assertThat(exposed.appliedResources()).contains("Ingress/branch-deploy", "Service/frontend-external");
-        Ingress ingress = client.network().v1().ingresses().inNamespace(names.namespace()).withName("branch-deploy").get();
+        Ingress ingress = sandbox.client().network().v1().ingresses().inNamespace(names.namespace()).withName("branch-deploy").get();
         assertThat(ingress.getSpec().getRules()).singleElement().satisfies(r -> assertThat(r.getHost()).isEqualTo(names.host()));
-        assertThat(client.services().inNamespace(names.namespace()).withName("frontend-external").get().getSpec().getType())
+        assertThat(sandbox.client().services().inNamespace(names.namespace()).withName("frontend-external").get().getSpec().getType())
                 .isEqualTo("ClusterIP");
-        assertThat(client.resourceQuotas().inNamespace(names.namespace()).withName("branch-deploy").get().getSpec().getHard())
+        assertThat(sandbox.client().resourceQuotas().inNamespace(names.namespace()).withName("branch-deploy").get().getSpec().getHard())
                 .containsEntry("limits.cpu", new Quantity("4.3")).containsEntry("pods", new Quantity("18"));
-        assertThat(client.namespaces().withName(names.namespace()).get().getMetadata().getAnnotations())
+        assertThat(sandbox.client().namespaces().withName(names.namespace()).get().getMetadata().getAnnotations())
                 .containsEntry(ClusterContract.URL, "http://" + names.host());
 
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
         DeployResult again = environments.deploys().deploy(request(auto(), Exposure.of("expose", "frontend")), progress);
         assertThat(again.unchanged()).isTrue();
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
 
         messages.clear();
         DeployResult unexposed = environments.deploys().deploy(request(auto(), null), progress);
         assertThat(unexposed.succeeded()).isTrue();
         assertThat(unexposed.url()).isNull();
-        assertThat(client.network().v1().ingresses().inNamespace(names.namespace()).withName("branch-deploy").get()).isNull();
-        assertThat(client.namespaces().withName(names.namespace()).get().getMetadata().getAnnotations())
+        assertThat(sandbox.client().network().v1().ingresses().inNamespace(names.namespace()).withName("branch-deploy").get()).isNull();
+        assertThat(sandbox.client().namespaces().withName(names.namespace()).get().getMetadata().getAnnotations())
                 .doesNotContainKey(ClusterContract.URL);
         assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("WARNING: Nothing routes to " + names.host()))
                 .anySatisfy(m -> assertThat(m).isEqualTo("Pruned Ingress/branch-deploy, which this deploy no longer has"));
@@ -111,11 +101,11 @@ class ShapedDeploysTest {
 
         assertThat(result.succeeded()).isTrue();
         assertThat(result.url()).isEqualTo("https://" + names.host());
-        GenericKubernetesResource route = client.genericKubernetesResources("gateway.networking.k8s.io/v1", "HTTPRoute")
+        GenericKubernetesResource route = sandbox.client().genericKubernetesResources("gateway.networking.k8s.io/v1", "HTTPRoute")
                 .inNamespace(names.namespace()).withName("branch-deploy").get();
         assertThat(route).isNotNull();
         assertThat(route.getMetadata().getLabels()).containsEntry(ClusterContract.MANAGED_BY, "branch-deploy");
-        assertThat(client.network().v1().ingresses().inNamespace(names.namespace()).list().getItems()).isEmpty();
+        assertThat(sandbox.client().network().v1().ingresses().inNamespace(names.namespace()).list().getItems()).isEmpty();
     }
 
     @Test
@@ -124,7 +114,7 @@ class ShapedDeploysTest {
                 .ttl(Duration.ofDays(3)).timeout(Duration.ofSeconds(30)).keepLoadBalancers(true).build();
 
         assertThat(environments.deploys().deploy(request, progress).succeeded()).isTrue();
-        assertThat(client.services().inNamespace(names.namespace()).withName("frontend-external").get().getSpec().getType())
+        assertThat(sandbox.client().services().inNamespace(names.namespace()).withName("frontend-external").get().getSpec().getType())
                 .isEqualTo("LoadBalancer");
     }
 

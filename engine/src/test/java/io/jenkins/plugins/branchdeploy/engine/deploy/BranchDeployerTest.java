@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
@@ -15,6 +14,7 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterContract;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
+import io.jenkins.plugins.branchdeploy.engine.cluster.SandboxEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
 import io.jenkins.plugins.branchdeploy.engine.database.AdminConnection;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
@@ -40,7 +40,6 @@ import io.jenkins.plugins.branchdeploy.engine.report.ResourceChange;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeTests;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,6 +62,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -90,8 +90,8 @@ class BranchDeployerTest {
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private final ProgressListener progress = messages::add;
 
-    private SandboxCluster cluster;
-    private KubernetesClient client;
+    @RegisterExtension
+    final SandboxEnvironments sandbox = new SandboxEnvironments(naming);
     private SmokeServer app;
     private BranchEnvironments environments;
     private FileMetricsStore metrics;
@@ -101,18 +101,14 @@ class BranchDeployerTest {
 
     @BeforeEach
     void start() {
-        cluster = SandboxCluster.start();
-        client = cluster.newClient(Duration.ofSeconds(10));
         app = SmokeServer.start();
-        environments = new BranchEnvironments(client, "ci-1", naming);
+        environments = sandbox.environments();
         metrics = new FileMetricsStore(dir.resolve("state/metrics.json"));
     }
 
     @AfterEach
     void stop() {
         app.close();
-        client.close();
-        cluster.close();
     }
 
     @Test
@@ -149,12 +145,12 @@ class BranchDeployerTest {
         assertThat(metrics.read().deploys()).isEqualTo(1);
         assertThat(metrics.read().timesToLiveUrl()).isEqualTo(1);
 
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
         DeployOutcome again = deployer.deploy(shop(branch), options, progress);
 
         assertThat(again.succeeded()).isTrue();
         assertThat(again.deploy().unchanged()).isTrue();
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
         assertThat(secretValues(names, "database")).isEqualTo(database);
         assertThat(again.history().entries()).hasSize(1);
         assertThat(metrics.read().deploys()).isEqualTo(2);
@@ -196,7 +192,7 @@ class BranchDeployerTest {
                 Clock.systemUTC()).run(scm, progress);
 
         assertThat(report.failures()).isZero();
-        assertThat(client.namespaces().withName(environments.names(merged).namespace()).get()).isNull();
+        assertThat(sandbox.client().namespaces().withName(environments.names(merged).namespace()).get()).isNull();
         try (Connection session = admin.open()) {
             assertThat(rowExists(session, "SELECT 1 FROM pg_roles WHERE rolname = ?", mergedRole)).isFalse();
             assertThat(rowExists(session, "SELECT 1 FROM pg_namespace WHERE nspname = ?", mergedRole)).isFalse();
@@ -222,7 +218,7 @@ class BranchDeployerTest {
                 .deploy(shop(branch), DeployOptions.NONE.withDatabase(DatabaseStrategy.parse("schema:" + seed)), progress);
         assertThat(deployed.succeeded()).as(deployed.deploy().failureReason()).isTrue();
         String role = secretValues(names, "database").get("PGUSER");
-        client.namespaces().withName(names.namespace()).delete();
+        sandbox.client().namespaces().withName(names.namespace()).delete();
 
         BranchDeployer project = new BranchDeployer(environments.ownedBy("team/other"), metrics).withDatabases(new DatabaseBranches(admin));
         assertThat(project.teardown(branch, TeardownCause.PIPELINE, progress)).isEqualTo(TeardownOutcome.ABSENT);
@@ -244,7 +240,7 @@ class BranchDeployerTest {
         assertThat(deployer.deploy(shop(branch), DeployOptions.NONE, progress).succeeded()).isTrue();
         String namespace = environments.names(branch).namespace();
         // a namespace whose finalizers hold it: Kubernetes reports it Terminating until they are done
-        client.namespaces().resource(new NamespaceBuilder(client.namespaces().withName(namespace).get())
+        sandbox.client().namespaces().resource(new NamespaceBuilder(sandbox.client().namespaces().withName(namespace).get())
                 .editOrNewStatus().withPhase("Terminating").endStatus().build()).update();
         Environment stuck = environments.inventory().find(branch).orElseThrow();
 
@@ -266,7 +262,7 @@ class BranchDeployerTest {
         assertThat(failed.succeeded()).isFalse();
         assertThat(failed.deploy().failureReason()).isEqualTo("smoke tests failed: health (status 503, expected 200)");
         assertThat(failed.smoke().failures()).singleElement().satisfies(r -> assertThat(r.name()).isEqualTo("health"));
-        Namespace namespace = client.namespaces().withName(names.namespace()).get();
+        Namespace namespace = sandbox.client().namespaces().withName(names.namespace()).get();
         assertThat(namespace.getMetadata().getAnnotations())
                 .containsEntry(ClusterContract.STATUS, "failed")
                 .containsEntry(ClusterContract.STATUS_REASON, failed.deploy().failureReason())
@@ -284,7 +280,7 @@ class BranchDeployerTest {
 
         assertThat(fixed.succeeded()).isTrue();
         assertThat(fixed.deploy().unchanged()).isFalse();
-        assertThat(client.namespaces().withName(names.namespace()).get().getMetadata().getAnnotations())
+        assertThat(sandbox.client().namespaces().withName(names.namespace()).get().getMetadata().getAnnotations())
                 .containsEntry(ClusterContract.STATUS, "ready")
                 .doesNotContainKey(ClusterContract.STATUS_REASON);
         assertThat(storedHistory(names).entries()).extracting(DeployRecord::ok).containsExactly(true, false);
@@ -359,11 +355,11 @@ class BranchDeployerTest {
         assertThat(report.count(ChangeType.REMOVED)).isZero();
 
         Path broken = Files.writeString(Files.createDirectories(dir.resolve("broken")).resolve("a.yaml"), "kind: [");
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
         assertThatThrownBy(() -> new BranchDeployer(environments, metrics).deploy(shop(BranchRef.of("shop", "feature/other")),
                 DeployOptions.NONE.withBaseline(new ChangeBaseline.Manifests(broken.getParent())), progress))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("a.yaml is not valid YAML");
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
     }
 
     @Test
@@ -409,7 +405,7 @@ class BranchDeployerTest {
                 .withDatabases(new DatabaseBranches(AdminConnection.parse("postgresql://admin:pw@127.0.0.1:1/postgres")))
                 .deploy(clash, withDatabase, progress))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("Secret 'database'");
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
         assertThat(metrics.read()).isEqualTo(InstallationCounters.NONE);
     }
 
@@ -424,7 +420,7 @@ class BranchDeployerTest {
         assertThat(outcome.succeeded()).isFalse();
         assertThat(outcome.deploy().failureReason()).contains("127.0.0.1:1");
         assertThat(outcome.deploy().phases()).containsOnlyKeys("database");
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
         assertThat(metrics.read().failures()).isEqualTo(1);
         assertThat(String.join("\n", messages) + outcome).doesNotContain("hunter2hunter2");
     }
@@ -444,12 +440,12 @@ class BranchDeployerTest {
     }
 
     private io.jenkins.plugins.branchdeploy.engine.history.DeployHistory storedHistory(EnvironmentNames names) {
-        String json = client.namespaces().withName(names.namespace()).get().getMetadata().getAnnotations().get(ClusterContract.HISTORY);
+        String json = sandbox.client().namespaces().withName(names.namespace()).get().getMetadata().getAnnotations().get(ClusterContract.HISTORY);
         return DeployHistoryJson.read(json, 20);
     }
 
     private Map<String, String> secretValues(EnvironmentNames names, String secret) {
-        Secret live = client.secrets().inNamespace(names.namespace()).withName(secret).get();
+        Secret live = sandbox.client().secrets().inNamespace(names.namespace()).withName(secret).get();
         return live.getData().entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
                 e -> new String(Base64.getDecoder().decode(e.getValue()), StandardCharsets.UTF_8)));
     }

@@ -2,26 +2,25 @@ package io.jenkins.plugins.branchdeploy.engine.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterContract;
+import io.jenkins.plugins.branchdeploy.engine.cluster.SandboxEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
 import io.jenkins.plugins.branchdeploy.engine.history.InMemoryMetricsStore;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An environment remembers its database branch on its namespace, so that a teardown without the
@@ -46,21 +45,13 @@ class DatabaseBranchMemoryTest {
         }
     };
 
-    private SandboxCluster cluster;
-    private KubernetesClient client;
+    @RegisterExtension
+    final SandboxEnvironments sandbox = new SandboxEnvironments(NamingPolicy.withDefaults("preview.example.dev"));
     private BranchEnvironments environments;
 
     @BeforeEach
     void start() {
-        cluster = SandboxCluster.start();
-        client = cluster.newClient(Duration.ofSeconds(5));
-        environments = new BranchEnvironments(client, "ci-1", NamingPolicy.withDefaults("preview.example.dev"));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        cluster.close();
+        environments = sandbox.environments();
     }
 
     @Test
@@ -68,7 +59,7 @@ class DatabaseBranchMemoryTest {
         environments.deploys().deploy(shop().withDatabaseBranch(DATABASE_BRANCH, shop().secrets()), ProgressListener.SILENT);
         environments.deploys().deploy(shop(), ProgressListener.SILENT); // a later deploy without one keeps the record
         String namespace = environments.names(cart).namespace();
-        assertThat(client.namespaces().withName(namespace).get().getMetadata().getAnnotations())
+        assertThat(sandbox.client().namespaces().withName(namespace).get().getMetadata().getAnnotations())
                 .containsEntry(ClusterContract.DATABASE_BRANCH, DATABASE_BRANCH);
         assertThat(environments.inventory().find(cart).orElseThrow().databaseBranch()).isEqualTo(DATABASE_BRANCH);
 

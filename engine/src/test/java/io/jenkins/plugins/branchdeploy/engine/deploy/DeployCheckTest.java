@@ -30,7 +30,7 @@ class DeployCheckTest {
     void aReadyDeployLinksThroughTheReviewLinkAndListsEnvironmentExpirySmokeAndChanges() {
         SmokeReport smoke = new SmokeReport(List.of(new SmokeResult("health", "GET", "/healthz", false, true, 1, 200,
                 Duration.ofMillis(12), null)));
-        DeployOutcome outcome = new DeployOutcome(ready(), smoke, report(1).withDrift(new Drift("main", 3, 50)), null, null, List.of(), List.of("nothing routes to the host"));
+        DeployOutcome outcome = new DeployOutcome(ready(), smoke, report(1).withDrift(new Drift("main", 3, 50)), null, null, List.of(), List.of("nothing routes to the host"), null);
 
         DeployCheck check = DeployCheck.of(outcome, LINK, Instant.parse("2026-03-09T10:00:00Z"));
 
@@ -47,7 +47,7 @@ class DeployCheckTest {
         DeployResult failed = new DeployResult(NAMES, NAMES.url(), EnvironmentStatus.FAILED,
                 "rollout timed out; see [here](https://evil.example) <script>", false, List.of(), Map.of());
 
-        DeployCheck check = DeployCheck.of(new DeployOutcome(failed, null, null, null, null, List.of(), List.of()), LINK, null);
+        DeployCheck check = DeployCheck.of(new DeployOutcome(failed, null, null, null, null, List.of(), List.of(), null), LINK, null);
 
         assertThat(check.succeeded()).isFalse();
         assertThat(check.summary()).contains("\\[here\\]\\(https://evil\\.example\\) \\<script\\>")
@@ -56,7 +56,7 @@ class DeployCheckTest {
 
     @Test
     void aHugeReportIsCutWithItsCodeBlockClosed() {
-        DeployCheck check = DeployCheck.of(new DeployOutcome(ready(), null, report(5000), null, null, List.of(), List.of()), LINK, null);
+        DeployCheck check = DeployCheck.of(new DeployOutcome(ready(), null, report(5000), null, null, List.of(), List.of(), null), LINK, null);
 
         assertThat(check.summary()).hasSizeLessThanOrEqualTo(DeployCheck.MAX_SUMMARY).endsWith("on the build page)_\n");
         assertThat(check.summary().split("````", -1)).as("every code block closed").hasSize(3);

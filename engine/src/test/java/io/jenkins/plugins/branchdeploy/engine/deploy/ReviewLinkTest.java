@@ -3,7 +3,6 @@ package io.jenkins.plugins.branchdeploy.engine.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
@@ -12,6 +11,7 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterContract;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentRef;
+import io.jenkins.plugins.branchdeploy.engine.cluster.SandboxEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.history.ChangeRecord;
 import io.jenkins.plugins.branchdeploy.engine.history.FileMetricsStore;
 import io.jenkins.plugins.branchdeploy.engine.history.InstallationMetrics;
@@ -22,7 +22,6 @@ import io.jenkins.plugins.branchdeploy.engine.history.ReviewOpens;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,9 +30,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Opening an environment's review link: recorded on its namespace and in the metrics, leading only to its own URL. */
@@ -46,8 +45,8 @@ class ReviewLinkTest {
     private final BranchRef cart = BranchRef.of("shop", "feature/cart")
             .withChange(new ChangeRequest(42, "main", false, null, "alice"));
 
-    private SandboxCluster cluster;
-    private KubernetesClient client;
+    @RegisterExtension
+    final SandboxEnvironments sandbox = new SandboxEnvironments(naming);
     private BranchEnvironments environments;
     private FileMetricsStore metrics;
 
@@ -56,16 +55,8 @@ class ReviewLinkTest {
 
     @BeforeEach
     void start() {
-        cluster = SandboxCluster.start();
-        client = cluster.newClient(Duration.ofSeconds(2));
-        environments = new BranchEnvironments(client, "ci-1", naming);
+        environments = sandbox.environments();
         metrics = new FileMetricsStore(dir.resolve("metrics.json"));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        cluster.close();
     }
 
     @Test
@@ -78,7 +69,7 @@ class ReviewLinkTest {
 
         assertThat(first).hasToString(environment.url()).hasToString("https://pr-42--shop.preview.example.dev");
         deploy("1.4.3");
-        BranchEnvironments afterRestart = new BranchEnvironments(client, "ci-1", naming);
+        BranchEnvironments afterRestart = sandbox.environments();
         ReviewOpens opens = new ReviewLink(afterRestart, metrics, Clock.systemUTC())
                 .opens(afterRestart.inventory().find(cart).orElseThrow(), ProgressListener.SILENT);
         assertThat(opens.entries()).as("newest first; the redeploy kept them")
@@ -107,7 +98,7 @@ class ReviewLinkTest {
     void aLinkLeadsNowhereButTheEnvironmentsOwnHttpUrl() throws Exception {
         deploy("1.4.2");
         String namespace = naming.names(cart).namespace();
-        client.namespaces().withName(namespace).edit(ns -> {
+        sandbox.client().namespaces().withName(namespace).edit(ns -> {
             ns.getMetadata().getAnnotations().put(ClusterContract.URL, "javascript:alert(1)");
             return ns;
         });
@@ -115,7 +106,7 @@ class ReviewLinkTest {
 
         assertThatThrownBy(() -> link(MONDAY).open(tampered, "bob", ProgressListener.SILENT))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("not an http(s) URL");
-        assertThat(client.namespaces().withName(namespace).get().getMetadata().getAnnotations())
+        assertThat(sandbox.client().namespaces().withName(namespace).get().getMetadata().getAnnotations())
                 .as("nothing recorded for a refused open").doesNotContainKey(ClusterContract.OPENS);
     }
 

@@ -2,23 +2,22 @@ package io.jenkins.plugins.branchdeploy.engine.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.branch.ChangeRequest;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
+import io.jenkins.plugins.branchdeploy.engine.cluster.SandboxEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.history.InMemoryMetricsStore;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
 import io.jenkins.plugins.branchdeploy.engine.report.ResourceChange;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Without a baseline given, a branch is compared with the same app's environment of its target branch. */
 class TargetEnvironmentBaselineTest {
@@ -26,21 +25,13 @@ class TargetEnvironmentBaselineTest {
     private static final Path SHOP = Path.of("../docs/examples/shop");
 
     private final NamingPolicy naming = NamingPolicy.withDefaults("preview.example.dev");
-    private SandboxCluster cluster;
-    private KubernetesClient client;
+    @RegisterExtension
+    final SandboxEnvironments sandbox = new SandboxEnvironments(naming);
     private BranchDeployer deployer;
 
     @BeforeEach
     void start() {
-        cluster = SandboxCluster.start();
-        client = cluster.newClient(Duration.ofSeconds(2));
-        deployer = new BranchDeployer(new BranchEnvironments(client, "ci-1", naming), new InMemoryMetricsStore());
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        cluster.close();
+        deployer = new BranchDeployer(sandbox.environments(), new InMemoryMetricsStore());
     }
 
     @Test

@@ -131,6 +131,6 @@ class InstallationMetricsTest {
 
     private static Environment environment(String namespace, EnvironmentStatus status) {
         return new Environment(namespace, "shop", namespace.substring(5), namespace.substring(5), null, null, null, status,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 }

@@ -58,6 +58,18 @@ class CleanupPlannerTest {
     class SourceControl {
 
         @Test
+        void aVariantStaysWhenTheBranchItWasCopiedFromIsDeleted() {
+            assertPlanned(planOne(branch("feature/gone").variantOf("feature-gone-abc123").expires("2026-11-27T10:00:00Z")),
+                    LifecycleAction.KEEP, "variant of feature-gone-abc123: kept until its time to live runs out, whatever the branches do");
+        }
+
+        @Test
+        void aVariantIsTornDownWhenItsTimeToLiveRunsOut() {
+            assertTeardown(planOne(branch("main").variantOf("main").expires("2026-11-20T09:00:00Z")),
+                    TeardownCause.TTL_EXPIRED, "TTL ran out 2026-11-20T09:00Z");
+        }
+
+        @Test
         void mergedPullRequestIsTornDown() {
             assertTeardown(planOne(change(41, "feature/done")), TeardownCause.CHANGE_MERGED, "pull request #41 was merged");
         }
@@ -155,7 +167,7 @@ class CleanupPlannerTest {
             EnvironmentBuilder env = branch("feature/x");
             Environment e = env.build();
             Environment noBranch = new Environment(e.namespace(), e.app(), e.environment(), null, null, null, null,
-                    e.status(), null, null, null, null, null, null, null, null);
+                    e.status(), null, null, null, null, null, null, null, null, null);
             CleanupPlan plan = new CleanupPlanner(NO_BRAKES).plan(List.of(noBranch), SCM, NOW);
 
             assertPlanned(plan.actions().get(0), LifecycleAction.KEEP, "no branch or pull request recorded on the namespace");

@@ -75,7 +75,7 @@ public final class CleanupPlanningBenchmark {
             EnvironmentStatus status = random.nextInt(5) == 0 ? EnvironmentStatus.SCALED_DOWN : EnvironmentStatus.READY;
             inventory.add(new Environment(app + "-" + id, app, id, "feature/" + i, pullRequest ? i : null, "c0ffee" + i,
                     "https://" + id + "--" + app + ".example.dev", status, deployed, deployed, expires, keepUntil,
-                    null, null, null, null));
+                    null, null, null, null, null));
         }
         return inventory;
     }

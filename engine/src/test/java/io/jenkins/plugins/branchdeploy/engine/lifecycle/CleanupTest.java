@@ -14,6 +14,7 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
+import io.jenkins.plugins.branchdeploy.engine.cluster.SandboxEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
 import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
 import io.jenkins.plugins.branchdeploy.engine.history.InMemoryMetricsStore;
@@ -21,7 +22,6 @@ import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
 import io.jenkins.plugins.branchdeploy.sandbox.RequestLog;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,9 +35,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Cleanup runs end to end: real deploys of the example shop into the sandbox API server, then planning and acting on them. */
 class CleanupTest {
@@ -53,20 +52,8 @@ class CleanupTest {
     private final ProgressListener progress = messages::add;
     private final InMemoryMetricsStore metrics = new InMemoryMetricsStore();
 
-    private SandboxCluster cluster;
-    private KubernetesClient client;
-
-    @BeforeEach
-    void start() {
-        cluster = SandboxCluster.start();
-        client = cluster.newClient(Duration.ofSeconds(5));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        cluster.close();
-    }
+    @RegisterExtension
+    final SandboxEnvironments sandbox = new SandboxEnvironments(naming);
 
     @Test
     void tearsDownClosedAndMergedPullRequestsAndDeletedBranchesAndKeepsLiveOnes() {
@@ -89,7 +76,7 @@ class CleanupTest {
                         tuple("#41", LifecycleAction.TEARDOWN, "pull request #41 was merged", ActionOutcome.DONE),
                         tuple("#42", LifecycleAction.KEEP, "pull request #42 is open", ActionOutcome.NOTHING_TO_DO));
         assertThat(liveEnvironments()).containsExactlyInAnyOrder("main", "#42");
-        assertThat(client.namespaces().withName(namespace(pullRequest(40, "feature/closed"))).get()).isNull();
+        assertThat(sandbox.client().namespaces().withName(namespace(pullRequest(40, "feature/closed"))).get()).isNull();
         assertThat(metrics.read().teardownsByCause()).containsExactly(
                 Map.entry("branch-deleted", 1L), Map.entry("change-closed", 1L), Map.entry("change-merged", 1L));
     }
@@ -137,7 +124,7 @@ class CleanupTest {
         ScmState scm = ScmState.builder("not scanned").scanned("shop", Set.of("feature/short", "feature/extended"), Map.of()).build();
 
         // another process, four days later: nothing of the first one is left but what the namespaces record
-        try (KubernetesClient restarted = cluster.newClient()) {
+        try (KubernetesClient restarted = sandbox.cluster().newClient()) {
             BranchEnvironments environments = new BranchEnvironments(restarted, "ci-1", naming);
             Instant later = NOW.plus(Duration.ofDays(4));
             CleanupReport report = new Cleanup(environments, new BranchDeployer(environments, metrics).cleanupActions(progress),
@@ -198,11 +185,11 @@ class CleanupTest {
         deploy(branch("feature/gone"), NOW);
         deploy(pullRequest(41, "feature/merged"), NOW);
         ScmState scm = ScmState.builder("not scanned").scanned("shop", Set.of("main"), Map.of(41, ChangeState.MERGED)).build();
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
 
         CleanupReport report = cleanup(NO_BRAKES.withIdlePeriod(Duration.ofDays(1)).withDryRun(true), NOW).run(scm, progress);
 
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
         assertThat(report.dryRun()).isTrue();
         assertThat(report.counts()).containsEntry(LifecycleAction.TEARDOWN, 2).containsEntry(LifecycleAction.SCALE_DOWN, 1);
         assertThat(report.environments()).extracting(EnvironmentResult::outcome).containsOnly(ActionOutcome.DRY_RUN);
@@ -218,18 +205,18 @@ class CleanupTest {
         // every rule would act on them: their branches are gone, their TTL ran out long ago, they are idle
         ScmState scm = ScmState.builder("not scanned").scanned("shop", Set.of("main"), Map.of()).scanned("web", Set.of(), Map.of()).build();
         CleanupPolicy aggressive = NO_BRAKES.withIdlePeriod(Duration.ofHours(1));
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
 
         CleanupReport report = cleanup(aggressive, NOW).run(scm, progress);
 
         assertThat(report.environments()).extracting(CleanupTest::which, EnvironmentResult::action)
                 .containsExactlyInAnyOrder(tuple("main", LifecycleAction.SCALE_DOWN), tuple("feature/gone", LifecycleAction.TEARDOWN));
         assertThat(report.ignoredNamespaces()).isEmpty();
-        assertThat(cluster.requests().all()).filteredOn(r -> r.path().equals("/api/v1/namespaces")).as("one inventory call").hasSize(1);
-        List<RequestLog.Request> writes = cluster.requests().writes();
+        assertThat(sandbox.cluster().requests().all()).filteredOn(r -> r.path().equals("/api/v1/namespaces")).as("one inventory call").hasSize(1);
+        List<RequestLog.Request> writes = sandbox.cluster().requests().writes();
         assertThat(writes).isNotEmpty().noneSatisfy(w -> assertThat(foreign).contains(namespaceOf(w.path())));
         assertThat(writes).extracting(w -> namespaceOf(w.path())).containsOnly(namespace(branch("main")), namespace(branch("feature/gone")));
-        assertThat(client.namespaces().list().getItems()).extracting(n -> n.getMetadata().getName()).containsAll(foreign);
+        assertThat(sandbox.client().namespaces().list().getItems()).extracting(n -> n.getMetadata().getName()).containsAll(foreign);
     }
 
     /**
@@ -258,7 +245,7 @@ class CleanupTest {
             Map<String, String> labels = new LinkedHashMap<>(labelSets.get(i % labelSets.size()));
             labels.put(ClusterContract.APP, i % 2 == 0 ? "shop" : "web");
             labels.put(ClusterContract.ENVIRONMENT, "feature-" + i);
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels)
+            sandbox.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels)
                     .addToAnnotations(ClusterContract.BRANCH, "feature/" + i)
                     .addToAnnotations(ClusterContract.STATUS, i % 3 == 0 ? "tearing-down" : "ready")
                     .addToAnnotations(ClusterContract.DEPLOYED_AT, "2026-01-01T00:00:00Z")
@@ -277,7 +264,7 @@ class CleanupTest {
     }
 
     private BranchEnvironments environmentsAt(Instant now) {
-        return new BranchEnvironments(client, "ci-1", naming, Clock.fixed(now, ZoneOffset.UTC));
+        return sandbox.environments("ci-1", Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private void deploy(BranchRef branch, Instant at) {
@@ -306,9 +293,9 @@ class CleanupTest {
     private Map<String, Integer> replicas(BranchRef branch) {
         Map<String, Integer> replicas = new TreeMap<>();
         String namespace = namespace(branch);
-        client.apps().deployments().inNamespace(namespace).list().getItems()
+        sandbox.client().apps().deployments().inNamespace(namespace).list().getItems()
                 .forEach(d -> replicas.put("Deployment/" + d.getMetadata().getName(), d.getSpec().getReplicas()));
-        client.apps().statefulSets().inNamespace(namespace).list().getItems()
+        sandbox.client().apps().statefulSets().inNamespace(namespace).list().getItems()
                 .forEach(s -> replicas.put("StatefulSet/" + s.getMetadata().getName(), s.getSpec().getReplicas()));
         return replicas;
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.branchdeploy.engine.lifecycle;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
+import io.jenkins.plugins.branchdeploy.engine.cluster.VariantOf;
 import java.time.Instant;
 
 /** Inventory entries for tests: a ready environment of app shop, changed one field at a time. */
@@ -20,6 +21,7 @@ final class EnvironmentBuilder {
     private Instant keepUntil;
     private ScaleDownCause scaledDownBy;
     private String owner;
+    private VariantOf variant;
 
     static EnvironmentBuilder branch(String branch) {
         EnvironmentBuilder b = new EnvironmentBuilder();
@@ -90,9 +92,15 @@ final class EnvironmentBuilder {
         return this;
     }
 
+    /** A variant copied from {@code source}, recording this builder's branch as the source's. */
+    EnvironmentBuilder variantOf(String source) {
+        variant = new VariantOf(source, "ana");
+        return this;
+    }
+
     Environment build() {
         return new Environment(namespace, app, environment, branch, change, "abc123",
                 "https://" + environment + "--" + app + ".example.dev", status, createdAt, deployedAt, expiresAt, keepUntil, scaledDownBy,
-                owner, null, null);
+                owner, null, null, variant);
     }
 }
