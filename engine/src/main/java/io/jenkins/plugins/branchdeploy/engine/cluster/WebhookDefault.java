@@ -91,7 +91,8 @@ final class WebhookDefault {
      * Before {@code leaving}'s namespace is deleted: a default route sending to it falls back to the
      * app's {@value #FALLBACK_BRANCH} environment when that has webhooks through the same Gateway, else
      * it is deleted. A default route elsewhere, or another installation's, is left alone; an
-     * environment whose last deploy applied no webhook HTTPRoute costs no request.
+     * environment whose last deploy applied no webhook HTTPRoute costs no request. When the API server
+     * refuses, the teardown is warned and goes on.
      */
     void leaving(Namespace leaving, ProgressListener progress) {
         String namespace = leaving.getMetadata().getName();
@@ -100,21 +101,33 @@ final class WebhookDefault {
         // what the last deploy applied says whether there is a route to read: no request for an environment without one
         boolean routed = EnvironmentNamespace.applied(leaving).stream()
                 .anyMatch(r -> r.kind().equals("HTTPRoute") && r.name().equals(Webhooks.ROUTE_NAME));
-        WebhookRoute own = app == null || !routed ? null : route(namespace, progress);
-        if (own == null || own.gateway() == null) {
+        if (app == null || !routed) {
             return;
         }
+        try {
+            WebhookRoute own = route(namespace, progress);
+            if (own != null && own.gateway() != null) {
+                fallBack(app, namespace, own.gateway(), progress);
+            }
+        } catch (ClusterApiException e) {
+            // the teardown goes on: a default route left behind answers with an error, a namespace left behind costs more
+            progress.warn("Could not move the default webhook route of " + app + " away from " + namespace + " (" + e.getMessage()
+                    + "); if it sends to " + namespace + ", send it elsewhere with webhooks route");
+        }
+    }
+
+    private void fallBack(String app, String namespace, Exposure.Gateway gateway, ProgressListener progress) {
         for (int attempt = 1;; attempt++) {
             GenericKubernetesResource live;
             try {
-                live = read(app, own.gateway(), progress);
+                live = read(app, gateway, progress);
             } catch (ForeignRouteException e) {
                 return;
             }
             if (live == null || !namespace.equals(target(live))) {
                 return;
             }
-            Fallback fallback = fallback(app, namespace, own.gateway(), progress);
+            Fallback fallback = fallback(app, namespace, gateway, progress);
             GenericKubernetesResource next = fallback == null ? null : desired(app, fallback.environment(), fallback.route());
             if (write(live, next, attempt, progress)) {
                 progress.info(fallback == null ? "Removed the default webhook route of " + app + ", which went to " + namespace
