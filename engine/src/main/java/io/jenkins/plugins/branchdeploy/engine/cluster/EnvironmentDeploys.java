@@ -122,7 +122,8 @@ public final class EnvironmentDeploys {
                     new RolloutWait(access.client(), access.api(), access.pollEvery(), access.progressEvery()), access.clock(),
                     access.installation(), access.owner(), request.deployedBy(), request.databaseBranch(), names, branch,
                     plan.ttl(), timeout, progress, () -> access.lease(names.namespace(), patience, progress));
-            return run.run(plan.ownResources(), plan.secrets(), plan.manifests(), request.source().helmTests());
+            return run.run(plan.ownResources(), plan.secrets(), plan.manifests(), request.source().helmTests(),
+                    ArgoCdHandOff.of(access, request, names));
         }
     }
 
@@ -135,6 +136,15 @@ public final class EnvironmentDeploys {
      */
     public List<RenderedManifest> render(DeployRequest request, Path manifests) {
         return render(request, manifests, note -> {});
+    }
+
+    /**
+     * Builds, on the calling thread, what a first render needs in a process that has just started
+     * ({@link ManifestRenderer#headStart()}): a command line runs it on a second thread while it reads
+     * its options. Rendering gives the same objects without it.
+     */
+    public static void renderingHeadStart() {
+        ManifestRenderer.headStart();
     }
 
     private List<RenderedManifest> render(DeployRequest request, Path manifests, Consumer<String> notes) {
