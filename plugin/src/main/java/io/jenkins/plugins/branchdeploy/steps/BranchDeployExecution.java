@@ -28,12 +28,13 @@ final class BranchDeployExecution extends SynchronousNonBlockingStepExecution<Ma
         BuildDeployer deployment = new BuildDeployer(
                 context.get(Run.class), context.get(EnvVars.class), context.get(TaskListener.class));
         DeployResult result = deployment.deploy(step, context.get(FilePath.class));
-        // plain serialisable map: Pipeline scripts read result.url, result.namespace, result.environment;
-        // all null when the branch filter leaves the branch out
+        // plain serialisable map: Pipeline scripts read result.url, result.namespace, result.environment,
+        // result.webhookUrl; all null when the branch filter leaves the branch out
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("url", result == null ? null : result.url());
         values.put("namespace", result == null ? null : result.names().namespace());
         values.put("environment", result == null ? null : result.names().environment());
+        values.put("webhookUrl", deployment.webhookUrl());
         return values;
     }
 }

@@ -59,6 +59,7 @@ final class BuildDeployer {
     private final EnvVars env;
     private final TaskListener listener;
     private final ProgressListener progress;
+    private String webhookUrl;
 
     BuildDeployer(Run<?, ?> run, EnvVars env, TaskListener listener) {
         this.run = run;
@@ -169,6 +170,7 @@ final class BuildDeployer {
     private DeployResult recorded(DeployOutcome outcome, BranchRef branch, String reviewLink, String sendWebhooksHere)
             throws AbortException {
         DeployResult result = outcome.deploy();
+        webhookUrl = outcome.webhookUrl();
         record(BranchDeployAction.of(outcome, branch.commit()).withReviewLink(reviewLink).withSendWebhooksHere(sendWebhooksHere));
         if (!result.succeeded()) {
             throw new AbortException("Deploy of environment " + result.names().environment() + " failed: " + result.failureReason());
@@ -177,6 +179,11 @@ final class BuildDeployer {
             progress.info("Environment " + result.names().environment() + " is live at " + result.url());
         }
         return result;
+    }
+
+    /** The webhook base URL of the environment {@link #deploy} deployed, or {@code null} without webhooks. */
+    String webhookUrl() {
+        return webhookUrl;
     }
 
     /**

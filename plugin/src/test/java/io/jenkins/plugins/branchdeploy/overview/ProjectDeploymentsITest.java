@@ -156,6 +156,10 @@ class ProjectDeploymentsITest {
                                         "matches", List.of(Map.of("path", Map.of("type", "PathPrefix", "value", "/cart"))),
                                         "backendRefs", List.of(Map.of("name", "api", "port", 8080)))))))
                         .build()).create();
+        api.client().namespaces().withName("shop-cart").edit(ns -> {
+            ns.getMetadata().getAnnotations().put(ClusterContract.APPLIED, "[\"gateway.networking.k8s.io/v1/HTTPRoute/branch-deploy-webhooks\"]");
+            return ns;
+        });
 
         assertThat(post("viewer", "sendWebhooksHere?cluster=staging&namespace=shop-cart")).isEqualTo(403);
         assertThat(post("developer", "sendWebhooksHere?cluster=staging&namespace=shop-login"))

@@ -64,6 +64,7 @@ class WebhooksPipelineITest {
         String webhookUrl = "https://webhooks-shop." + TestSettings.DOMAIN + "/" + names.environment();
         BranchDeployAction action = build.getAction(BranchDeployAction.class);
         assertThat(action.getWebhookUrl()).isEqualTo(webhookUrl);
+        r.assertLogContains("webhookUrl=" + webhookUrl, build);
         r.assertLogContains("Webhooks: " + webhookUrl + "/... reaches Service web:80", build);
         assertThat(api.client().genericKubernetesResources("gateway.networking.k8s.io/v1", "HTTPRoute")
                 .inNamespace(names.namespace()).withName("branch-deploy-webhooks").get()).isNotNull();
@@ -110,7 +111,8 @@ class WebhooksPipelineITest {
                 node {
                   %s
                   withEnv(['BRANCH_NAME=%s']) {
-                    branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi'], webhooks: 'web:80', routeVia: 'gateway:gateways/preview'
+                    def live = branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi'], webhooks: 'web:80', routeVia: 'gateway:gateways/preview'
+                    echo "webhookUrl=${live.webhookUrl}"
                   }
                 }
                 """.formatted(WRITE_MANIFESTS, branch), true));

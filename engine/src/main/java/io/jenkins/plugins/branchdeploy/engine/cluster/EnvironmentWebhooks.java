@@ -6,6 +6,7 @@ import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,10 +32,15 @@ public final class EnvironmentWebhooks {
         String slug = NamingPolicy.appSlug(app);
         WebhookDefault defaults = new WebhookDefault(access);
         List<WebhookListing.Entry> routes = new ArrayList<>();
-        for (Environment environment : new EnvironmentInventory(access).all()) {
-            WebhookRoute route = slug.equals(environment.app()) ? defaults.route(environment.namespace(), progress) : null;
+        String selector = ClusterContract.ownedBy(access.installation()) + "," + ClusterContract.APP + "=" + slug;
+        List<Namespace> namespaces = access.api().call("list the environments of app " + slug, progress,
+                () -> access.client().namespaces().withLabelSelector(selector).list().getItems());
+        for (Namespace namespace : namespaces.stream().sorted(Comparator.comparing(n -> n.getMetadata().getName())).toList()) {
+            boolean ours = EnvironmentNamespace.isOwnedBy(namespace, access.installation())
+                    && slug.equals(namespace.getMetadata().getLabels().get(ClusterContract.APP));
+            WebhookRoute route = ours ? defaults.route(namespace, progress) : null;
             if (route != null) {
-                routes.add(new WebhookListing.Entry(environment, route));
+                routes.add(new WebhookListing.Entry(EnvironmentNamespace.environmentOf(namespace, access.clock().instant()), route));
             }
         }
         WebhookListing.Entry defaultRoute = null;
@@ -66,7 +72,7 @@ public final class EnvironmentWebhooks {
                             + "send the webhooks to another environment");
         }
         WebhookDefault defaults = new WebhookDefault(access);
-        WebhookRoute route = defaults.route(namespace, progress);
+        WebhookRoute route = defaults.route(live, progress);
         if (route == null) {
             throw new InvalidInputException("webhooks", "the environment in " + namespace + " has no webhooks; deploy it with "
                     + "webhooks SERVICE[:PORT] (--webhooks, Pipeline: webhooks) first");

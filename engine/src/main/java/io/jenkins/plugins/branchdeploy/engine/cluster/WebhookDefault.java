@@ -11,6 +11,8 @@ import io.jenkins.plugins.branchdeploy.engine.shaping.GatewayApi;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An app's default webhook route: one HTTPRoute in the Gateway's namespace, named
@@ -38,16 +40,26 @@ final class WebhookDefault {
         return Webhooks.ROUTE_NAME + "-" + app;
     }
 
-    /** An environment's webhook route: its HTTPRoute, else its Ingress; {@code null} when it has none. */
-    WebhookRoute route(String namespace, ProgressListener progress) {
-        GenericKubernetesResource route = access.api().call("read the webhook route of " + namespace, progress, () -> access.client()
-                .genericKubernetesResources(GatewayApi.API_VERSION, "HTTPRoute").inNamespace(namespace).withName(Webhooks.ROUTE_NAME).get());
-        if (route != null) {
-            return WebhookRoute.of(route);
+    /**
+     * An environment's webhook route, as its last deploy applied it: its HTTPRoute or its Ingress.
+     *
+     * @return {@code null} when the last deploy applied none (then without a request)
+     */
+    WebhookRoute route(Namespace environment, ProgressListener progress) {
+        String namespace = environment.getMetadata().getName();
+        Set<String> kinds = EnvironmentNamespace.applied(environment).stream().filter(r -> r.name().equals(Webhooks.ROUTE_NAME))
+                .map(AppliedResource::kind).collect(Collectors.toSet());
+        if (kinds.contains("HTTPRoute")) {
+            GenericKubernetesResource route = access.api().call("read the webhook route of " + namespace, progress, () -> access.client()
+                    .genericKubernetesResources(GatewayApi.API_VERSION, "HTTPRoute").inNamespace(namespace).withName(Webhooks.ROUTE_NAME).get());
+            return route == null ? null : WebhookRoute.of(route);
         }
-        Ingress ingress = access.api().call("read the webhook Ingress of " + namespace, progress, () -> access.client()
-                .network().v1().ingresses().inNamespace(namespace).withName(Webhooks.ROUTE_NAME).get());
-        return ingress == null ? null : WebhookRoute.of(ingress);
+        if (kinds.contains("Ingress")) {
+            Ingress ingress = access.api().call("read the webhook Ingress of " + namespace, progress, () -> access.client()
+                    .network().v1().ingresses().inNamespace(namespace).withName(Webhooks.ROUTE_NAME).get());
+            return ingress == null ? null : WebhookRoute.of(ingress);
+        }
+        return null;
     }
 
     /**
@@ -91,30 +103,40 @@ final class WebhookDefault {
      * Before {@code leaving}'s namespace is deleted: a default route sending to it falls back to the
      * app's {@value #FALLBACK_BRANCH} environment when that has webhooks through the same Gateway, else
      * it is deleted. A default route elsewhere, or another installation's, is left alone; an
-     * environment whose last deploy applied no webhook HTTPRoute costs no request.
+     * environment whose last deploy applied no webhook HTTPRoute costs no request. When the API server
+     * refuses, the teardown is warned and goes on.
      */
     void leaving(Namespace leaving, ProgressListener progress) {
         String namespace = leaving.getMetadata().getName();
         Map<String, String> labels = leaving.getMetadata().getLabels();
         String app = labels == null ? null : labels.get(ClusterContract.APP);
-        // what the last deploy applied says whether there is a route to read: no request for an environment without one
-        boolean routed = EnvironmentNamespace.applied(leaving).stream()
-                .anyMatch(r -> r.kind().equals("HTTPRoute") && r.name().equals(Webhooks.ROUTE_NAME));
-        WebhookRoute own = app == null || !routed ? null : route(namespace, progress);
-        if (own == null || own.gateway() == null) {
+        if (app == null) {
             return;
         }
+        try {
+            WebhookRoute own = route(leaving, progress);
+            if (own != null && own.gateway() != null) {
+                fallBack(app, namespace, own.gateway(), progress);
+            }
+        } catch (ClusterApiException e) {
+            // the teardown goes on: a default route left behind answers with an error, a namespace left behind costs more
+            progress.warn("Could not move the default webhook route of " + app + " away from " + namespace + " (" + e.getMessage()
+                    + "); if it sends to " + namespace + ", send it elsewhere with webhooks route");
+        }
+    }
+
+    private void fallBack(String app, String namespace, Exposure.Gateway gateway, ProgressListener progress) {
         for (int attempt = 1;; attempt++) {
             GenericKubernetesResource live;
             try {
-                live = read(app, own.gateway(), progress);
+                live = read(app, gateway, progress);
             } catch (ForeignRouteException e) {
                 return;
             }
             if (live == null || !namespace.equals(target(live))) {
                 return;
             }
-            Fallback fallback = fallback(app, namespace, own.gateway(), progress);
+            Fallback fallback = fallback(app, namespace, gateway, progress);
             GenericKubernetesResource next = fallback == null ? null : desired(app, fallback.environment(), fallback.route());
             if (write(live, next, attempt, progress)) {
                 progress.info(fallback == null ? "Removed the default webhook route of " + app + ", which went to " + namespace
@@ -135,7 +157,7 @@ final class WebhookDefault {
         if (main == null || !EnvironmentNamespace.isOwnedBy(main, access.installation()) || EnvironmentNamespace.isTerminating(main)) {
             return null;
         }
-        WebhookRoute route = route(namespace, progress);
+        WebhookRoute route = route(main, progress);
         return route == null || !gateway.equals(route.gateway()) ? null
                 : new Fallback(main.getMetadata().getLabels().get(ClusterContract.ENVIRONMENT), route);
     }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * What a pull request's "Branch deployment" check says: a title and a Markdown summary with the
- * environment, namespace, expiry, warnings, smoke results and change report, at most {@link #MAX_SUMMARY}
+ * environment, namespace, webhook URL, expiry, warnings, smoke results and change report, at most {@link #MAX_SUMMARY}
  * characters (the SCM's limit is 65535). Holds no secret value: only what {@link DeployOutcome}
  * holds. Text that users control (branch names, reasons) is escaped, so it cannot form links or
  * markup.
@@ -50,6 +50,9 @@ public record DeployCheck(boolean succeeded, String title, String summary) {
         md.append("| | |\n| --- | --- |\n")
                 .append("| Environment | ").append(escape(deploy.names().environment())).append(" |\n")
                 .append("| Namespace | ").append(escape(deploy.names().namespace())).append(" |\n");
+        if (outcome.webhookUrl() != null) {
+            md.append("| Webhooks | ").append(escape(outcome.webhookUrl())).append(" |\n");
+        }
         if (expiresAt != null) {
             md.append("| Expires | ").append(escape(expiresAt.toString())).append(" |\n");
         }

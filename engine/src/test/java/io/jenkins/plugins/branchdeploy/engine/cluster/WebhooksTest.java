@@ -153,6 +153,18 @@ class WebhooksTest {
     }
 
     @Test
+    void aTeardownThatMayNotReadTheDefaultRouteWarnsAndStillTearsDown() {
+        deploy(cart, "payments:8080", GATEWAY);
+        sandbox.cluster().faults().failOnce("GET", "/apis/gateway.networking.k8s.io/v1/namespaces/gateways/httproutes/" + DEFAULT_ROUTE,
+                403, "httproutes.gateway.networking.k8s.io is forbidden");
+
+        assertThat(sandbox.environments().lifecycle().teardown(EnvironmentRef.of(cart), progress)).isEqualTo(TeardownOutcome.DELETED);
+
+        assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("WARNING: Could not move the default webhook route of shop away from "
+                + naming.names(cart).namespace()));
+    }
+
+    @Test
     void aFailedDeployLeavesItsRoutesInItsMarkedNamespaceOnly() {
         String namespace = naming.names(cart).namespace();
         sandbox.cluster().faults().failOnce("PATCH", "/apis/gateway.networking.k8s.io/v1beta1/namespaces/" + namespace

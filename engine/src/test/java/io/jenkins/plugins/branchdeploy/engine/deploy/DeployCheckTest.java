@@ -27,17 +27,18 @@ class DeployCheckTest {
     private static final String LINK = "https://jenkins.example.dev/job/shop/job/PR-42/branch-deploy/open";
 
     @Test
-    void aReadyDeployLinksThroughTheReviewLinkAndListsEnvironmentExpirySmokeAndChanges() {
+    void aReadyDeployLinksThroughTheReviewLinkAndListsEnvironmentWebhooksExpirySmokeAndChanges() {
         SmokeReport smoke = new SmokeReport(List.of(new SmokeResult("health", "GET", "/healthz", false, true, 1, 200,
                 Duration.ofMillis(12), null)));
-        DeployOutcome outcome = new DeployOutcome(ready(), smoke, report(1).withDrift(new Drift("main", 3, 50)), null, null, List.of(), List.of("nothing routes to the host"), null);
+        DeployOutcome outcome = new DeployOutcome(ready(), smoke, report(1).withDrift(new Drift("main", 3, 50)), null, null, List.of(), List.of("nothing routes to the host"), "https://hooks--shop.example.dev/pr-42");
 
         DeployCheck check = DeployCheck.of(outcome, LINK, Instant.parse("2026-03-09T10:00:00Z"));
 
         assertThat(check.succeeded()).isTrue();
         assertThat(check.title()).isEqualTo("Ready: https://pr-42--shop.example.dev");
         assertThat(check.summary()).contains("**Live:** [https://pr\\-42\\-\\-shop\\.example\\.dev](" + LINK + ")",
-                "| Namespace | shop\\-pr\\-42 |", "| Expires | 2026\\-03\\-09T10:00:00Z |",
+                "| Namespace | shop\\-pr\\-42 |", "| Webhooks | https://hooks\\-\\-shop\\.example\\.dev/pr\\-42 |",
+                "| Expires | 2026\\-03\\-09T10:00:00Z |",
                 "- passed: health \\(GET /healthz, 200 in 12 ms, 1 attempt\\)",
                 "This branch is 3 commits behind main", "  ~ ConfigMap/config0", "### Warnings\n\n- nothing routes to the host\n");
     }
