@@ -26,6 +26,7 @@ public class BranchDeployCommand {
             WebhooksCommand.class);
 
     public static void main(String[] args) {
+        RenderingHeadStart.forCommand(args);
         System.exit(commandLine(args).execute(args));
     }
 

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,12 +37,24 @@ public class ClusterOptions {
      * command starts much faster than Vert.x.
      */
     public KubernetesClient connect() {
+        return LazyClient.of(connection());
+    }
+
+    /**
+     * As {@link #connect()}, but connecting starts now on another thread: for a command that will
+     * certainly use the cluster once it has done work of its own (a deploy renders first).
+     */
+    public KubernetesClient connectAhead() {
+        return LazyClient.ahead(connection());
+    }
+
+    private Supplier<KubernetesClient> connection() {
         Kubeconfig kubeconfigs = Kubeconfig.ofThisProcess();
-        return LazyClient.of(() -> {
+        return () -> {
             Config config = kubeconfigs.config(kubeconfig, context);
             config.setRequestRetryBackoffLimit(0);
             return new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory()).withConfig(config).build();
-        });
+        };
     }
 
     public String installation() {

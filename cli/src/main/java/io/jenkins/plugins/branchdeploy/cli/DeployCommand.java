@@ -157,7 +157,7 @@ class DeployCommand implements Callable<Integer> {
         };
         input.untrustedFork().ifPresent(progress::warn);
         DeployOutcome outcome;
-        try (KubernetesClient client = cluster.connect()) {
+        try (KubernetesClient client = cluster.connectAhead()) {
             BranchDeployer deployer = new BranchDeployer(new BranchEnvironments(client, cluster.installation(), naming), state.metrics())
                     .withDatabases(databases);
             outcome = deployer.deploy(input.request(), input.options(), progress);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.branchdeploy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +50,37 @@ class LauncherIT {
         assertThat(badInput.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(badInput.exitValue()).isEqualTo(BranchDeployCommand.BAD_INPUT);
         assertThat(Files.readString(elsewhere.resolve("err"))).startsWith("branch-deploy: branch: '///'");
+    }
+
+    @Test
+    void deploysRedeploysAndDiffsAsAPipelineRunsThem() throws Exception {
+        try (SandboxCluster sandbox = SandboxCluster.start()) {
+            String kubeconfig = sandbox.writeKubeconfig(elsewhere.resolve("kubeconfig")).toString();
+            String manifests = Path.of("../engine/src/test/resources/manifests/microservices-demo").toAbsolutePath().toString();
+            List<String> deploy = List.of("deploy", "--kubeconfig", kubeconfig, "--app", "ms", "--branch", "feature/cart",
+                    "--manifests", manifests, "--domain", "preview.example.dev", "--quota", "auto");
+
+            assertThat(run(deploy)).contains("Ready, with no URL").contains("38 resources");
+            assertThat(run(deploy)).contains("Unchanged, with no URL").contains("38 resources");
+            assertThat(run(List.of("diff", "--app", "ms", "--branch", "feature/cart", "--manifests", manifests,
+                    "--baseline-manifests", manifests))).contains("0 changed, 35 unchanged");
+
+            Process badKubeconfig = start("deploy", "--kubeconfig", elsewhere.resolve("missing").toString(), "--app", "ms",
+                    "--branch", "feature/cart", "--manifests", manifests, "--domain", "preview.example.dev", "--quota", "auto");
+            assertThat(badKubeconfig.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(badKubeconfig.exitValue()).isEqualTo(BranchDeployCommand.BAD_INPUT);
+            assertThat(Files.readString(elsewhere.resolve("err"))).startsWith("branch-deploy: kubeconfig: ").doesNotContain("Exception");
+        }
+    }
+
+    /** Runs the launcher with {@code args}, expecting success: its standard output. */
+    private String run(List<String> args) throws Exception {
+        Process process = start(args.toArray(String[]::new));
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String err = Files.readString(elsewhere.resolve("err"));
+        assertThat(process.exitValue()).as(err).isZero();
+        assertThat(err).doesNotContain("Exception");
+        return Files.readString(elsewhere.resolve("out"));
     }
 
     private Process start(String... args) throws IOException {

@@ -29,7 +29,7 @@ import java.util.Set;
  * has Argo CD's {@code Application} kind and namespace and that no other installation's Application
  * has the environment's name; then records the Application on the namespace, applies it, and waits
  * until Argo CD synced it to the revision and reports it healthy. Branch Deploy still writes the
- * namespace, quota, limit range, NetworkPolicy, Secrets and the exposure's route itself.
+ * namespace, quota, limit range, NetworkPolicy, Secrets and the exposure's and webhooks' routes itself.
  */
 final class ArgoCdHandOff {
 

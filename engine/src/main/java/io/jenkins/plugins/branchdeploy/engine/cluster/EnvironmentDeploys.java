@@ -138,6 +138,15 @@ public final class EnvironmentDeploys {
         return render(request, manifests, note -> {});
     }
 
+    /**
+     * Builds, on the calling thread, what a first render needs in a process that has just started
+     * ({@link ManifestRenderer#headStart()}): a command line runs it on a second thread while it reads
+     * its options. Rendering gives the same objects without it.
+     */
+    public static void renderingHeadStart() {
+        ManifestRenderer.headStart();
+    }
+
     private List<RenderedManifest> render(DeployRequest request, Path manifests, Consumer<String> notes) {
         EnvironmentNames names = access.naming().requireHosts().names(request.branch());
         return new ManifestRenderer(ManifestVariables.forEnvironment(request.branch(), names, request.variables())

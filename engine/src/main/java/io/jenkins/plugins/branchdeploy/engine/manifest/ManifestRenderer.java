@@ -44,6 +44,38 @@ public final class ManifestRenderer {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> CONTAINER_LISTS = Set.of("containers", "initContainers", "ephemeralContainers");
     private static final Set<String> SCRIPT_FIELDS = Set.of("command", "args");
+    /** What {@link #headStart()} renders: the kinds, and the fields of a pod template, that most apps' manifests have. */
+    private static final String COMMON_KINDS = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: head-start, labels: {app: a}}
+            spec:
+              replicas: 1
+              selector: {matchLabels: {app: a}}
+              template:
+                metadata: {labels: {app: a}}
+                spec:
+                  containers:
+                  - name: a
+                    image: a
+                    ports: [{containerPort: 80}]
+                    env: [{name: A, value: a}]
+                    resources: {requests: {cpu: 1m}, limits: {memory: 1Mi}}
+                    readinessProbe: {httpGet: {path: /, port: 80}}
+            ---
+            {apiVersion: v1, kind: Service, metadata: {name: head-start}, spec: {ports: [{port: 80, targetPort: 80}], selector: {app: a}}}
+            ---
+            {apiVersion: v1, kind: ServiceAccount, metadata: {name: head-start}}
+            ---
+            {apiVersion: v1, kind: ConfigMap, metadata: {name: head-start}, data: {a: a}}
+            ---
+            {apiVersion: apps/v1, kind: StatefulSet, metadata: {name: head-start}}
+            ---
+            {apiVersion: networking.k8s.io/v1, kind: Ingress, metadata: {name: head-start}}
+            """;
+
+    /** The chart value that holds the environment's webhook URL, {@code ${WEBHOOK_URL}} of plain YAML. */
+    public static final String WEBHOOK_URL_VALUE = "branchDeploy.webhookUrl";
 
     private final ManifestVariables variables;
     private final String sourceNamespace;
@@ -71,6 +103,18 @@ public final class ManifestRenderer {
         this.sourceNamespace = sourceNamespace;
         this.source = source == null ? SourceOptions.DETECT : source;
         this.release = release;
+    }
+
+    /**
+     * Does ahead what the first render in a process does once: registering the typed model's kinds,
+     * starting the YAML parser and building the deserializers of the common kinds and fields. In a JVM
+     * that has just started, that is most of a render's time; a command line runs this on a second
+     * thread while it reads its options. Rendering gives the same objects with or without it.
+     */
+    public static void headStart() {
+        for (JsonNode document : documents("head start", COMMON_KINDS)) {
+            toResource((ObjectNode) document, "head start");
+        }
     }
 
     /** As {@link #render(Path, String, Consumer)}, without notes. */
@@ -136,7 +180,17 @@ public final class ManifestRenderer {
         if (release == null) {
             throw new IllegalStateException("no Helm release given to render chart " + chart);
         }
-        return new HelmChart(chart).render(release.name(), namespace, source, release.kubeVersion());
+        return new HelmChart(chart).render(release.name(), namespace, withWebhookUrl(source), release.kubeVersion());
+    }
+
+    /** The chart's values with {@value #WEBHOOK_URL_VALUE} when the environment has webhooks; a value the user set wins. */
+    private SourceOptions withWebhookUrl(SourceOptions options) {
+        return variables.value("WEBHOOK_URL").map(url -> {
+            Map<String, String> set = new LinkedHashMap<>();
+            set.put(WEBHOOK_URL_VALUE, url);
+            set.putAll(options.set());
+            return new SourceOptions(options.source(), options.values(), set, options.helmTests());
+        }).orElse(options);
     }
 
     private List<RenderedManifest> overlay(Path overlay, String namespace, Consumer<String> notes) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.branchdeploy.engine.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -52,6 +53,11 @@ class ManifestRendererTest {
         Object dnsNames = resource(rendered, "Certificate/shop-tls", GenericKubernetesResource.class).get("spec", "dnsNames");
         assertThat(dnsNames).isEqualTo(List.of(names.host()));
         assertThat(rendered.get(0).origin()).isEqualTo("cart.yaml, document 1");
+    }
+
+    @Test
+    void theHeadStartRendersItsCommonKindsWithoutComplaint() {
+        assertThatCode(ManifestRenderer::headStart).doesNotThrowAnyException();
     }
 
     @Test
