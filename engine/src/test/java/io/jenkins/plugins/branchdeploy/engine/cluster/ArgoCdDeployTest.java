@@ -161,6 +161,20 @@ class ArgoCdDeployTest {
     }
 
     @Test
+    void anApplicationArgoCdDoesNotRemoveInTimeFailsTheTeardownBeforeTheNamespace() {
+        deploy(request().build());
+        argoCd.keepsResources(names.namespace());
+        Namespace live = sandbox.client().namespaces().withName(names.namespace()).get();
+        ApplicationTeardown teardown = new ApplicationTeardown(sandbox.client(), new ApiCalls(1, Duration.ofMillis(10)),
+                SandboxEnvironments.INSTALLATION, Duration.ofMillis(50), Duration.ofSeconds(10));
+
+        assertThatThrownBy(() -> teardown.delete(live, Duration.ofSeconds(2), progress)).isInstanceOf(ArgoCdTeardownException.class)
+                .hasMessage("Argo CD has not removed Application argocd/" + names.namespace() + " and its resources within 2 s;"
+                        + " the namespace is kept. See the Application's conditions in Argo CD, then tear down again");
+        assertThat(sandbox.client().apps().deployments().inNamespace(names.namespace()).withName("web").get()).isNotNull();
+    }
+
+    @Test
     void anApplicationOfAnotherInstallationIsNeverTouched() {
         GenericKubernetesResource foreign = new GenericKubernetesResource();
         foreign.setApiVersion("argoproj.io/v1alpha1");
