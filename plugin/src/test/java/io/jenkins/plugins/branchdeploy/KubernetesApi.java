@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterContract;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentStatus;
+import io.jenkins.plugins.branchdeploy.sandbox.ArgoCdController;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,6 +26,11 @@ public final class KubernetesApi implements AutoCloseable {
     /** The API server URL to configure a cluster with. */
     public String url() {
         return sandbox.url();
+    }
+
+    /** Installs the sandbox's stand-in for Argo CD, watching namespace {@code argocd}. */
+    public ArgoCdController installArgoCd() {
+        return sandbox.installArgoCd("argocd");
     }
 
     /** A client that sees everything, for seeding and checking. */

@@ -71,6 +71,9 @@ class DeployCommand implements Callable<Integer> {
     @Mixin
     ExposeOptions exposure;
 
+    @Mixin
+    ApplyWithOptions applyWith;
+
     @Option(names = "--manifests", required = true, paramLabel = "PATH",
             description = "Directory (searched recursively) or file of Kubernetes YAML, a Helm chart (directory or .tgz) or a Kustomize overlay.")
     Path manifests;
@@ -130,6 +133,7 @@ class DeployCommand implements Callable<Integer> {
                 .expose(exposure.expose, exposure.routeVia, exposure.ingressClass(), exposure.tlsSecret())
                 .webhooks(exposure.webhooks, exposure.webhookHostTemplate, exposure.webhookIngressAnnotations)
                 .keepLoadBalancers(exposure.keepLoadBalancers)
+                .applyWith(applyWith.mode, applyWith.argoCd(), manifests.toString(), render.values.stream().map(Path::toString).toList())
                 .database(database.strategy())
                 .smokeTests(smoke)
                 .smokeBaseUrl(smokeBaseUrl)

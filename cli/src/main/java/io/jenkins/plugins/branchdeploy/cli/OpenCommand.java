@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,32 +33,24 @@ class OpenCommand implements Callable<Integer> {
     @Mixin
     StateOptions state;
 
-    @Option(names = "--app", required = true, paramLabel = "APP", description = "Application name, e.g. shop.")
-    String app;
-
-    @ArgGroup(multiplicity = "1")
-    EnvironmentChoice which;
+    @Mixin
+    EnvironmentChoice environment;
 
     @Option(names = "--user", paramLabel = "LOGIN",
             description = "Who opens it, e.g. a reviewer's SCM login; without it the open is anonymous and does not count as a review.")
     String user;
 
-    @Option(names = "--namespace-template", paramLabel = "PATTERN", description = "Namespace pattern with {app} and {branch} (default: "
-            + NamingPolicy.DEFAULT_NAMESPACE_TEMPLATE + ").")
-    String namespaceTemplate;
-
     @Override
     public Integer call() {
-        BranchRef branch = which.branchRef(app);
+        BranchRef branch = environment.branchRef();
         ProgressListener progress = new StderrProgress(spec.commandLine().getErr());
         URI url;
         try (KubernetesClient client = cluster.connect()) {
-            BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(),
-                    NamingPolicy.namespacesOnly(namespaceTemplate));
-            Environment environment = environments.inventory().find(branch).orElseThrow(() -> new InvalidInputException(
-                    which.field(), "there is no environment of app " + app + " for " + which.describe() + " in installation "
+            BranchEnvironments environments = new BranchEnvironments(client, cluster.installation(), environment.naming());
+            Environment found = environments.inventory().find(branch).orElseThrow(() -> new InvalidInputException(
+                    environment.field(), "there is no environment of " + environment.describe() + " in installation "
                     + cluster.installation() + "; check --app, --branch or --change, and --installation-id"));
-            url = new ReviewLink(environments, state.metrics(), Clock.systemUTC()).open(environment, user, progress);
+            url = new ReviewLink(environments, state.metrics(), Clock.systemUTC()).open(found, user, progress);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(url);

@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,23 +37,16 @@ class WebhooksCommand {
         @Mixin
         ClusterOptions cluster;
 
-        @Option(names = "--app", required = true, paramLabel = "APP", description = "Application name, e.g. shop.")
-        String app;
-
-        @ArgGroup(multiplicity = "1")
-        EnvironmentChoice which;
-
-        @Option(names = "--namespace-template", paramLabel = "PATTERN", description = "Namespace pattern with {app} and {branch} "
-                + "(default: " + NamingPolicy.DEFAULT_NAMESPACE_TEMPLATE + ").")
-        String namespaceTemplate;
+        @Mixin
+        EnvironmentChoice environment;
 
         @Override
         public Integer call() {
             ProgressListener progress = new StderrProgress(spec.commandLine().getErr());
             WebhookRoute route;
             try (KubernetesClient client = cluster.connect()) {
-                route = new BranchEnvironments(client, cluster.installation(), NamingPolicy.namespacesOnly(namespaceTemplate))
-                        .webhooks().route(EnvironmentRef.of(which.branchRef(app)), progress);
+                route = new BranchEnvironments(client, cluster.installation(), environment.naming())
+                        .webhooks().route(EnvironmentRef.of(environment.branchRef()), progress);
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println("Webhooks to https://" + route.host() + "/ go to " + route.namespace() + " (" + route.url() + ")");

@@ -11,17 +11,15 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code branch-deploy try}, and the lifecycle commands with --environment, as a user runs them against the sandbox. */
 class TryCommandTest {
@@ -30,28 +28,18 @@ class TryCommandTest {
     private static final NamingPolicy NAMING = NamingPolicy.withDefaults("preview.example.dev");
 
     private final ObjectMapper json = new ObjectMapper();
-    private SandboxCluster cluster;
-    private KubernetesClient client;
-    private String kubeconfig;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final SandboxKubeconfig sandbox = new SandboxKubeconfig();
+    private KubernetesClient client;
 
     @BeforeEach
-    void deployMain() throws IOException {
-        cluster = SandboxCluster.start();
-        client = cluster.newClient();
-        kubeconfig = cluster.writeKubeconfig(dir.resolve("sandbox.kubeconfig")).toString();
+    void deployMain() {
+        client = sandbox.client();
         DeployRequest request = DeployRequest.builder(BranchRef.of("shop", "main"), Path.of("../docs/examples/shop"))
                 .variables(Map.of("IMAGE_TAG", "1.4.2")).secrets(List.of(new SecretEntry("shop-db", "password", "s3cret")))
                 .timeout(Duration.ofSeconds(30)).build();
         assertThat(new BranchEnvironments(client, INSTALLATION, NAMING).deploys().deploy(request, ProgressListener.SILENT).succeeded()).isTrue();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        cluster.close();
     }
 
     @Test
@@ -87,7 +75,7 @@ class TryCommandTest {
 
     @Test
     void badInputExitsWithTwoBeforeAnythingIsWritten() {
-        cluster.requests().clear();
+        sandbox.cluster().requests().clear();
 
         CommandRun unknownContainer = run("try", "--app", "shop", "--from", "main", "--name", "x", "--image", "checkout=c:1", "--domain", "preview.example.dev");
         assertThat(unknownContainer.exitCode()).isEqualTo(2);
@@ -101,12 +89,12 @@ class TryCommandTest {
         assertThat(run("extend", "--app", "shop", "--environment", "try-none", "--for", "1d").exitCode()).isEqualTo(2);
         assertThat(run("wake", "--app", "shop", "--environment", "main", "--branch", "main").err()).contains("either --environment or --branch");
 
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
     }
 
     private CommandRun run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--kubeconfig", kubeconfig, "--installation-id", INSTALLATION));
+        all.addAll(List.of("--kubeconfig", sandbox.kubeconfig(), "--installation-id", INSTALLATION));
         return CommandRun.of(all.toArray(String[]::new));
     }
 }

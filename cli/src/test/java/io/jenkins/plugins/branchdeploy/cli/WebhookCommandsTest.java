@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
-import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** --webhooks on deploy, and webhooks route and list, against the sandbox. */
@@ -24,22 +22,11 @@ class WebhookCommandsTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private final String cart = NamingPolicy.withDefaults("preview.example.dev").names(BranchRef.of("shop", "feature/cart")).environment();
-    private SandboxCluster cluster;
-    private String kubeconfig;
+    @RegisterExtension
+    final SandboxKubeconfig sandbox = new SandboxKubeconfig();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void start() throws IOException {
-        cluster = SandboxCluster.start();
-        kubeconfig = cluster.writeKubeconfig(dir.resolve("sandbox.kubeconfig")).toString();
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
 
     @Test
     void deployPrintsTheWebhookUrlAndRouteMovesTheDefaultThatListShows() throws IOException {
@@ -73,7 +60,7 @@ class WebhookCommandsTest {
                 "branch-deploy: --webhook-host-template: 'hooks_{app}.{domain}' makes 'hooks_app.example.dev', which is not a host name");
         assertBadInput(webhooks("route", "--app", "shop", "--change", "42"),
                 "branch-deploy: branch: there is no environment of app shop for pull request #42 (namespace shop-pr-42)");
-        assertThat(cluster.requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
     }
 
     private static void assertBadInput(CommandRun run, String errorStart) {
@@ -82,7 +69,7 @@ class WebhookCommandsTest {
     }
 
     private CommandRun deploy(String branch, String... extra) {
-        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", kubeconfig, "--installation-id", "laptop",
+        List<String> args = new ArrayList<>(List.of("deploy", "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop",
                 "--app", "shop", "--branch", branch, "--manifests", PAYMENTS, "--domain", "preview.example.dev",
                 "--timeout", "30s", "--state-dir", dir.resolve("state").toString()));
         args.addAll(List.of(extra));
@@ -90,7 +77,7 @@ class WebhookCommandsTest {
     }
 
     private CommandRun webhooks(String... args) {
-        List<String> all = new ArrayList<>(List.of("webhooks", args[0], "--kubeconfig", kubeconfig, "--installation-id", "laptop"));
+        List<String> all = new ArrayList<>(List.of("webhooks", args[0], "--kubeconfig", sandbox.kubeconfig(), "--installation-id", "laptop"));
         all.addAll(List.of(args).subList(1, args.length));
         return CommandRun.of(all.toArray(String[]::new));
     }

@@ -68,6 +68,7 @@ public class BranchDeployConfiguration extends ExposureDefaults {
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         // a form without clusters binds no list at all: start from none so that deleting the last one sticks
         clusters = new ArrayList<>();
+        forgetArgoCd(); // likewise for an unticked Argo CD block
         boolean configured = super.configure(req, json);
         save();
         return configured;

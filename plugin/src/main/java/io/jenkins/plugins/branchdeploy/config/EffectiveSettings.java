@@ -2,7 +2,9 @@ package io.jenkins.plugins.branchdeploy.config;
 
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchFilter;
 import io.jenkins.plugins.branchdeploy.engine.branch.TrustedForks;
+import io.jenkins.plugins.branchdeploy.engine.deploy.ArgoCdInput;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
+import io.jenkins.plugins.branchdeploy.engine.request.ApplyWith;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +27,7 @@ import java.util.List;
  * @param allowFromNamespaces the {@code KEY=VALUE} labels of the namespaces besides its own that may reach an environment
  * @param webhookHostTemplate the webhook host of each app, or {@code null} for the engine's default
  * @param webhookIngressAnnotations the {@code KEY=VALUE} annotations that make the ingress controller remove a webhook route's prefix
+ * @param argoCd the Argo CD hand-off environments get by default, or {@code null} when the step applies them itself
  */
 public record EffectiveSettings(
         String installationId,
@@ -40,7 +43,8 @@ public record EffectiveSettings(
         String tlsSecret,
         List<String> allowFromNamespaces,
         String webhookHostTemplate,
-        List<String> webhookIngressAnnotations) {
+        List<String> webhookIngressAnnotations,
+        ArgoCdOptions argoCd) {
 
     /**
      * How this job's environments are named.
@@ -59,6 +63,23 @@ public record EffectiveSettings(
      */
     public boolean trustFork(String forkOwnerOrRepo) {
         return trustedForks.trusts(forkOwnerOrRepo);
+    }
+
+    /** Who applies a step's environment: the step's {@code applyWith}, else Argo CD where the settings give it, else the engine's default. */
+    public String applyWith(String stepChoice) {
+        return stepChoice != null ? stepChoice : argoCd != null ? ApplyWith.ARGOCD_NAME : null;
+    }
+
+    /**
+     * The Argo CD fields of a step ({@code argoCd}, or {@code null}) over these settings' when Argo CD applies;
+     * else the step's own, which the engine refuses as stray.
+     */
+    public ArgoCdInput argoCd(String stepChoice, ArgoCdOptions step) {
+        if (!ApplyWith.isArgoCd(applyWith(stepChoice))) {
+            return step == null ? ArgoCdInput.NONE : step.input();
+        }
+        ArgoCdOptions merged = step == null ? argoCd : step.over(argoCd);
+        return merged == null ? ArgoCdInput.NONE : merged.input();
     }
 
     /** Whether this branch gets an environment at all. */

@@ -9,7 +9,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * Part of {@link BranchDeployConfiguration}, which extends this class; Stapler, Configuration-as-Code
  * and XStream find these setters and fields in superclasses too.
  */
-public abstract class ExposureDefaults extends ConfigurationValidators {
+public abstract class ExposureDefaults extends ApplyDefaults {
 
     private String ingressClass;
     private String tlsSecret;

@@ -23,7 +23,7 @@ import org.kohsuke.stapler.verb.POST;
  * Settings a folder, multibranch project or job may override. A blank (null) value inherits from
  * the enclosing folder, and in the end from the global configuration.
  */
-public class ProjectSettings implements Describable<ProjectSettings> {
+public class ProjectSettings extends ProjectApplyDefaults implements Describable<ProjectSettings> {
 
     private static final JenkinsFacade JENKINS = new JenkinsFacade();
 
@@ -46,7 +46,7 @@ public class ProjectSettings implements Describable<ProjectSettings> {
 
     /** This layer's values where it sets them, {@code base}'s elsewhere. */
     ProjectSettings over(ProjectSettings base) {
-        ProjectSettings merged = new ProjectSettings();
+        ProjectSettings merged = withArgoCdOver(base, new ProjectSettings());
         merged.cluster = either(cluster, base.cluster);
         merged.domain = either(domain, base.domain);
         merged.namespaceTemplate = either(namespaceTemplate, base.namespaceTemplate);
@@ -70,7 +70,7 @@ public class ProjectSettings implements Describable<ProjectSettings> {
     /** True when nothing is overridden: the property is then not worth keeping. */
     boolean isEmpty() {
         return Stream.of(cluster, domain, namespaceTemplate, hostTemplate, ttl, quotaCpu, quotaMemory, quotaPods, trustedForks,
-                        ingressClass, tlsSecret, allowFromNamespaces, webhookHostTemplate)
+                        ingressClass, tlsSecret, allowFromNamespaces, webhookHostTemplate, getArgoCd())
                 .allMatch(Objects::isNull);
     }
 

@@ -76,7 +76,8 @@ public final class SettingsResolver {
                 merged.getTlsSecret(),
                 allowFromNamespaces(merged.getAllowFromNamespaces()).stream().map(NamespaceLabel::toString).toList(),
                 merged.getWebhookHostTemplate(),
-                FieldChecks.lines(config.getWebhookIngressAnnotations()));
+                FieldChecks.lines(config.getWebhookIngressAnnotations()),
+                merged.getArgoCd());
     }
 
     /** The global values as the bottom layer of {@link #settingsFor}. */
@@ -94,6 +95,7 @@ public final class SettingsResolver {
         defaults.setTlsSecret(config.getTlsSecret());
         defaults.setAllowFromNamespaces(config.getAllowFromNamespaces());
         defaults.setWebhookHostTemplate(config.getWebhookHostTemplate());
+        defaults.setArgoCd(config.getArgoCd());
         return defaults;
     }
 

@@ -47,7 +47,12 @@ public final class ReviewLinkAction implements Action {
 
     /** The review link of an environment of {@code job}, relative to the Jenkins root URL. */
     public static String url(Job<?, ?> job, String cluster, String namespace) {
-        return job.getUrl() + URL_NAME + "?cluster=" + URLEncoder.encode(cluster, StandardCharsets.UTF_8)
+        return job.getUrl() + URL_NAME + environmentQuery(cluster, namespace);
+    }
+
+    /** The query that names an environment to a job's endpoints: {@code ?cluster=C&namespace=N}. */
+    static String environmentQuery(String cluster, String namespace) {
+        return "?cluster=" + URLEncoder.encode(cluster, StandardCharsets.UTF_8)
                 + "&namespace=" + URLEncoder.encode(namespace, StandardCharsets.UTF_8);
     }
 

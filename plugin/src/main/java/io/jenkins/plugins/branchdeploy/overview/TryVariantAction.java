@@ -78,19 +78,25 @@ public class TryVariantAction implements RootAction {
     /**
      * Creates the variant and shows its link.
      *
-     * @param source the namespace of the environment to copy, on {@code cluster}
+     * @param source the environment to copy, as {@code CLUSTER/NAMESPACE}
      * @param images one {@code CONTAINER=IMAGE} a line
      * @param env one {@code WORKLOAD:KEY=VALUE} a line
      */
     @RequirePOST
-    public HttpResponse doCreate(@QueryParameter String cluster, @QueryParameter String source, @QueryParameter String name,
-            @QueryParameter String images, @QueryParameter String env, @QueryParameter String ttl) {
+    public HttpResponse doCreate(@QueryParameter String source, @QueryParameter String name, @QueryParameter String images,
+            @QueryParameter String env, @QueryParameter String ttl) {
         JENKINS.checkPermission(VariantPermission.CREATE);
+        int slash = source == null ? -1 : source.lastIndexOf('/');
+        if (slash <= 0) {
+            return HttpResponses.errorWithoutStack(400, "source: '" + source + "' is not CLUSTER/NAMESPACE; choose an environment the page lists");
+        }
+        String cluster = source.substring(0, slash);
+        String namespace = source.substring(slash + 1);
         BranchDeployConfiguration config = BranchDeployConfiguration.get();
         try (ClusterSession session = ClusterSession.open(config, new SettingsResolver(config).cluster(cluster))) {
-            Optional<Environment> from = session.find(source);
+            Optional<Environment> from = session.find(namespace);
             if (from.isEmpty()) {
-                return HttpResponses.errorWithoutStack(404, "source: no environment in namespace '" + source + "' on cluster '"
+                return HttpResponses.errorWithoutStack(404, "source: no environment in namespace '" + namespace + "' on cluster '"
                         + cluster + "'; choose one the page lists");
             }
             VariantRequest request = VariantRequest.builder(from.get().app(), name).environment(from.get().environment())

@@ -6,8 +6,6 @@ import hudson.model.Action;
 import hudson.model.Item;
 import hudson.model.Job;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import jenkins.model.TransientActionFactory;
@@ -35,8 +33,7 @@ public final class WebhookRouteAction implements Action {
 
     /** Where the button for an environment of {@code job} posts, relative to the Jenkins root URL. */
     public static String url(Job<?, ?> job, String cluster, String namespace) {
-        return job.getUrl() + URL_NAME + "/sendHere?cluster=" + URLEncoder.encode(cluster, StandardCharsets.UTF_8)
-                + "&namespace=" + URLEncoder.encode(namespace, StandardCharsets.UTF_8);
+        return job.getUrl() + URL_NAME + "/sendHere" + ReviewLinkAction.environmentQuery(cluster, namespace);
     }
 
     @Override

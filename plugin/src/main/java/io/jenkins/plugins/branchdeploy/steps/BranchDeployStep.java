@@ -2,6 +2,7 @@ package io.jenkins.plugins.branchdeploy.steps;
 
 import hudson.Extension;
 import hudson.Util;
+import io.jenkins.plugins.branchdeploy.config.ArgoCdOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -54,6 +55,8 @@ public final class BranchDeployStep extends Step {
     private String changeOpenedAt;
     private boolean checks = true;
     private String checkName;
+    private String applyWith;
+    private ArgoCdOptions argoCd;
 
     @DataBoundConstructor
     public BranchDeployStep(String manifests) {
@@ -168,6 +171,12 @@ public final class BranchDeployStep extends Step {
 
     public String getCheckName() { return checkName; }
     @DataBoundSetter public void setCheckName(String checkName) { this.checkName = Util.fixEmptyAndTrim(checkName); }
+
+    public String getApplyWith() { return applyWith; }
+    @DataBoundSetter public void setApplyWith(String applyWith) { this.applyWith = Util.fixEmptyAndTrim(applyWith); }
+
+    public ArgoCdOptions getArgoCd() { return argoCd; }
+    @DataBoundSetter public void setArgoCd(ArgoCdOptions argoCd) { this.argoCd = argoCd; }
 
     @Override
     public StepExecution start(StepContext context) {

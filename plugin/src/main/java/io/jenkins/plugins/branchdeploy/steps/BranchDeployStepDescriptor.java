@@ -8,6 +8,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.branchdeploy.engine.request.ApplyWith;
 import io.jenkins.plugins.branchdeploy.engine.request.SourceOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,15 @@ public abstract class BranchDeployStepDescriptor extends StepDescriptor {
         items.add("Plain YAML", "yaml");
         items.add("Helm chart", "helm");
         items.add("Kustomize overlay", "kustomize");
+        return items;
+    }
+
+    @POST
+    public ListBoxModel doFillApplyWithItems() {
+        ListBoxModel items = new ListBoxModel();
+        items.add("As the folder's or global settings say", "");
+        items.add("This step (server-side apply)", ApplyWith.DIRECT_NAME);
+        items.add("Argo CD (an Application per environment)", ApplyWith.ARGOCD_NAME);
         return items;
     }
 

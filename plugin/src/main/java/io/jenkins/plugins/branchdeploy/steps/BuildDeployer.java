@@ -137,6 +137,8 @@ final class BuildDeployer {
                 .expose(step.getExpose(), step.getRouteVia(), settings.ingressClass(), settings.tlsSecret())
                 .webhooks(step.getWebhooks(), settings.webhookHostTemplate(), settings.webhookIngressAnnotations())
                 .keepLoadBalancers(step.isKeepLoadBalancers())
+                .applyWith(settings.applyWith(step.getApplyWith()), settings.argoCd(step.getApplyWith(), step.getArgoCd()),
+                        step.getManifests(), step.getValues())
                 .networkPolicy(step.isNetworkPolicy(), settings.allowFromNamespaces())
                 .database(database)
                 .smokeTests(smokeTests)

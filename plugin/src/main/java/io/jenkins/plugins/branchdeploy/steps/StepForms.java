@@ -7,7 +7,7 @@ import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
-import io.jenkins.plugins.branchdeploy.engine.deploy.DeployInput;
+import io.jenkins.plugins.branchdeploy.engine.deploy.RouteInput;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
@@ -59,7 +59,7 @@ final class StepForms {
 
     /** A Gateway reference, which needs {@code expose} or {@code webhooks} beside it. */
     static FormValidation routeVia(String value, String expose, String webhooks) {
-        return engineCheck(value, text -> DeployInput.checkRouteVia(text, expose, webhooks));
+        return engineCheck(value, text -> RouteInput.checkRouteVia(text, expose, webhooks));
     }
 
     static FormValidation duration(String field, String value) {

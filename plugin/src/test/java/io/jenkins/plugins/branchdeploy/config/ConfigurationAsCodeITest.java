@@ -57,6 +57,7 @@ class ConfigurationAsCodeITest {
         config.setIngressClass(null);
         config.setTlsSecret(null);
         config.setAllowFromNamespaces(null);
+        config.setArgoCd(null);
         config.setQuotaCpu(null);
         config.setQuotaMemory(null);
         config.setQuotaPods(1);
@@ -94,6 +95,8 @@ class ConfigurationAsCodeITest {
         assertThat(config.getWebhookHostTemplate()).isEqualTo("webhooks-{app}.{domain}");
         assertThat(FieldChecks.lines(config.getWebhookIngressAnnotations()))
                 .containsExactly("nginx.ingress.kubernetes.io/use-regex=true", "nginx.ingress.kubernetes.io/rewrite-target=/$2");
+        assertThat(config.getArgoCd().getNamespace()).isEqualTo("gitops");
+        assertThat(config.getArgoCd().getProject()).isEqualTo("previews");
         assertThat(config.getQuotaCpu()).isEqualTo("4");
         assertThat(config.getQuotaMemory()).isEqualTo("8Gi");
         assertThat(config.getQuotaPods()).isEqualTo(30);

@@ -7,6 +7,7 @@ import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.model.FreeStyleProject;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.deploy.ArgoCdInput;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import java.time.Duration;
 import java.util.List;
@@ -108,6 +109,31 @@ class SettingsResolutionITest {
         team.addProperty(new BranchDeployProperty(settings(s -> s.setWebhookHostTemplate("hooks-{app}.team.{domain}"))));
         assertThat(new SettingsResolver(global).settingsFor(team.createProject(FreeStyleProject.class, "api")).webhookHostTemplate())
                 .isEqualTo("hooks-{app}.team.{domain}");
+    }
+
+    @Test
+    void argoCdIsAGlobalDefaultAndAFolderAddsItsRepositoryFieldByField() throws Exception {
+        assertThat(new SettingsResolver(global).settingsFor(r.createFreeStyleProject("shop")).applyWith(null)).as("unset: the engine's default")
+                .isNull();
+        ArgoCdOptions gitops = new ArgoCdOptions();
+        gitops.setNamespace("gitops");
+        gitops.setProject("previews");
+        global.setArgoCd(gitops);
+
+        Folder team = r.jenkins.createProject(Folder.class, "team");
+        ArgoCdOptions repository = new ArgoCdOptions();
+        repository.setRepoUrl("https://github.com/acme/shop.git");
+        repository.setProject("shop");
+        team.addProperty(new BranchDeployProperty(settings(s -> s.setArgoCd(repository))));
+        EffectiveSettings settings = new SettingsResolver(global).settingsFor(team.createProject(FreeStyleProject.class, "api"));
+
+        assertThat(settings.applyWith(null)).isEqualTo("argocd");
+        assertThat(settings.applyWith("direct")).as("the step's choice wins").isEqualTo("direct");
+        ArgoCdOptions step = new ArgoCdOptions();
+        step.setRevision("main");
+        assertThat(settings.argoCd(null, step)).isEqualTo(new ArgoCdInput("gitops", "shop", "https://github.com/acme/shop.git", null, "main", null));
+        assertThat(settings.argoCd("direct", null)).as("a step that opts out takes none of the settings' fields")
+                .isEqualTo(ArgoCdInput.NONE);
     }
 
     @Test

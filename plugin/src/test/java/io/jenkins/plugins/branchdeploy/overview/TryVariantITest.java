@@ -7,6 +7,7 @@ import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.security.FullControlOnceLoggedInAuthorizationStrategy;
 import hudson.security.Permission;
 import hudson.util.Secret;
+import io.jenkins.plugins.branchdeploy.InlineCode;
 import io.jenkins.plugins.branchdeploy.KubernetesApi;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.ClusterConfig;
@@ -25,6 +26,7 @@ import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
+import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlTableRow;
@@ -40,7 +42,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class TryVariantITest {
 
-    private static final String CREATE = "try-variant/create?cluster=staging&source=shop-main&name=pricing-v2"
+    private static final String CREATE = "try-variant/create?source=staging%2Fshop-main&name=pricing-v2"
             + "&images=cart%3Dghcr.io%2Fexample%2Fshop-cart%3A1.5.0&env=frontend%3AFEATURE_PRICING%3Don&ttl=2d";
 
     private JenkinsRule r;
@@ -90,8 +92,11 @@ class TryVariantITest {
     void aVariantMadeOnThePageShowsItsLinkAndIsListedWithItsSourceCreatorAndExpiry() throws Exception {
         JenkinsRule.WebClient pm = r.createWebClient().login("pm");
         HtmlPage form = pm.goTo("try-variant/?cluster=staging&namespace=shop-main");
-        assertThat(form.getElementById("source").asXml()).contains("shop-main");
+        DomElement chosen = form.querySelector("#source option[selected]");
+        assertThat(chosen.getAttribute("value")).as("the row's source is chosen").isEqualTo("staging/shop-main");
         assertThat(form.getElementById("ttl").getAttribute("value")).isEqualTo("1d");
+        assertThat(form.querySelectorAll("#try-variant .jenkins-help-button")).as("every field has its help").hasSize(5);
+        assertThat(InlineCode.in(form.getElementById("try-variant"))).as("nothing a Content Security Policy blocks").isEmpty();
 
         HtmlPage result = pm.getPage(new WebRequest(pm.createCrumbedUrl(CREATE), HttpMethod.POST));
 
@@ -108,7 +113,7 @@ class TryVariantITest {
         HtmlPage overview = r.createWebClient().login("admin").goTo("manage/branch-deployments");
         HtmlTableRow row = overview.querySelector("tr[data-namespace='shop-try-pricing-v2']");
         assertThat(row.getCell(2).asNormalizedText()).startsWith("main").contains("variant of main, by pm");
-        assertThat(row.getCell(7).asNormalizedText()).startsWith("in 2 days");
+        assertThat(row.getCell(7).asNormalizedText()).as("expires").matches("in (1 day 23 hr|2 days 0 hr)");
         assertThat(overview.getElementById("try-variant-link")).isNotNull();
         HtmlAnchor fromRow = overview.querySelector("tr[data-namespace='shop-main'] a.branch-deploy-try-variant");
         assertThat(fromRow.getHrefAttribute()).endsWith("/try-variant/?cluster=staging&namespace=shop-main");
@@ -133,19 +138,26 @@ class TryVariantITest {
     void badInputIsRefusedNamingTheFieldBeforeAnythingIsWritten() throws Exception {
         JenkinsRule.WebClient pm = r.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("pm");
         WebResponse unknown = pm.getPage(new WebRequest(pm.createCrumbedUrl(
-                "try-variant/create?cluster=staging&source=shop-main&name=x&images=checkout%3Dc%3A1"), HttpMethod.POST)).getWebResponse();
+                "try-variant/create?source=staging%2Fshop-main&name=x&images=checkout%3Dc%3A1"), HttpMethod.POST)).getWebResponse();
 
         assertThat(unknown.getStatusCode()).isEqualTo(400);
         assertThat(unknown.getContentAsString()).contains("image: the source environment has no container named checkout");
         assertThat(environments.inventory().all()).extracting(Environment::namespace).containsExactly("shop-main");
     }
 
-    /** @param user {@code null} for anonymous */
+    /**
+     * @param user {@code null} for anonymous, whose refusal is asked for as a script would, so that the
+     *     answer is the 403 itself rather than the login page it refers to
+     */
     private int post(String user, String url) throws Exception {
         JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
         if (user != null) {
             wc.login(user);
         }
-        return wc.getPage(new WebRequest(wc.createCrumbedUrl(url), HttpMethod.POST)).getWebResponse().getStatusCode();
+        WebRequest request = new WebRequest(wc.createCrumbedUrl(url), HttpMethod.POST);
+        if (user == null) {
+            request.setAdditionalHeader("X-Requested-With", "XMLHttpRequest");
+        }
+        return wc.getPage(request).getWebResponse().getStatusCode();
     }
 }

@@ -8,6 +8,7 @@ import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.branchdeploy.config.ArgoCdOptions;
 import java.util.List;
 import java.util.Map;
 import jenkins.model.Jenkins;
@@ -47,6 +48,8 @@ class StepConfigurationITest {
         assertThat(after.getVariables()).isNull();
         assertThat(after.getSecrets()).isEmpty();
         assertThat(after.getDatabase()).isNull();
+        assertThat(after.getApplyWith()).isNull();
+        assertThat(after.getArgoCd()).isNull();
     }
 
     @Test
@@ -66,6 +69,16 @@ class StepConfigurationITest {
                 .contains("values: ['deploy/values-preview.yaml', 'deploy/values-branch.yaml']")
                 .contains("set: [replicaCount: '2', logLevel: 'debug']")
                 .contains("helmTests: true");
+    }
+
+    @Test
+    void snippetGeneratorWritesTheArgoCdHandOff() throws Exception {
+        assertThat(Snippetizer.object2Groovy(fullyConfigured()))
+                .contains("applyWith: 'argocd'")
+                .contains("argoCd: [")
+                .contains("repoUrl: 'https://github.com/acme/shop.git'")
+                .contains("repoPath: 'deploy/chart'")
+                .contains("destination: 'staging'");
     }
 
     @Test
@@ -176,6 +189,14 @@ class StepConfigurationITest {
         step.setBaselineNamespace("production");
         step.setCommitsBehind(12);
         step.setDriftThreshold(30);
+        step.setApplyWith("argocd");
+        ArgoCdOptions argoCd = new ArgoCdOptions();
+        argoCd.setRepoUrl("https://github.com/acme/shop.git");
+        argoCd.setRepoPath("deploy/chart");
+        argoCd.setNamespace("gitops");
+        argoCd.setProject("previews");
+        argoCd.setDestination("staging");
+        step.setArgoCd(argoCd);
         return step;
     }
 }

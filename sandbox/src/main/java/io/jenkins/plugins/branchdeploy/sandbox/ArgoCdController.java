@@ -22,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Faults, each for one Application name: {@link #neverSyncs} (the controller never gets to it),
  * {@link #degraded} (one resource stays unhealthy), {@link #keepsResources} (its finalizer stays until
  * {@link #release}).
- * A source with nothing published fails to sync with Argo CD's {@code ComparisonError}.
+ * A {@code file://} repository is read from this machine's disk: the {@code .yaml} and {@code .yml}
+ * files under its path, as they are now (the sandbox has no Git, so the revision is not looked at).
+ * Any other source with nothing published fails to sync with Argo CD's {@code ComparisonError}.
  */
 public final class ArgoCdController {
 
@@ -61,9 +63,9 @@ public final class ArgoCdController {
         return this;
     }
 
-    /** Every resource named {@code resource} is reported {@code Degraded} with {@code message}, and so its Application. */
-    public ArgoCdController degraded(String resource, String message) {
-        degraded.put(resource, message);
+    /** The resource {@code kindAndName} (e.g. {@code Deployment/web}) is reported {@code Degraded} with {@code message}, and so its Application. */
+    public ArgoCdController degraded(String kindAndName, String message) {
+        degraded.put(kindAndName, message);
         return this;
     }
 
@@ -145,7 +147,8 @@ public final class ArgoCdController {
         JsonNode source = spec.path("source");
         String revision = source.path("targetRevision").asText("HEAD");
         String namespace = spec.path("destination").path("namespace").asText();
-        List<String> objects = repository.get(source(source.path("repoURL").asText(), source.path("path").asText()));
+        List<String> objects = repository.getOrDefault(source(source.path("repoURL").asText(), source.path("path").asText()),
+                LocalRepository.objects(source.path("repoURL").asText(), source.path("path").asText()));
         ObjectNode status = SandboxJson.object();
         if (objects == null) {
             status.putObject("sync").put("status", "Unknown");
@@ -171,7 +174,7 @@ public final class ArgoCdController {
                     .put("kind", kind).put("namespace", namespace).put("name", metadata.path("name").asText()).put("status", "Synced");
             write(object, resourcePath(resource));
             now.add(resourcePath(resource));
-            String problem = degraded.get(metadata.path("name").asText());
+            String problem = degraded.get(kind + "/" + metadata.path("name").asText());
             ObjectNode health = resource.putObject("health").put("status", problem == null ? "Healthy" : "Degraded");
             if (problem != null) {
                 health.put("message", problem);

@@ -8,11 +8,15 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ArgoCdControllerTest {
 
@@ -62,7 +66,7 @@ class ArgoCdControllerTest {
 
     @Test
     void aDegradedResourceMakesTheApplicationDegradedAndIsNamed() {
-        argoCd.publish(REPO, "deploy", List.of(DEPLOYMENT)).degraded("web", "Deployment \"web\" exceeded its progress deadline");
+        argoCd.publish(REPO, "deploy", List.of(DEPLOYMENT)).degraded("Deployment/web", "Deployment \"web\" exceeded its progress deadline");
 
         apply(application("shop-feature", "abc123", true));
 
@@ -92,6 +96,17 @@ class ArgoCdControllerTest {
         Map<?, ?> condition = (Map<?, ?>) ((List<?>) status.get("conditions")).get(0);
         assertThat(condition.get("type")).isEqualTo("ComparisonError");
         assertThat((String) condition.get("message")).contains("repository not found");
+    }
+
+    @Test
+    void aFileRepositoryIsReadFromTheDisk(@TempDir Path repository) throws IOException {
+        Files.createDirectories(repository.resolve("deploy"));
+        Files.writeString(repository.resolve("deploy/app.yaml"), DEPLOYMENT + "\n---\n" + SERVICE);
+
+        apply(application("shop-feature", "abc123", true).replace(REPO, repository.toUri().toString()));
+
+        assertThat(path(status(), "health", "status")).isEqualTo("Healthy");
+        assertThat(client.services().inNamespace("shop-feature").withName("web").get()).isNotNull();
     }
 
     @Test

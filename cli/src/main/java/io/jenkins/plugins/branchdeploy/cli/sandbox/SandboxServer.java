@@ -1,6 +1,7 @@
 package io.jenkins.plugins.branchdeploy.cli.sandbox;
 
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.request.ApplyWith;
 import io.jenkins.plugins.branchdeploy.sandbox.SandboxCluster;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * {@code branch-deploy sandbox --serve}: keeps a sandbox Kubernetes API up and writes a kubeconfig
  * for it, so that every other command can be tried against it. Runs until Ctrl-C or SIGTERM (or a
- * given lifetime, or an interrupt), then stops the API server and removes the kubeconfig.
+ * given lifetime, or an interrupt), then stops the API server and removes the kubeconfig. Its
+ * stand-in for Argo CD applies {@code file://} repositories of this machine.
  */
 public final class SandboxServer {
 
@@ -67,6 +69,7 @@ public final class SandboxServer {
      */
     public void serve(Duration lifetime) throws IOException {
         cluster = SandboxCluster.start();
+        cluster.installArgoCd(ApplyWith.ArgoCd.DEFAULT_NAMESPACE); // for --apply-with argocd --repo-url file://...
         Thread onShutdown = new Thread(this::stop, "branch-deploy sandbox shutdown");
         Runtime.getRuntime().addShutdownHook(onShutdown);
         boolean interrupted = false;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.branchdeploy.engine.cluster;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -14,10 +15,11 @@ import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.request.ApplyWith;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import io.jenkins.plugins.branchdeploy.engine.request.ManifestSource;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +29,7 @@ import java.util.Set;
  * has Argo CD's {@code Application} kind and namespace and that no other installation's Application
  * has the environment's name; then records the Application on the namespace, applies it, and waits
  * until Argo CD synced it to the revision and reports it healthy. Branch Deploy still writes the
- * namespace, quota, limit range, NetworkPolicy, Secrets and the exposure's route itself.
+ * namespace, quota, limit range, NetworkPolicy, Secrets and the exposure's and webhooks' routes itself.
  */
 final class ArgoCdHandOff {
 
@@ -42,11 +44,17 @@ final class ArgoCdHandOff {
     private final Duration progressEvery;
     private final GenericKubernetesResource built;
 
+    /** The hand-off of a request that asks Argo CD to apply it, else {@code null}. */
+    static ArgoCdHandOff of(EnvironmentAccess access, DeployRequest request, EnvironmentNames names) {
+        return request.applyWith() instanceof ApplyWith.ArgoCd ? new ArgoCdHandOff(access.client(), access.api(), access.installation(),
+                access.owner(), request, names, access.pollEvery(), access.progressEvery()) : null;
+    }
+
     /**
      * @param request a request with {@link ApplyWith.ArgoCd}
      * @param owner the project deploying, or {@code null}
      */
-    ArgoCdHandOff(KubernetesClient client, ApiCalls api, String installation, String owner, DeployRequest request, EnvironmentNames names,
+    private ArgoCdHandOff(KubernetesClient client, ApiCalls api, String installation, String owner, DeployRequest request, EnvironmentNames names,
             Duration pollEvery, Duration progressEvery) {
         this.client = client;
         this.api = api;
@@ -133,10 +141,27 @@ final class ArgoCdHandOff {
         return ArgoCdApplication.of(argoCd, names, source, request.source(), EnvironmentNamespace.labels(names, installation), annotations);
     }
 
-    /** What Branch Deploy applies itself of the shaped manifests: the exposure's route; Argo CD applies the rest. */
-    static boolean isOwn(RenderedManifest manifest) {
+    /**
+     * What a deploy applies itself of the shaped manifests: all of them, or with Argo CD only what shaping added with
+     * the deploy's own labels (the exposure's route, the webhook routes); Argo CD applies what the repository holds.
+     */
+    static List<RenderedManifest> appliedHere(List<RenderedManifest> manifests, ArgoCdHandOff handOff) {
+        return handOff == null ? manifests : manifests.stream().filter(ArgoCdHandOff::isOwn).toList();
+    }
+
+    /** Everything the environment holds: what the deploy applies itself, and what it hands to Argo CD. */
+    static List<HasMetadata> environment(List<HasMetadata> appliedHere, List<RenderedManifest> manifests, ArgoCdHandOff handOff) {
+        if (handOff == null) {
+            return appliedHere;
+        }
+        List<HasMetadata> all = new ArrayList<>(appliedHere);
+        manifests.stream().filter(m -> !isOwn(m)).forEach(m -> all.add(m.resource()));
+        return all;
+    }
+
+    private static boolean isOwn(RenderedManifest manifest) {
         Map<String, String> labels = manifest.resource().getMetadata().getLabels();
-        return manifest.name().equals(Exposure.ROUTE_NAME) && labels != null && labels.equals(EnvironmentResources.ownLabels());
+        return labels != null && labels.equals(EnvironmentResources.ownLabels());
     }
 
     /** Records the Application on the namespace, applies it and waits for Argo CD; throws {@link DeployFailure} naming Argo CD's verdict. */

@@ -77,8 +77,12 @@ final class DeployRun {
         this.lease = lease;
     }
 
-    /** @param helmTests whether to run a chart's Helm tests after the rollout */
-    DeployResult run(List<HasMetadata> limits, List<Secret> secrets, List<RenderedManifest> manifests, boolean helmTests) {
+    /**
+     * @param helmTests whether to run a chart's Helm tests after the rollout
+     * @param handOff Argo CD's apply of the manifests, or {@code null} to apply them here
+     */
+    DeployResult run(List<HasMetadata> limits, List<Secret> secrets, List<RenderedManifest> manifests, boolean helmTests,
+            ArgoCdHandOff handOff) {
         String namespace = names.namespace();
         Namespace live;
         Map<HasMetadata, ResourceDefinitionContext> customKinds = new IdentityHashMap<>();
@@ -94,7 +98,12 @@ final class DeployRun {
             if (live != null && EnvironmentNamespace.isTerminating(live)) {
                 return failed("namespace " + namespace + " is still being deleted by an earlier teardown; deploy again when it is gone", List.of());
             }
-            for (RenderedManifest manifest : manifests) {
+            if (handOff != null) {
+                handOff.check(discovery, progress);
+            } else if (live != null) {
+                ArgoCdHandOff.refuseDirectOver(live);
+            }
+            for (RenderedManifest manifest : ArgoCdHandOff.appliedHere(manifests, handOff)) {
                 if (manifest.isCustomResource()) {
                     customKinds.put(manifest.resource(), discovery.definitionOf(manifest, progress));
                 }
@@ -103,7 +112,7 @@ final class DeployRun {
             return failed(e.getMessage(), List.of());
         }
 
-        HelmHooks hooks = HelmHooks.of(manifests);
+        HelmHooks hooks = HelmHooks.of(ArgoCdHandOff.appliedHere(manifests, handOff));
         if (!hooks.skipped().isEmpty()) {
             progress.info("Helm hooks that a deploy does not run are left out: " + String.join(", ", hooks.skipped()));
         }
@@ -111,8 +120,12 @@ final class DeployRun {
         List<HasMetadata> nonSecret = new ArrayList<>(objects.stream().filter(o -> !(o instanceof Secret)).toList());
         hooks.before().forEach(h -> nonSecret.add(h.resource()));
         hooks.after().forEach(h -> nonSecret.add(h.resource()));
+        List<HasMetadata> environment = ArgoCdHandOff.environment(objects, manifests, handOff);
+        if (handOff != null) {
+            nonSecret.add(handOff.application());
+        }
         String fingerprint = DeployFingerprint.of(nonSecret, secrets, branch, ttl, client.getKubernetesSerialization());
-        String url = LiveUrl.of(objects, names);
+        String url = LiveUrl.of(environment, names);
         Set<AppliedResource> previous = live == null ? Set.of() : EnvironmentNamespace.applied(live);
         Set<AppliedResource> current = new LinkedHashSet<>(objects.stream().map(AppliedResource::of).toList());
 
@@ -122,7 +135,7 @@ final class DeployRun {
                 // timed only when it is all the deploy does
                 phases.record("check", checking);
                 progress.info("Nothing changed since the last deploy of " + namespace + ": nothing written");
-                return new DeployResult(names, url, EnvironmentStatus.READY, null, true, kindAndNames(objects), phases.durations());
+                return new DeployResult(names, url, EnvironmentStatus.READY, null, true, kindAndNames(environment), phases.durations());
             }
         } catch (ClusterApiException e) {
             return failed(e.getMessage(), List.of());
@@ -156,10 +169,14 @@ final class DeployRun {
                 phases.time("pre-hooks", () -> hookRunner.run(live == null ? "pre-install hook" : "pre-upgrade hook", hooks.before()));
             }
             applyAndPrune(writer, objects, customKinds, previous, current);
-            phases.time("rollout", () -> {
-                rollout.await(namespace, objects, timeout, progress);
-                return null;
-            });
+            if (handOff != null) {
+                phases.time("argocd", () -> handOff.handOff(timeout, progress));
+            } else {
+                phases.time("rollout", () -> {
+                    rollout.await(namespace, objects, timeout, progress);
+                    return null;
+                });
+            }
             if (!hooks.after().isEmpty()) {
                 phases.time("post-hooks", () -> hookRunner.run(live == null ? "post-install hook" : "post-upgrade hook", hooks.after()));
             }
@@ -168,7 +185,7 @@ final class DeployRun {
             }
             applyNamespace(deploying.withOutcome(EnvironmentStatus.READY, null, url, current, fingerprint).toNamespace());
             progress.info("Environment " + names.environment() + " is ready" + (url == null ? ", with no URL" : " at " + url));
-            return new DeployResult(names, url, EnvironmentStatus.READY, null, false, kindAndNames(objects), phases.durations());
+            return new DeployResult(names, url, EnvironmentStatus.READY, null, false, kindAndNames(environment), phases.durations());
         } catch (DeployFailure | ClusterApiException e) {
             String reason = e.getMessage();
             if (namespaceWritten) {

@@ -122,7 +122,8 @@ public final class EnvironmentDeploys {
                     new RolloutWait(access.client(), access.api(), access.pollEvery(), access.progressEvery()), access.clock(),
                     access.installation(), access.owner(), request.deployedBy(), request.databaseBranch(), names, branch,
                     plan.ttl(), timeout, progress, () -> access.lease(names.namespace(), patience, progress));
-            return run.run(plan.ownResources(), plan.secrets(), plan.manifests(), request.source().helmTests());
+            return run.run(plan.ownResources(), plan.secrets(), plan.manifests(), request.source().helmTests(),
+                    ArgoCdHandOff.of(access, request, names));
         }
     }
 

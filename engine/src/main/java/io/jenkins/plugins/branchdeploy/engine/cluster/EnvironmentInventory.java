@@ -74,7 +74,12 @@ public final class EnvironmentInventory {
      * its password across redeploys): never log or report them.
      */
     public Map<String, String> secretValues(BranchRef branch, String secretName, ProgressListener progress) {
-        String namespace = access.naming().names(branch).namespace();
+        return secretValues(EnvironmentRef.of(branch), secretName, progress);
+    }
+
+    /** As {@link #secretValues(BranchRef, String, ProgressListener)}, for any environment, e.g. a variant. */
+    public Map<String, String> secretValues(EnvironmentRef environment, String secretName, ProgressListener progress) {
+        String namespace = access.namespace(environment);
         if (access.readMine(namespace, progress) == null) {
             return Map.of();
         }

@@ -90,13 +90,17 @@ final class WebhookDefault {
     /**
      * Before {@code leaving}'s namespace is deleted: a default route sending to it falls back to the
      * app's {@value #FALLBACK_BRANCH} environment when that has webhooks through the same Gateway, else
-     * it is deleted. A default route elsewhere, or another installation's, is left alone.
+     * it is deleted. A default route elsewhere, or another installation's, is left alone; an
+     * environment whose last deploy applied no webhook HTTPRoute costs no request.
      */
     void leaving(Namespace leaving, ProgressListener progress) {
         String namespace = leaving.getMetadata().getName();
         Map<String, String> labels = leaving.getMetadata().getLabels();
         String app = labels == null ? null : labels.get(ClusterContract.APP);
-        WebhookRoute own = app == null ? null : route(namespace, progress);
+        // what the last deploy applied says whether there is a route to read: no request for an environment without one
+        boolean routed = EnvironmentNamespace.applied(leaving).stream()
+                .anyMatch(r -> r.kind().equals("HTTPRoute") && r.name().equals(Webhooks.ROUTE_NAME));
+        WebhookRoute own = app == null || !routed ? null : route(namespace, progress);
         if (own == null || own.gateway() == null) {
             return;
         }

@@ -9,7 +9,6 @@ import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.request.ApplyWith;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
-import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import io.jenkins.plugins.branchdeploy.engine.request.NetworkIsolation;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
@@ -42,8 +41,7 @@ public final class DeployInput {
     private String branchFilter;
     private String fork;
     private TrustedForks trustedForks = new TrustedForks(List.of());
-    private String routeVia;
-    private Exposure routing = routing(null, null, null);
+    private RouteInput routing = RouteInput.NONE;
     private Webhooks webhooks;
 
     /**
@@ -92,36 +90,20 @@ public final class DeployInput {
     }
 
     /**
-     * The Service the environment's host routes to, and how; see {@link #exposure}. The routing
-     * ({@code routeVia}, {@code ingressClass}, {@code tlsSecret}) applies to the {@link #webhooks} too.
+     * The Service the environment's host routes to, and how: through a Gateway ({@code routeVia},
+     * {@code gateway:NAMESPACE/NAME}), else an Ingress of {@code ingressClass} with {@code tlsSecret}
+     * (blank: the cluster's default class, plain http). The routing applies to the {@link #webhooks} too.
+     *
+     * @param service {@code SERVICE[:PORT]}, or blank to expose nothing
      */
     public DeployInput expose(String service, String routeVia, String ingressClass, String tlsSecret) {
-        this.routeVia = routeVia;
-        routing = routing(routeVia, ingressClass, tlsSecret);
-        request.exposure(exposure(service, routeVia, ingressClass, tlsSecret));
+        routing = new RouteInput(routeVia, ingressClass, tlsSecret);
+        request.exposure(routing.exposure(service));
         return this;
     }
 
     /**
-     * What the user typed to expose a Service, as the engine takes it.
-     *
-     * @param service {@code SERVICE[:PORT]}, or blank to expose nothing
-     * @param routeVia {@code gateway:NAMESPACE/NAME} for an HTTPRoute instead of an Ingress, or blank
-     * @param ingressClass the Ingress's class (the configuration's, or the flag's), or blank for the cluster's default
-     * @param tlsSecret the Secret with the host's certificate, or blank for plain http
-     * @return {@code null} when nothing is exposed
-     * @throws InvalidInputException when the text is malformed
-     */
-    public static Exposure exposure(String service, String routeVia, String ingressClass, String tlsSecret) {
-        Exposure routing = routing(routeVia, ingressClass, tlsSecret);
-        Exposure exposure = Exposure.of("expose", service);
-        return exposure == null ? null : new Exposure(exposure.service(), exposure.port(), routing.ingressClass(),
-                routing.tlsSecret(), routing.gateway());
-    }
-
-    /**
-     * Webhooks from third-party services, routed as the {@link #expose exposure} is (its Gateway, or an
-     * Ingress of its class).
+     * Webhooks from third-party services, routed as the {@link #expose exposure} is.
      *
      * @param service {@code SERVICE[:PORT]} that receives them, or blank for none
      * @param hostTemplate the app's webhook host, blank for {@link Webhooks#DEFAULT_HOST_TEMPLATE}
@@ -134,28 +116,6 @@ public final class DeployInput {
         webhooks = parsed == null ? null : parsed.withHostTemplate(hostTemplate)
                 .withIngressAnnotations("webhookIngressAnnotation", ingressAnnotations);
         return this;
-    }
-
-    /**
-     * Checks that a Gateway named for the routes has a route to carry: an exposure, or webhooks.
-     *
-     * @param routeVia {@code gateway:NAMESPACE/NAME}, or blank
-     * @param expose {@code SERVICE[:PORT]}, or blank
-     * @param webhooks {@code SERVICE[:PORT]}, or blank
-     * @throws InvalidInputException (field {@code route-via}) when the Gateway is named alone, or not as {@code gateway:NAMESPACE/NAME}
-     */
-    public static void checkRouteVia(String routeVia, String expose, String webhooks) {
-        routing(routeVia, null, null);
-        if (given(routeVia) && !given(expose) && !given(webhooks)) {
-            throw new InvalidInputException("route-via", "applies to the Service that expose or webhooks routes to; "
-                    + "add expose SERVICE[:PORT] (--expose, Pipeline: expose) or webhooks (--webhooks, Pipeline: webhooks)");
-        }
-    }
-
-    /** Only the routing of an exposure: the Gateway, or the Ingress's class and TLS secret. */
-    private static Exposure routing(String routeVia, String ingressClass, String tlsSecret) {
-        return new Exposure("routing", null, null, null, null).withRouteVia("route-via", routeVia)
-                .withIngressClass(ingressClass).withTlsSecret(tlsSecret);
     }
 
     /** @param keep whether {@code LoadBalancer} Services stay so; by default they become {@code ClusterIP} */
@@ -335,9 +295,8 @@ public final class DeployInput {
      */
     public DeployRequest request() {
         DeployRequest built = request.branch(branch).secrets(trusted() ? secrets : List.of())
-                .webhooks(webhooks == null ? null : webhooks.routedAs(routing)).build();
-        checkRouteVia(routeVia, built.exposure() == null ? null : built.exposure().toString(),
-                built.webhooks() == null ? null : built.webhooks().target().toString());
+                .webhooks(routing.webhooks(webhooks)).build();
+        routing.check(built.exposure(), built.webhooks());
         return built;
     }
 

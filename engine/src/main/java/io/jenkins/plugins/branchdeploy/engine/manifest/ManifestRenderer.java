@@ -74,6 +74,9 @@ public final class ManifestRenderer {
             {apiVersion: networking.k8s.io/v1, kind: Ingress, metadata: {name: head-start}}
             """;
 
+    /** The chart value that holds the environment's webhook URL, {@code ${WEBHOOK_URL}} of plain YAML. */
+    public static final String WEBHOOK_URL_VALUE = "branchDeploy.webhookUrl";
+
     private final ManifestVariables variables;
     private final String sourceNamespace;
     private final SourceOptions source;
@@ -177,7 +180,17 @@ public final class ManifestRenderer {
         if (release == null) {
             throw new IllegalStateException("no Helm release given to render chart " + chart);
         }
-        return new HelmChart(chart).render(release.name(), namespace, source, release.kubeVersion());
+        return new HelmChart(chart).render(release.name(), namespace, withWebhookUrl(source), release.kubeVersion());
+    }
+
+    /** The chart's values with {@value #WEBHOOK_URL_VALUE} when the environment has webhooks; a value the user set wins. */
+    private SourceOptions withWebhookUrl(SourceOptions options) {
+        return variables.value("WEBHOOK_URL").map(url -> {
+            Map<String, String> set = new LinkedHashMap<>();
+            set.put(WEBHOOK_URL_VALUE, url);
+            set.putAll(options.set());
+            return new SourceOptions(options.source(), options.values(), set, options.helmTests());
+        }).orElse(options);
     }
 
     private List<RenderedManifest> overlay(Path overlay, String namespace, Consumer<String> notes) {

@@ -103,7 +103,7 @@ public sealed interface ApplyWith permits ApplyWith.Direct, ApplyWith.ArgoCd {
                         + DIRECT_NAME);
             }
             String path = given(repoPath) ? repoPath.trim() : manifests == null || manifests.isBlank() ? null : manifests.trim();
-            if (path == null || path.startsWith("/") || path.matches("[A-Za-z]:.*")) {
+            if (path == null || path.startsWith("/") || path.matches("[A-Za-z]:.*") || normalized(path).matches("\\.\\.(/.*)?")) {
                 throw new InvalidInputException("repoPath", "give the manifests' directory in " + repoUrl.trim()
                         + (path == null ? "" : "; " + path + " is not a path inside the repository"));
             }
@@ -163,7 +163,7 @@ public sealed interface ApplyWith permits ApplyWith.Direct, ApplyWith.ArgoCd {
             }
             try {
                 URI uri = new URI(text);
-                if (uri.getScheme() != null && uri.getHost() != null) {
+                if (uri.getScheme() != null && (uri.getHost() != null || uri.getScheme().equals("file"))) {
                     return text;
                 }
             } catch (URISyntaxException e) {

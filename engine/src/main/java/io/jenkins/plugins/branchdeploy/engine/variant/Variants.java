@@ -18,6 +18,7 @@ import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
+import io.jenkins.plugins.branchdeploy.engine.request.Webhooks;
 import io.jenkins.plugins.branchdeploy.engine.shaping.EnvironmentShaping;
 import io.jenkins.plugins.branchdeploy.engine.shaping.ShapedManifests;
 import java.net.URI;
@@ -64,14 +65,18 @@ public final class Variants {
         EnvironmentNames names = environments.variantNames(request.app(), request.name());
         Environment source = source(request);
         List<HasMetadata> live = environments.inventory().liveResources(EnvironmentRef.of(source), progress);
-        if (live.isEmpty()) {
-            throw new InvalidInputException("from", request.describeSource() + " records nothing it applied; deploy it again, then copy it");
-        }
         List<ObjectTree> copy = LiveCopy.of(live, source.namespace(), host(source.url()), names);
+        if (copy.stream().noneMatch(o -> o.podSpec() != null)) {
+            // e.g. an environment Argo CD applies: its workloads are Argo CD's, not in the engine's record
+            throw new InvalidInputException(request.sourceEnvironment() == null ? "from" : "environment", request.describeSource()
+                    + " records no workload that the engine applied, so there is nothing to copy; copy an environment deployed directly");
+        }
         request.overrides().applyTo(copy);
         if (source.databaseBranch() != null) {
             copy.removeIf(o -> "Secret".equals(o.kind()) && DatabaseBranch.SECRET_NAME.equals(o.name()));
         }
+        // the source's webhook route is its path on the app's webhook host: a copy would claim that path too
+        copy.removeIf(o -> Webhooks.ROUTE_NAME.equals(o.name()));
         List<RenderedManifest> manifests = copy.stream()
                 .map(o -> new RenderedManifest(o.toResource(), "copied from " + source.namespace())).toList();
         DeployRequest deploy = DeployRequest.builder(recordedBranch(source), null)
@@ -83,7 +88,10 @@ public final class Variants {
         }
         progress.info("Copying " + request.describeSource() + " (" + source.namespace() + ") into variant " + names.environment()
                 + (request.overrides().isEmpty() ? "" : " with " + describe(request.overrides())));
-        DeployResult result = environments.deploys().deployVariant(names, deploy, shaped,
+        // a variant belongs to the source's project: its page lists it, and who may change the source may change it
+        BranchEnvironments owned = source.owner() == null || environments.owner().isPresent() ? environments
+                : environments.ownedBy(source.owner());
+        DeployResult result = owned.deploys().deployVariant(names, deploy, shaped,
                 new VariantOf(source.environment(), request.createdBy()), progress);
         Environment recorded = environments.inventory().find(names.app(), names.environment()).orElse(null);
         return new VariantResult(names, source, request.createdBy(), recorded == null ? null : recorded.expiresAt(), result);
@@ -96,7 +104,8 @@ public final class Variants {
                             + " has no environment; deploy it first, or check the app, branch and pull request number"));
             return copyable(found, request);
         }
-        Environment found = environments.inventory().find(request.app(), request.sourceEnvironment()).orElseThrow(() -> new InvalidInputException("environment", "app " + request.app() + " has no environment "
+        Environment found = environments.inventory().find(request.app(), request.sourceEnvironment())
+                .orElseThrow(() -> new InvalidInputException("environment", "app " + request.app() + " has no environment "
                         + request.sourceEnvironment() + "; 'branch-deploy list' shows the environment ids"));
         return copyable(found, request);
     }
@@ -104,7 +113,8 @@ public final class Variants {
     private static Environment copyable(Environment source, VariantRequest request) {
         if (!COPYABLE.contains(source.status())) {
             throw new InvalidInputException(request.sourceEnvironment() == null ? "from" : "environment", request.describeSource()
-                    + " is " + source.status().value() + "; copy an environment that is ready (or scaled down), e.g. after its next deploy");
+                    + " is " + (source.status() == null ? "of unknown status" : source.status().value())
+                    + "; copy an environment that is ready (or scaled down), e.g. after its next deploy");
         }
         return source;
     }
@@ -118,7 +128,11 @@ public final class Variants {
         // the source's app is connected to its database, and PostgreSQL copies only a database nobody is connected to
         DatabaseStrategy.Template template = new DatabaseStrategy.Template(source.databaseBranch(), SeedConnections.TERMINATE,
                 DatabaseStrategy.DEFAULT_SEED_WAIT);
-        DatabaseBranch branch = databases.provision(names, template, progress);
+        // a variant tried again keeps its role's password, so that its running pods keep connecting
+        String password = environments.inventory().find(names.app(), names.environment())
+                .map(v -> environments.inventory().secretValues(EnvironmentRef.of(v), DatabaseBranch.SECRET_NAME, progress).get("PGPASSWORD"))
+                .orElse(null);
+        DatabaseBranch branch = databases.provision(names, template, password, progress);
         return deploy.withDatabaseBranch(branch.name(), branch.secretEntries());
     }
 

@@ -227,6 +227,17 @@ class WebhooksTest {
     }
 
     @Test
+    void anEnvironmentWithoutWebhooksIsTornDownWithoutAskingForRoutes() {
+        DeployRequest withoutWebhooks = new DeployInput(main, Path.of("../docs/examples/shop")).variables(Map.of("IMAGE_TAG", "1.0")).request();
+        assertThat(sandbox.environments().deploys().deploy(withoutWebhooks, progress).succeeded()).isTrue();
+        sandbox.cluster().requests().clear();
+
+        sandbox.environments().lifecycle().teardown(EnvironmentRef.of(main), progress);
+
+        assertThat(sandbox.cluster().requests().all()).noneSatisfy(r -> assertThat(r.path()).contains("httproutes"));
+    }
+
+    @Test
     void webhookUrlWithoutWebhooksIsRefusedBeforeAnyRequest() {
         assertThatThrownBy(() -> deploy(cart, null, null))
                 .isInstanceOf(InvalidInputException.class)

@@ -64,6 +64,8 @@ class ApplyWithInputTest {
     void anAbsoluteManifestsPathNeedsARepositoryPath() {
         assertThatThrownBy(() -> input().applyWith("argocd", new ArgoCdInput(null, null, REPO, null, null, null), "/work/shop/deploy", null))
                 .hasMessageStartingWith("repoPath: give the manifests' directory in " + REPO);
+        assertThatThrownBy(() -> input().applyWith("argocd", new ArgoCdInput(null, null, REPO, null, null, null), "../shop/deploy", null))
+                .hasMessageEndingWith("; ../shop/deploy is not a path inside the repository");
     }
 
     @Test

@@ -20,7 +20,9 @@ import io.jenkins.plugins.branchdeploy.engine.deploy.BranchDeployer;
 import io.jenkins.plugins.branchdeploy.engine.history.InMemoryMetricsStore;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.request.Webhooks;
 import io.jenkins.plugins.branchdeploy.sandbox.RequestLog;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -101,6 +103,21 @@ class CleanupTest {
 
         assertThat(second.brakesHeld()).isEmpty();
         assertThat(liveEnvironments()).containsExactlyInAnyOrder("main");
+    }
+
+    @Test
+    void tearingDownTheEnvironmentTheWebhooksGoToSendsThemToMain() {
+        Webhooks webhooks = Webhooks.of("webhooks", "cart:8080")
+                .routedAs(Exposure.of("expose", "frontend").withRouteVia("route-via", "gateway:gateways/preview"));
+        deploy(branch("main"), NOW, webhooks);
+        deploy(branch("feature/gone"), NOW, webhooks);
+        environmentsAt(NOW).webhooks().route(EnvironmentRef.of(branch("feature/gone")), progress);
+        ScmState scm = ScmState.builder("not scanned").scanned("shop", Set.of("main"), Map.of()).build();
+
+        cleanup(NO_BRAKES, NOW).run(scm, progress);
+
+        assertThat(liveEnvironments()).containsExactly("main");
+        assertThat(environmentsAt(NOW).webhooks().list("shop", progress).defaultRoute().environment().branch()).isEqualTo("main");
     }
 
     @Test
@@ -268,10 +285,14 @@ class CleanupTest {
     }
 
     private void deploy(BranchRef branch, Instant at) {
+        deploy(branch, at, null);
+    }
+
+    private void deploy(BranchRef branch, Instant at, Webhooks webhooks) {
         DeployResult result = environmentsAt(at).deploys().deploy(DeployRequest.builder(branch, SHOP)
                 .variables(Map.of("IMAGE_TAG", "1.4.2"))
                 .secrets(List.of(new SecretEntry("shop-db", "password", "s3cret"))).ttl(Duration.ofDays(3))
-                .timeout(Duration.ofSeconds(30)).build(),
+                .timeout(Duration.ofSeconds(30)).webhooks(webhooks).build(),
                 ProgressListener.SILENT);
         assertThat(result.succeeded()).as(result.failureReason()).isTrue();
     }

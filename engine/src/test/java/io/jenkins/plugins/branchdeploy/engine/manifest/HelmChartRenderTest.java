@@ -3,6 +3,7 @@ package io.jenkins.plugins.branchdeploy.engine.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
@@ -124,6 +125,28 @@ class HelmChartRenderTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("variables: ${IMAGE_TAG} placeholders apply to plain YAML only")
                 .hasMessageContaining("--set KEY=VALUE");
+    }
+
+    @Test
+    void aChartReadsTheWebhookUrlAsBranchDeployWebhookUrl() throws IOException {
+        Path chart = chart("payments", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: payments
+                data:
+                  webhookUrl: {{ (.Values.branchDeploy | default dict).webhookUrl | default "none" | quote }}
+                """);
+        ManifestVariables withWebhooks = ManifestVariables.forEnvironment(branch, names, Map.of())
+                .withWebhookUrl("https://hooks--podinfo.preview.example.dev/" + names.environment());
+
+        List<RenderedManifest> rendered = new ManifestRenderer(withWebhooks, null, SourceOptions.DETECT,
+                new HelmRelease(names.helmRelease(), () -> CLUSTER_VERSION)).render(chart, names.namespace());
+        List<RenderedManifest> without = render(chart, SourceOptions.DETECT, CLUSTER_VERSION, Map.of());
+
+        assertThat(((ConfigMap) rendered.get(0).resource()).getData())
+                .containsEntry("webhookUrl", "https://hooks--podinfo.preview.example.dev/" + names.environment());
+        assertThat(((ConfigMap) without.get(0).resource()).getData()).containsEntry("webhookUrl", "none");
     }
 
     @Test

@@ -58,8 +58,10 @@ class VariantNamingTest {
     }
 
     @Test
-    void noHostileBranchOrPullRequestEverHasAVariantsEnvironmentId() {
+    void noHostileBranchOrPullRequestEverHasAVariantsEnvironmentIdNamespaceOrHost() {
         Map<String, String> variants = new HashMap<>();
+        Map<String, String> variantNamespaces = new HashMap<>();
+        Map<String, String> variantHosts = new HashMap<>();
         HostileBranchNames names = new HostileBranchNames(new Random(20261207L));
         for (int i = 0; i < 20_000; i++) {
             String name = names.next();
@@ -69,6 +71,8 @@ class VariantNamingTest {
                 assertThat(DnsNames.isDns1123Label(variant.namespace())).as("namespace of variant %s", name).isTrue();
                 assertThat(DnsNames.isCertifiableHost(variant.host())).as("host of variant %s", name).isTrue();
                 variants.put(variant.environment(), name);
+                variantNamespaces.put(variant.namespace(), name);
+                variantHosts.put(variant.host(), name);
             } catch (InvalidInputException e) {
                 // no letter or digit, or too long: refused before anything is named
             }
@@ -77,6 +81,8 @@ class VariantNamingTest {
         HostileBranchNames.nameEach(100_000, 20261126L, (branch, branchNames) -> {
             assertThat(branchNames.environment()).as("environment of branch %s", branch).doesNotStartWith(NamingPolicy.VARIANT_MARK);
             assertThat(variants).doesNotContainKey(branchNames.environment());
+            assertThat(variantNamespaces).doesNotContainKey(branchNames.namespace());
+            assertThat(variantHosts).doesNotContainKey(branchNames.host());
         });
         for (int number = 1; number < 10_000; number++) {
             String pullRequest = POLICY.names(BranchRef.of("yourapp", "x").withChange(ChangeRequest.of(number))).environment();

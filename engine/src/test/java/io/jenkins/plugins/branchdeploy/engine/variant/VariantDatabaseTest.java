@@ -109,6 +109,11 @@ class VariantDatabaseTest {
         assertThat(orders(credentials)).containsExactly("from the seed", "placed on main");
         assertThat(String.join("\n", messages)).doesNotContain(credentials.get("PGPASSWORD")).doesNotContain(mainDatabase.password());
 
+        VariantResult again = new Variants(environments).withDatabases(databases).create(VariantRequest.builder(app, "pricing-v2")
+                .from("main").timeout("30s").build(), messages::add);
+        assertThat(again.succeeded()).isTrue();
+        assertThat(secret(variant.namespace())).as("tried again, the variant keeps its credentials").isEqualTo(credentials);
+
         environments.lifecycle().teardown(EnvironmentRef.of(BranchRef.of(app, "main")), ProgressListener.SILENT);
         databases.drop(main, ProgressListener.SILENT);
         assertThat(orders(credentials)).as("the variant's copy outlives the source's database").containsExactly("from the seed", "placed on main");

@@ -20,7 +20,11 @@ import io.jenkins.plugins.branchdeploy.engine.cluster.TeardownOutcome;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import io.jenkins.plugins.branchdeploy.engine.request.Exposure;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.request.Webhooks;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +35,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Variants of the example shop's main environment on the sandbox. */
 class VariantsTest {
@@ -100,6 +105,35 @@ class VariantsTest {
         assertThat(listed.branch()).as("the code it runs").isEqualTo("main");
         assertThat(listed.change()).isNull();
         assertThat(environment(main.namespace()).isVariant()).isFalse();
+    }
+
+    @Test
+    void aVariantBelongsToTheProjectThatOwnsItsSource() {
+        DeployRequest cart = DeployRequest.builder(BranchRef.of("shop", "feature/cart"), SHOP).variables(Map.of("IMAGE_TAG", "1.4.2"))
+                .secrets(List.of(new SecretEntry("shop-db", "password", PASSWORD))).timeout(Duration.ofSeconds(30)).build();
+        assertThat(environments.ownedBy("team/shop").deploys().deploy(cart, ProgressListener.SILENT).succeeded()).isTrue();
+
+        VariantResult result = variants.create(VariantRequest.builder("shop", "cart-try").from("feature/cart").timeout("30s").build(), progress);
+
+        assertThat(environment(result.names().namespace()).owner()).isEqualTo("team/shop");
+        assertThat(environment(result.names().namespace()).variant().source()).startsWith("feature-cart-");
+    }
+
+    @Test
+    void aVariantDoesNotClaimItsSourcesWebhookPath() {
+        DeployRequest withWebhooks = DeployRequest.builder(MAIN, SHOP).variables(Map.of("IMAGE_TAG", "1.4.2"))
+                .secrets(List.of(new SecretEntry("shop-db", "password", PASSWORD))).timeout(Duration.ofSeconds(30))
+                .webhooks(Webhooks.of("webhooks", "cart:8080")
+                        .routedAs(Exposure.of("expose", "frontend").withRouteVia("route-via", "gateway:gateways/preview")))
+                .build();
+        assertThat(environments.deploys().deploy(withWebhooks, ProgressListener.SILENT).succeeded()).isTrue();
+
+        assertThat(variants.create(pricing().build(), progress).succeeded()).isTrue();
+
+        assertThat(sandbox.client().genericKubernetesResources("gateway.networking.k8s.io/v1", "HTTPRoute")
+                .inNamespace(variant.namespace()).list().getItems()).isEmpty();
+        assertThat(sandbox.client().genericKubernetesResources("gateway.networking.k8s.io/v1", "HTTPRoute")
+                .inNamespace(main.namespace()).withName(Webhooks.ROUTE_NAME).get()).isNotNull();
     }
 
     @Test
@@ -188,6 +222,23 @@ class VariantsTest {
         assertRefused(pricing().ttl("0d"), "ttl", "zero");
         assertThat(environments.inventory().all()).extracting(Environment::namespace).containsExactly(main.namespace());
         assertThat(sandbox.client().namespaces().withName(variant.namespace()).get()).isNull();
+    }
+
+    @Test
+    void aFailedSourceIsNotCopied() {
+        environments.deploys().markFailed(MAIN, "smoke test GET / answered 500", ProgressListener.SILENT);
+
+        assertRefused(pricing(), "from", "branch main is failed; copy an environment that is ready (or scaled down)");
+    }
+
+    @Test
+    void aSourceWithoutWorkloadsTheEngineAppliedIsRefused(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("config.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {A: b}\n");
+        assertThat(environments.deploys().deploy(DeployRequest.builder(BranchRef.of("shop", "config-only"), dir).build(),
+                ProgressListener.SILENT).succeeded()).isTrue();
+
+        assertRefused(VariantRequest.builder("shop", "x").from("config-only"), "from",
+                "branch config-only records no workload that the engine applied, so there is nothing to copy");
     }
 
     private void assertRefused(VariantRequest.Builder request, String field, String message) {
