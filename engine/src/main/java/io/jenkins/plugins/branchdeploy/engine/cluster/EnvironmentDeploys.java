@@ -5,6 +5,7 @@ import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.manifest.HelmRelease;
+import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestDocuments;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestRenderer;
 import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestVariables;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
@@ -140,11 +141,11 @@ public final class EnvironmentDeploys {
 
     /**
      * Builds, on the calling thread, what a first render needs in a process that has just started
-     * ({@link ManifestRenderer#headStart()}): a command line runs it on a second thread while it reads
+     * ({@link ManifestDocuments#headStart()}): a command line runs it on a second thread while it reads
      * its options. Rendering gives the same objects without it.
      */
     public static void renderingHeadStart() {
-        ManifestRenderer.headStart();
+        ManifestDocuments.headStart();
     }
 
     private List<RenderedManifest> render(DeployRequest request, Path manifests, Consumer<String> notes) {

@@ -1,15 +1,9 @@
 package io.jenkins.plugins.branchdeploy.engine.manifest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesResource;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.request.ManifestSource;
 import io.jenkins.plugins.branchdeploy.engine.request.SourceOptions;
@@ -39,41 +33,8 @@ import java.util.function.Consumer;
  */
 public final class ManifestRenderer {
 
-    private static final KubernetesSerialization SERIALIZATION =
-            new KubernetesSerialization(new ObjectMapper().registerModule(new LazyPropertyDeserializers()), true);
-    private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> CONTAINER_LISTS = Set.of("containers", "initContainers", "ephemeralContainers");
     private static final Set<String> SCRIPT_FIELDS = Set.of("command", "args");
-    /** What {@link #headStart()} renders: the kinds, and the fields of a pod template, that most apps' manifests have. */
-    private static final String COMMON_KINDS = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata: {name: head-start, labels: {app: a}}
-            spec:
-              replicas: 1
-              selector: {matchLabels: {app: a}}
-              template:
-                metadata: {labels: {app: a}}
-                spec:
-                  containers:
-                  - name: a
-                    image: a
-                    ports: [{containerPort: 80}]
-                    env: [{name: A, value: a}]
-                    resources: {requests: {cpu: 1m}, limits: {memory: 1Mi}}
-                    readinessProbe: {httpGet: {path: /, port: 80}}
-            ---
-            {apiVersion: v1, kind: Service, metadata: {name: head-start}, spec: {ports: [{port: 80, targetPort: 80}], selector: {app: a}}}
-            ---
-            {apiVersion: v1, kind: ServiceAccount, metadata: {name: head-start}}
-            ---
-            {apiVersion: v1, kind: ConfigMap, metadata: {name: head-start}, data: {a: a}}
-            ---
-            {apiVersion: apps/v1, kind: StatefulSet, metadata: {name: head-start}}
-            ---
-            {apiVersion: networking.k8s.io/v1, kind: Ingress, metadata: {name: head-start}}
-            """;
-
     /** The chart value that holds the environment's webhook URL, {@code ${WEBHOOK_URL}} of plain YAML. */
     public static final String WEBHOOK_URL_VALUE = "branchDeploy.webhookUrl";
 
@@ -103,18 +64,6 @@ public final class ManifestRenderer {
         this.sourceNamespace = sourceNamespace;
         this.source = source == null ? SourceOptions.DETECT : source;
         this.release = release;
-    }
-
-    /**
-     * Does ahead what the first render in a process does once: registering the typed model's kinds,
-     * starting the YAML parser and building the deserializers of the common kinds and fields. In a JVM
-     * that has just started, that is most of a render's time; a command line runs this on a second
-     * thread while it reads its options. Rendering gives the same objects with or without it.
-     */
-    public static void headStart() {
-        for (JsonNode document : documents("head start", COMMON_KINDS)) {
-            toResource((ObjectNode) document, "head start");
-        }
     }
 
     /** As {@link #render(Path, String, Consumer)}, without notes. */
@@ -221,7 +170,7 @@ public final class ManifestRenderer {
             Placeholders.Result text = placeholders ? Placeholders.substitute(manifest.text(), variables)
                     : new Placeholders.Result(manifest.text(), Set.of());
             int index = 0;
-            for (JsonNode document : documents(manifest.name(), text.text())) {
+            for (JsonNode document : ManifestDocuments.parse(manifest.name(), text.text())) {
                 index++;
                 String origin = manifest.name() + ", document " + index;
                 for (ObjectNode object : objectsOf(document, origin)) {
@@ -257,7 +206,7 @@ public final class ManifestRenderer {
         if (!unresolved.isEmpty()) {
             throw new InvalidInputException("manifests", where + ": " + undefinedMessage(unresolved.iterator().next()));
         }
-        HasMetadata resource = toResource(object, where);
+        HasMetadata resource = ManifestDocuments.toResource(object, where);
         if (placement.isSourceNamespaceDocument(resource)) {
             return null;
         }
@@ -302,18 +251,6 @@ public final class ManifestRenderer {
         }
     }
 
-    private static HasMetadata toResource(ObjectNode object, String where) {
-        try {
-            KubernetesResource resource = SERIALIZATION.convertValue(object, KubernetesResource.class);
-            if (resource instanceof HasMetadata hasMetadata) {
-                return hasMetadata;
-            }
-            throw new InvalidInputException("manifests", where + " is not an object Kubernetes can store; give it the apiVersion and kind of a resource the API server knows");
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("manifests", where + " does not match its kind's schema: " + firstLine(e.getMessage()));
-        }
-    }
-
     private static List<ObjectNode> objectsOf(JsonNode document, String origin) {
         if (document == null || document.isNull() || document.isMissingNode()) {
             return List.of();
@@ -331,34 +268,11 @@ public final class ManifestRenderer {
         return List.of((ObjectNode) document);
     }
 
-    private static List<JsonNode> documents(String fileName, String text) {
-        List<JsonNode> documents = new ArrayList<>();
-        try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(text)) {
-            while (it.hasNextValue()) {
-                documents.add(it.nextValue());
-            }
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("manifests", fileName + " is not valid YAML"
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ": " + firstLine(e.getOriginalMessage()));
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException("manifests", fileName + " is not valid YAML: " + firstLine(e.getMessage()));
-        }
-        return documents;
-    }
-
     private static String read(Path file, String fileName) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InvalidInputException("manifests", "cannot read " + fileName + ": " + e.getMessage());
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unknown problem";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

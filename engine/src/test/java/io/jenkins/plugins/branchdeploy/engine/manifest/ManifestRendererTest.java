@@ -57,7 +57,7 @@ class ManifestRendererTest {
 
     @Test
     void theHeadStartRendersItsCommonKindsWithoutComplaint() {
-        assertThatCode(ManifestRenderer::headStart).doesNotThrowAnyException();
+        assertThatCode(ManifestDocuments::headStart).doesNotThrowAnyException();
     }
 
     @Test
