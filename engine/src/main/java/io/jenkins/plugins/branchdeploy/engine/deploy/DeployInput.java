@@ -7,7 +7,6 @@ import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.branch.TrustedForks;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseStrategy;
 import io.jenkins.plugins.branchdeploy.engine.report.Drift;
-import io.jenkins.plugins.branchdeploy.engine.request.ApplyWith;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.NetworkIsolation;
 import io.jenkins.plugins.branchdeploy.engine.request.Quota;
@@ -136,28 +135,9 @@ public final class DeployInput {
         return this;
     }
 
-    /**
-     * Who applies the manifests.
-     *
-     * @param mode {@code direct} (the default when blank) or {@code argocd}
-     * @param argoCd the Argo CD hand-off as typed; only {@code argocd} takes a repository, path or revision
-     * @param manifestsAsTyped the manifests as the user typed them, relative to the repository's root: the
-     *     default of the repository path; or {@code null}
-     * @param valuesAsTyped a chart's values files as the user typed them, relative to the repository's root; or {@code null}
-     * @throws InvalidInputException naming the field, as {@link ApplyWith.ArgoCd#of} does
-     */
+    /** Who applies the manifests, as {@link ArgoCdInput#applyWith} reads what the user typed. */
     public DeployInput applyWith(String mode, ArgoCdInput argoCd, String manifestsAsTyped, List<String> valuesAsTyped) {
-        ArgoCdInput typed = Objects.requireNonNullElse(argoCd, ArgoCdInput.NONE);
-        if (!ApplyWith.isArgoCd(mode)) {
-            String stray = given(typed.repoUrl()) ? "repoUrl" : given(typed.repoPath()) ? "repoPath" : given(typed.revision()) ? "revision" : null;
-            if (stray != null) {
-                throw new InvalidInputException(stray, "applies to the Argo CD hand-off only; apply with " + ApplyWith.ARGOCD_NAME + ", or leave it out");
-            }
-            request.applyWith(ApplyWith.DIRECT);
-            return this;
-        }
-        request.applyWith(ApplyWith.ArgoCd.of(typed.namespace(), typed.project(), typed.repoUrl(), typed.repoPath(), manifestsAsTyped,
-                valuesAsTyped, typed.revision(), branch.commit(), typed.destination()));
+        request.applyWith(Objects.requireNonNullElse(argoCd, ArgoCdInput.NONE).applyWith(mode, manifestsAsTyped, valuesAsTyped, branch.commit()));
         return this;
     }
 
