@@ -7,13 +7,10 @@ import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
 import io.jenkins.plugins.branchdeploy.engine.Durations;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
+import io.jenkins.plugins.branchdeploy.engine.RefusedException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
-import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterApiException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
-import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentBusyException;
-import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentOwnedElsewhereException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentRef;
-import io.jenkins.plugins.branchdeploy.engine.cluster.ForeignRouteException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.ScaleDownCause;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranchException;
 import io.jenkins.plugins.branchdeploy.engine.lifecycle.TeardownCause;
@@ -124,17 +121,11 @@ final class EnvironmentChanges {
             BranchEnvironments environments = environment.get().owner() == null
                     ? session.environments() : session.environments().ownedBy(environment.get().owner());
             return change.apply(config, environments, environment.get());
-        } catch (InvalidInputException e) {
-            return HttpResponses.errorWithoutStack(400, e.getMessage());
-        } catch (EnvironmentOwnedElsewhereException e) {
-            return HttpResponses.errorWithoutStack(403, e.getMessage());
-        } catch (EnvironmentBusyException | ForeignRouteException e) {
-            return HttpResponses.errorWithoutStack(409, e.getMessage());
-        } catch (ClusterApiException e) {
-            return HttpResponses.errorWithoutStack(502, e.getMessage());
         } catch (DatabaseBranchException e) {
             return HttpResponses.errorWithoutStack(500, "The namespace is gone, but its database branch was not dropped: "
                     + e.getMessage());
+        } catch (RefusedException e) {
+            return Refusals.response(e);
         }
     }
 

@@ -6,11 +6,8 @@ import hudson.model.RootAction;
 import hudson.security.Permission;
 import io.jenkins.plugins.branchdeploy.config.BranchDeployConfiguration;
 import io.jenkins.plugins.branchdeploy.config.SettingsResolver;
-import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
-import io.jenkins.plugins.branchdeploy.engine.cluster.ClusterApiException;
+import io.jenkins.plugins.branchdeploy.engine.RefusedException;
 import io.jenkins.plugins.branchdeploy.engine.cluster.Environment;
-import io.jenkins.plugins.branchdeploy.engine.cluster.EnvironmentBusyException;
-import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranchException;
 import io.jenkins.plugins.branchdeploy.engine.database.DatabaseBranches;
 import io.jenkins.plugins.branchdeploy.engine.variant.VariantRequest;
 import io.jenkins.plugins.branchdeploy.engine.variant.VariantResult;
@@ -105,14 +102,8 @@ public class TryVariantAction implements RootAction {
             Variants variants = new Variants(session.environments());
             VariantResult result = (databases == null ? variants : variants.withDatabases(databases)).create(request, LOGGER::info);
             return HttpResponses.forwardToView(this, "result").with("variant", new CreatedVariant(cluster, result));
-        } catch (InvalidInputException e) {
-            return HttpResponses.errorWithoutStack(400, e.getMessage());
-        } catch (EnvironmentBusyException e) {
-            return HttpResponses.errorWithoutStack(409, e.getMessage());
-        } catch (ClusterApiException e) {
-            return HttpResponses.errorWithoutStack(502, e.getMessage());
-        } catch (DatabaseBranchException e) {
-            return HttpResponses.errorWithoutStack(500, e.getMessage());
+        } catch (RefusedException e) {
+            return Refusals.response(e);
         }
     }
 
