@@ -38,6 +38,9 @@ final class ReviewJson {
         if (report.drift() != null) {
             map.put("drift", drift(report.drift()));
         }
+        if (report.webhookUrl() != null) {
+            map.put("webhookUrl", report.webhookUrl());
+        }
         return map;
     }
 

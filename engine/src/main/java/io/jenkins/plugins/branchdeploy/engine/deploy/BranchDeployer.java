@@ -134,9 +134,11 @@ public final class BranchDeployer {
         if (options.drift() != null && options.drift().exceeded()) {
             progress.warn(options.drift().message());
         }
-        return new DeployOutcome(result, smoke, changes == null || options.drift() == null ? changes
-                : changes.withDrift(options.drift()), options.drift(), after, shaped.adjustments(), shaped.warnings(),
-                environments.deploys().webhookUrl(request).orElse(null));
+        String webhookUrl = environments.deploys().webhookUrl(request).orElse(null);
+        if (changes != null) {
+            changes = changes.withDrift(options.drift()).withWebhookUrl(webhookUrl);
+        }
+        return new DeployOutcome(result, smoke, changes, options.drift(), after, shaped.adjustments(), shaped.warnings(), webhookUrl);
     }
 
     /**

@@ -10,8 +10,9 @@ import java.util.List;
  * @param baseline what the branch was compared with, e.g. {@code main} or {@code namespace production}
  * @param resources one entry per resource of either side
  * @param drift how far the branch is behind its target, or {@code null} when not known
+ * @param webhookUrl where third-party webhooks reach the branch's environment, or {@code null} without webhooks
  */
-public record ChangeReport(String baseline, List<ResourceChange> resources, Drift drift) {
+public record ChangeReport(String baseline, List<ResourceChange> resources, Drift drift, String webhookUrl) {
 
     public ChangeReport {
         resources = List.copyOf(resources);
@@ -19,7 +20,17 @@ public record ChangeReport(String baseline, List<ResourceChange> resources, Drif
 
     /** The same report, with the branch's drift behind its target. */
     public ChangeReport withDrift(Drift newDrift) {
-        return new ChangeReport(baseline, resources, newDrift);
+        return new ChangeReport(baseline, resources, newDrift, webhookUrl);
+    }
+
+    /** The same report, saying where the environment's webhooks arrive. */
+    public ChangeReport withWebhookUrl(String url) {
+        return new ChangeReport(baseline, resources, drift, url);
+    }
+
+    /** One line for a reviewer who tests webhooks, or {@code null} without webhooks. */
+    public String webhooks() {
+        return webhookUrl == null ? null : "Webhooks reach this environment at " + webhookUrl;
     }
 
     /** How many resources were added, removed, changed or left unchanged. */

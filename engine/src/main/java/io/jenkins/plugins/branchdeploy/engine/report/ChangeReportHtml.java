@@ -16,6 +16,9 @@ public final class ChangeReportHtml {
             html.append("<p class=\"").append(css).append("\">").append(escape(report.drift().message())).append("</p>\n");
         }
         html.append("<p>").append(escape(report.summary())).append("</p>\n");
+        if (report.webhooks() != null) {
+            html.append("<p class=\"branch-deploy-webhooks\">").append(escape(report.webhooks())).append("</p>\n");
+        }
         if (!report.differences().isEmpty()) {
             html.append("<table class=\"jenkins-table\">\n")
                     .append("<thead><tr><th>Resource</th><th>Change</th><th>Fields</th></tr></thead>\n<tbody>\n");

@@ -21,6 +21,9 @@ public final class ChangeReportText {
             text.append(report.drift().exceeded() ? "WARNING: " : "").append(report.drift().message()).append('\n');
         }
         text.append(report.summary()).append('\n');
+        if (report.webhooks() != null) {
+            text.append(report.webhooks()).append('\n');
+        }
         for (ResourceChange resource : report.differences()) {
             text.append("  ").append(marker(resource.change())).append(' ').append(resource.resource()).append('\n');
             for (FieldChange field : resource.fields()) {

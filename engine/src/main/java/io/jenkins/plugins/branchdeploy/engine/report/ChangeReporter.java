@@ -69,7 +69,7 @@ public final class ChangeReporter {
                 changes.add(new ResourceChange(key, fields.isEmpty() ? ChangeType.UNCHANGED : ChangeType.CHANGED, fields));
             }
         }
-        return new ChangeReport(baselineName, changes, null);
+        return new ChangeReport(baselineName, changes, null, null);
     }
 
     private static List<FieldChange> fields(String kind, HasMetadata main, EnvironmentValues mainValues, HasMetadata branch,

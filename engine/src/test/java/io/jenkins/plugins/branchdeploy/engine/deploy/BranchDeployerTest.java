@@ -39,6 +39,7 @@ import io.jenkins.plugins.branchdeploy.engine.report.Drift;
 import io.jenkins.plugins.branchdeploy.engine.report.ResourceChange;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
+import io.jenkins.plugins.branchdeploy.engine.request.Webhooks;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeTests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -344,11 +345,14 @@ class BranchDeployerTest {
         Files.writeString(frontend, Files.readString(frontend).replace("replicas: 2", "replicas: 1"));
         Files.delete(main.resolve("cart.yaml"));
 
-        DeployOutcome outcome = new BranchDeployer(environments, metrics).deploy(shop(BranchRef.of("shop", "feature/cart")),
+        DeployRequest withWebhooks = shop(BranchRef.of("shop", "feature/cart")).toBuilder().webhooks(Webhooks.of("webhooks", "cart:8080")).build();
+        DeployOutcome outcome = new BranchDeployer(environments, metrics).deploy(withWebhooks,
                 DeployOptions.NONE.withBaseline(new ChangeBaseline.Manifests(main)), progress);
 
         ChangeReport report = outcome.changes();
         assertThat(report.baseline()).isEqualTo("main's manifests in " + main);
+        assertThat(report.webhookUrl()).as("the reviewer sees where webhooks arrive")
+                .isEqualTo(outcome.webhookUrl()).contains("hooks--shop.", outcome.deploy().names().environment());
         assertThat(change(report, "Deployment/frontend").fields()).singleElement()
                 .satisfies(field -> assertThat(field.summary()).isEqualTo("1 -> 2"));
         assertThat(change(report, "Deployment/cart").change()).isEqualTo(ChangeType.ADDED);

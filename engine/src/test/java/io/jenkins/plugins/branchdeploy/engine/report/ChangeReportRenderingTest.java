@@ -51,6 +51,18 @@ class ChangeReportRenderingTest {
     }
 
     @Test
+    void theEnvironmentsWebhookUrlFollowsTheSummaryInTextAndHtml() {
+        ChangeReport report = ChangeReporter.compare(branch, main)
+                .withWebhookUrl("https://hooks--shop.preview.example.dev/feature-cart-lworqu?<b>");
+
+        assertThat(ChangeReportText.render(report).lines()).element(1)
+                .isEqualTo("Webhooks reach this environment at https://hooks--shop.preview.example.dev/feature-cart-lworqu?<b>");
+        assertThat(ChangeReportHtml.render(report)).contains("<p class=\"branch-deploy-webhooks\">Webhooks reach this environment at "
+                + "https://hooks--shop.preview.example.dev/feature-cart-lworqu?&lt;b&gt;</p>");
+        assertThat(ChangeReportText.render(report.withWebhookUrl(null))).doesNotContain("Webhooks");
+    }
+
+    @Test
     void driftWithinTheThresholdIsPlainInformation() {
         ChangeReport report = ChangeReporter.compare(branch, main).withDrift(new Drift("develop", 1, 1));
 
