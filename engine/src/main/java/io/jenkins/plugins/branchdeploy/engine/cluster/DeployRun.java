@@ -10,6 +10,7 @@ import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.manifest.HelmHooks;
 import io.jenkins.plugins.branchdeploy.engine.manifest.RenderedManifest;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
+import io.jenkins.plugins.branchdeploy.engine.request.Webhooks;
 import io.jenkins.plugins.branchdeploy.engine.shaping.LiveUrl;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +51,7 @@ final class DeployRun {
     private final Duration timeout;
     private final ProgressListener progress;
     private final Supplier<EnvironmentLocks.Held> lease;
+    private final WebhookDefault webhookDefault;
     private final DeployPhases phases = new DeployPhases();
     private final List<HasMetadata> appliedSoFar = new ArrayList<>();
 
@@ -60,7 +62,7 @@ final class DeployRun {
      */
     DeployRun(KubernetesClient client, ApiCalls api, RolloutWait rollout, Clock clock, String installation, String owner,
             String deployedBy, String databaseBranch, EnvironmentNames names, BranchRef branch, Duration ttl, Duration timeout, ProgressListener progress,
-            Supplier<EnvironmentLocks.Held> lease) {
+            Supplier<EnvironmentLocks.Held> lease, WebhookDefault webhookDefault) {
         this.client = client;
         this.api = api;
         this.rollout = rollout;
@@ -75,6 +77,7 @@ final class DeployRun {
         this.timeout = timeout;
         this.progress = progress;
         this.lease = lease;
+        this.webhookDefault = webhookDefault;
     }
 
     /**
@@ -168,7 +171,7 @@ final class DeployRun {
             if (!hooks.before().isEmpty()) {
                 phases.time("pre-hooks", () -> hookRunner.run(live == null ? "pre-install hook" : "pre-upgrade hook", hooks.before()));
             }
-            applyAndPrune(writer, objects, customKinds, previous, current);
+            applyAndPrune(writer, objects, customKinds, live, previous, current);
             if (handOff != null) {
                 phases.time("argocd", () -> handOff.handOff(timeout, progress));
             } else {
@@ -217,7 +220,7 @@ final class DeployRun {
 
     /** Phases apply and prune: every object in order, then what the last deploy had and this one has not. */
     private void applyAndPrune(NamespaceWriter writer, List<HasMetadata> objects,
-            Map<HasMetadata, ResourceDefinitionContext> customKinds, Set<AppliedResource> previous, Set<AppliedResource> current) {
+            Map<HasMetadata, ResourceDefinitionContext> customKinds, Namespace live, Set<AppliedResource> previous, Set<AppliedResource> current) {
         phases.time("apply", () -> {
             for (HasMetadata object : objects) {
                 writer.apply(object, customKinds.get(object), progress);
@@ -227,6 +230,10 @@ final class DeployRun {
             return null;
         });
         phases.time("prune", () -> {
+            if (previous.stream().anyMatch(r -> r.name().equals(Webhooks.ROUTE_NAME) && !current.contains(r))) {
+                // its webhook route goes: the app's default route must not keep sending to it
+                webhookDefault.leaving(live, progress);
+            }
             for (AppliedResource stale : previous) {
                 if (!current.contains(stale)) {
                     if (writer.isKept(stale, progress)) {

@@ -122,7 +122,7 @@ public final class EnvironmentDeploys {
             DeployRun run = new DeployRun(access.client(), access.api(),
                     new RolloutWait(access.client(), access.api(), access.pollEvery(), access.progressEvery()), access.clock(),
                     access.installation(), access.owner(), request.deployedBy(), request.databaseBranch(), names, branch,
-                    plan.ttl(), timeout, progress, () -> access.lease(names.namespace(), patience, progress));
+                    plan.ttl(), timeout, progress, () -> access.lease(names.namespace(), patience, progress), new WebhookDefault(access));
             return run.run(plan.ownResources(), plan.secrets(), plan.manifests(), request.source().helmTests(),
                     ArgoCdHandOff.of(access, request, names));
         }

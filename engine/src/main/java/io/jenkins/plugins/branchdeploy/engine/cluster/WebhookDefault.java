@@ -100,7 +100,8 @@ final class WebhookDefault {
     }
 
     /**
-     * Before {@code leaving}'s namespace is deleted: a default route sending to it falls back to the
+     * Before {@code leaving}'s namespace is deleted, or a redeploy without webhooks prunes its webhook
+     * route (so {@code leaving} is the namespace as read before that deploy): a default route sending to it falls back to the
      * app's {@value #FALLBACK_BRANCH} environment when that has webhooks through the same Gateway, else
      * it is deleted. A default route elsewhere, or another installation's, is left alone; an
      * environment whose last deploy applied no webhook HTTPRoute costs no request. When the API server

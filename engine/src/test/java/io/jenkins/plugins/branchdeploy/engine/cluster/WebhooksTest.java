@@ -15,6 +15,8 @@ import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.deploy.DeployInput;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Webhook routes against the sandbox: per environment, the default that moves, teardown and other installations. */
 class WebhooksTest {
@@ -101,6 +104,26 @@ class WebhooksTest {
 
         sandbox.environments().lifecycle().teardown(EnvironmentRef.of(main), progress);
         assertThat(httpRoutes().inNamespace("gateways").withName(DEFAULT_ROUTE).get()).isNull();
+    }
+
+    @Test
+    void aRedeployWithoutWebhooksSendsTheDefaultRouteBackToMain(@TempDir Path dir) throws IOException {
+        deploy(main, "payments:8080", GATEWAY);
+        deploy(cart, "payments:8080", GATEWAY);
+        sandbox.environments().webhooks().route(EnvironmentRef.of(cart), progress);
+        Path withoutWebhooks = Files.createDirectories(dir.resolve("payments"));
+        try (var files = Files.list(PAYMENTS)) {
+            for (Path file : files.toList()) {
+                Files.writeString(withoutWebhooks.resolve(file.getFileName()), Files.readString(file).replace("${WEBHOOK_URL}", "none"));
+            }
+        }
+
+        DeployResult redeployed = sandbox.environments().deploys().deploy(new DeployInput(cart, withoutWebhooks).request(), progress);
+
+        assertThat(redeployed.succeeded()).as(redeployed.failureReason()).isTrue();
+        assertThat(httpRoutes().inNamespace(naming.names(cart).namespace()).withName("branch-deploy-webhooks").get()).isNull();
+        assertThat(defaultTarget()).isEqualTo(naming.names(main).namespace());
+        assertThat(messages).contains("The default webhook route of shop falls back to " + naming.names(main).namespace());
     }
 
     @Test
