@@ -1,6 +1,7 @@
 package io.jenkins.plugins.branchdeploy.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatObject;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
@@ -83,7 +84,7 @@ class TryVariantITest {
     @Test
     void thePermissionIsDeclaredInAGroupOfItsOwnAndImpliedOnlyByAdminister() {
         assertThat(Permission.fromId(VariantPermission.class.getName() + ".Create")).isSameAs(VariantPermission.CREATE);
-        assertThat(VariantPermission.CREATE.group).isSameAs(VariantPermission.GROUP);
+        assertThatObject(VariantPermission.CREATE.group).isSameAs(VariantPermission.GROUP);
         assertThat(VariantPermission.CREATE.impliedBy).isSameAs(Jenkins.ADMINISTER);
         assertThat(VariantPermission.GROUP.title.toString()).isEqualTo("Branch deployment variants");
     }

@@ -103,7 +103,8 @@ class WebhooksPipelineITest {
                 """.formatted(WRITE_MANIFESTS), true));
         WorkflowRun build = r.buildAndAssertSuccess(job);
         assertThat(build.getAction(BranchDeployAction.class).getWebhookUrl()).isNull();
-        assertThat(r.createWebClient().login("developer").getPage(build).querySelector("div.branch-deploy-webhooks")).isNull();
+        DomElement webhooks = r.createWebClient().login("developer").getPage(build).querySelector("div.branch-deploy-webhooks");
+        assertThat(webhooks).isNull();
     }
 
     private WorkflowRun deploy(String branch) throws Exception {
