@@ -1,5 +1,7 @@
 package io.jenkins.plugins.branchdeploy.overview;
 
+import hudson.init.InitMilestone;
+import hudson.init.Initializer;
 import hudson.security.Permission;
 import hudson.security.PermissionGroup;
 import hudson.security.PermissionScope;
@@ -25,4 +27,13 @@ public final class VariantPermission {
             Jenkins.ADMINISTER, PermissionScope.JENKINS);
 
     private VariantPermission() {}
+
+    /**
+     * Registers the permission once plugins have started, by loading this class, so that the
+     * security settings list it before anything else has used it.
+     */
+    @Initializer(after = InitMilestone.PLUGINS_STARTED)
+    public static void register() {
+        // loading the class registered GROUP and CREATE
+    }
 }
