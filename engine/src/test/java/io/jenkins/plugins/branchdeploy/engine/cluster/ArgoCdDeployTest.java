@@ -146,9 +146,13 @@ class ArgoCdDeployTest {
 
         CompletableFuture<TeardownOutcome> teardown = CompletableFuture.supplyAsync(
                 () -> sandbox.environments().lifecycle().teardown(EnvironmentRef.of(branch), progress));
-        while (requests.all().stream().filter(r -> r.method().equals("GET") && r.path().startsWith(applicationPath)).count() < 3) {
+        // the teardown polls the Application while Argo CD keeps its resources; the poll count decides, not the time
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!teardown.isDone() && System.nanoTime() < giveUp
+                && requests.all().stream().filter(r -> r.method().equals("GET") && r.path().startsWith(applicationPath)).count() < 3) {
             Thread.sleep(20);
         }
+        assertThat(teardown).as("the teardown waits for Argo CD").isNotDone();
         assertThat(sandbox.client().namespaces().withName(names.namespace()).get()).isNotNull();
         argoCd.release("argocd", names.namespace());
 

@@ -258,7 +258,7 @@ class BranchDeployerTest {
         BranchDeployer deployer = new BranchDeployer(environments, metrics);
         app.answer("/healthz", 503);
 
-        DeployOutcome failed = deployer.deploy(shop(branch), smokeOptions(SMOKE).withSmokeTimeout(Duration.ofMillis(500)), progress);
+        DeployOutcome failed = deployer.deploy(shop(branch), smokeOptions(SMOKE).withSmokeTimeout(Duration.ofSeconds(3)), progress);
 
         assertThat(failed.succeeded()).isFalse();
         assertThat(failed.deploy().failureReason()).isEqualTo("smoke tests failed: health (status 503, expected 200)");
