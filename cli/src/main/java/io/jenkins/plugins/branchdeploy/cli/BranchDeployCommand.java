@@ -27,7 +27,10 @@ public class BranchDeployCommand {
 
     public static void main(String[] args) {
         RenderingHeadStart.forCommand(args);
-        System.exit(commandLine(args).execute(args));
+        ConnectionHeadStart.forCommand(args);
+        int exitCode = commandLine(args).execute(args);
+        HttpSelectorThreads.stop();
+        System.exit(exitCode);
     }
 
     /** The command line with every subcommand, for tests that want its exit codes and output. */

@@ -18,11 +18,14 @@ public class ClusterOptions {
     public static final String DEFAULT_INSTALLATION = "cli";
     public static final String INSTALLATION_VARIABLE = "BRANCH_DEPLOY_INSTALLATION";
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE",
+    static final String KUBECONFIG = "--kubeconfig";
+    static final String CONTEXT = "--context";
+
+    @Option(names = KUBECONFIG, paramLabel = "FILE",
             description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config, else the in-cluster service account).")
     Path kubeconfig;
 
-    @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: the current context).")
+    @Option(names = CONTEXT, paramLabel = "NAME", description = "Kubeconfig context (default: the current context).")
     String context;
 
     @Option(names = "--installation-id", paramLabel = "ID", defaultValue = "${env:" + INSTALLATION_VARIABLE + ":-" + DEFAULT_INSTALLATION + "}",
@@ -37,18 +40,24 @@ public class ClusterOptions {
      * command starts much faster than Vert.x.
      */
     public KubernetesClient connect() {
-        return LazyClient.of(connection());
+        return LazyClient.of(connection(kubeconfig, context));
     }
 
     /**
-     * As {@link #connect()}, but connecting starts now on another thread: for a command that will
-     * certainly use the cluster once it has done work of its own (a deploy renders first).
+     * As {@link #connect()}, but connecting starts now on another thread (or started before the
+     * options were read, {@link ConnectionHeadStart}): for a command that will certainly use the
+     * cluster once it has done work of its own (a deploy renders first).
      */
     public KubernetesClient connectAhead() {
-        return LazyClient.ahead(connection());
+        KubernetesClient early = ConnectionHeadStart.take(kubeconfig, context);
+        return early != null ? early : connectAhead(kubeconfig, context);
     }
 
-    private Supplier<KubernetesClient> connection() {
+    static KubernetesClient connectAhead(Path kubeconfig, String context) {
+        return LazyClient.ahead(connection(kubeconfig, context));
+    }
+
+    private static Supplier<KubernetesClient> connection(Path kubeconfig, String context) {
         Kubeconfig kubeconfigs = Kubeconfig.ofThisProcess();
         return () -> {
             Config config = kubeconfigs.config(kubeconfig, context);

@@ -120,6 +120,13 @@ class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // connecting takes as long as reading the input and rendering: both at once
+        try (KubernetesClient client = cluster.connectAhead()) {
+            return deploy(client);
+        }
+    }
+
+    private int deploy(KubernetesClient client) throws InterruptedException {
         List<SecretEntry> secretEntries = secrets.stream().map(s -> SecretOption.parse(s, System::getenv)).toList();
         BranchRef branch = target.branchRef(render.commit);
         DeployInput input = new DeployInput(branch, manifests)
@@ -156,12 +163,9 @@ class DeployCommand implements Callable<Integer> {
             err.flush();
         };
         input.untrustedFork().ifPresent(progress::warn);
-        DeployOutcome outcome;
-        try (KubernetesClient client = cluster.connectAhead()) {
-            BranchDeployer deployer = new BranchDeployer(new BranchEnvironments(client, cluster.installation(), naming), state.metrics())
-                    .withDatabases(databases);
-            outcome = deployer.deploy(input.request(), input.options(), progress);
-        }
+        BranchDeployer deployer = new BranchDeployer(new BranchEnvironments(client, cluster.installation(), naming), state.metrics())
+                .withDatabases(databases);
+        DeployOutcome outcome = deployer.deploy(input.request(), input.options(), progress);
         print(outcome);
         return outcome.succeeded() ? 0 : BranchDeployCommand.FAILED;
     }
