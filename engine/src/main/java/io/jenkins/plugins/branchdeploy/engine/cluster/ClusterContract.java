@@ -76,6 +76,13 @@ public final class ClusterContract {
     public static final String APPLIED = PREFIX + "applied";
     /** A digest of the last successful deploy's input (never of secret values), to skip unchanged redeploys. */
     public static final String FINGERPRINT = PREFIX + "fingerprint";
+    /**
+     * With the fingerprint, when the deploy was of plain YAML: a digest of everything it was given
+     * ({@code InputDigest}), so that a redeploy given the same is decided without rendering.
+     */
+    public static final String INPUT_DIGEST = PREFIX + "input-digest";
+    /** With the input digest: what that deploy changed and warned about, as a JSON object of two arrays. */
+    public static final String DEPLOY_NOTES = PREFIX + "deploy-notes";
     /** The environment's last deploys as compact JSON ({@code DeployHistoryJson}), newest first, bounded. */
     public static final String HISTORY = PREFIX + "history";
 

@@ -7,12 +7,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.jenkins.plugins.branchdeploy.engine.ContentDigest;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -28,18 +25,18 @@ final class DeployFingerprint {
     private DeployFingerprint() {}
 
     static String of(List<HasMetadata> objects, List<Secret> secrets, BranchRef branch, Duration ttl, KubernetesSerialization json) {
-        MessageDigest digest = sha256();
+        ContentDigest digest = new ContentDigest();
         for (HasMetadata object : objects) {
-            update(digest, canonical(json.asJson(object)));
+            digest.add(canonical(json.asJson(object)));
         }
         for (Secret secret : secrets) {
-            update(digest, "secret " + secret.getMetadata().getName() + " " + secret.getData().keySet());
+            digest.add("secret " + secret.getMetadata().getName() + " " + secret.getData().keySet());
         }
-        update(digest, "branch " + branch.branch());
-        update(digest, "change " + branch.changeRequest().map(c -> String.valueOf(c.number())).orElse(""));
-        update(digest, "commit " + (branch.commit() == null ? "" : branch.commit()));
-        update(digest, "ttl " + ttl);
-        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        return digest.add("branch " + branch.branch())
+                .add("change " + branch.changeRequest().map(c -> String.valueOf(c.number())).orElse(""))
+                .add("commit " + (branch.commit() == null ? "" : branch.commit()))
+                .add("ttl " + ttl)
+                .value();
     }
 
     /** The JSON with every object's keys sorted: the same object gives the same text in any process. */
@@ -48,21 +45,6 @@ final class DeployFingerprint {
             return CANONICAL.writeValueAsString(CANONICAL.readTree(json));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot re-read the JSON of a rendered object", e);
-        }
-    }
-
-    private static void update(MessageDigest digest, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) ':');
-        digest.update(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

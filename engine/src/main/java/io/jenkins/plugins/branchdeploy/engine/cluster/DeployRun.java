@@ -16,8 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,9 +83,10 @@ final class DeployRun {
     /**
      * @param helmTests whether to run a chart's Helm tests after the rollout
      * @param handOff Argo CD's apply of the manifests, or {@code null} to apply them here
+     * @param input what to record of the input for a redeploy given the same, or {@code null}
      */
     DeployResult run(List<HasMetadata> limits, List<Secret> secrets, List<RenderedManifest> manifests, boolean helmTests,
-            ArgoCdHandOff handOff) {
+            ArgoCdHandOff handOff, RecordedInput input) {
         String namespace = names.namespace();
         Namespace live;
         Map<HasMetadata, ResourceDefinitionContext> customKinds = new IdentityHashMap<>();
@@ -137,7 +138,7 @@ final class DeployRun {
             if (live != null && unchanged(live, fingerprint, secrets)) {
                 // timed only when it is all the deploy does
                 phases.record("check", checking);
-                progress.info("Nothing changed since the last deploy of " + namespace + ": nothing written");
+                progress.info(nothingChanged(namespace));
                 return new DeployResult(names, url, EnvironmentStatus.READY, null, true, kindAndNames(environment), phases.durations());
             }
         } catch (ClusterApiException e) {
@@ -186,13 +187,13 @@ final class DeployRun {
             if (helmTests && !hooks.tests().isEmpty()) {
                 phases.time("helm-tests", () -> hookRunner.test(hooks.tests()));
             }
-            applyNamespace(deploying.withOutcome(EnvironmentStatus.READY, null, url, current, fingerprint).toNamespace());
+            applyNamespace(deploying.withOutcome(EnvironmentStatus.READY, null, url, current, fingerprint, input).toNamespace());
             progress.info("Environment " + names.environment() + " is ready" + (url == null ? ", with no URL" : " at " + url));
             return new DeployResult(names, url, EnvironmentStatus.READY, null, false, kindAndNames(environment), phases.durations());
         } catch (DeployFailure | ClusterApiException e) {
             String reason = e.getMessage();
             if (namespaceWritten) {
-                reason = recordFailure(deploying.withOutcome(EnvironmentStatus.FAILED, EnvironmentNamespace.recordedReason(reason), url, both, null), reason);
+                reason = recordFailure(deploying.withOutcome(EnvironmentStatus.FAILED, EnvironmentNamespace.recordedReason(reason), url, both, null, null), reason);
             }
             return failed(reason, appliedSoFar);
         } finally {
@@ -212,7 +213,7 @@ final class DeployRun {
                 ? now : EnvironmentNamespace.instant(live, ClusterContract.CREATED_AT);
         return new EnvironmentNamespace.Record(names, installation, branch, EnvironmentStatus.DEPLOYING,
                 null, url, createdAt, now, now.plus(ttl),
-                live == null ? null : EnvironmentNamespace.annotation(live, ClusterContract.KEEP_UNTIL), both, null,
+                live == null ? null : EnvironmentNamespace.annotation(live, ClusterContract.KEEP_UNTIL), both, null, null,
                 owner != null || live == null ? owner : EnvironmentNamespace.annotation(live, ClusterContract.OWNER), deployedBy,
                 databaseBranch != null || live == null ? databaseBranch : EnvironmentNamespace.annotation(live, ClusterContract.DATABASE_BRANCH),
                 now.plus(timeout).plus(DEADLINE_ALLOWANCE));
@@ -250,20 +251,19 @@ final class DeployRun {
     }
 
     private boolean unchanged(Namespace live, String fingerprint, List<Secret> secrets) {
-        // an environment without an owner is adopted by the first deploy of a project: that is a write
-        if (EnvironmentNamespace.status(live) != EnvironmentStatus.READY
-                || (owner != null && !owner.equals(EnvironmentNamespace.annotation(live, ClusterContract.OWNER)))
-                || !fingerprint.equals(EnvironmentNamespace.annotation(live, ClusterContract.FINGERPRINT))) {
-            return false;
-        }
-        if (secrets.isEmpty()) {
-            return true;
-        }
-        Map<String, Map<String, String>> liveData = new LinkedHashMap<>();
-        api.call("read the secrets of " + names.namespace(), progress, () -> client.secrets().inNamespace(names.namespace())
-                        .withLabel(ClusterContract.MANAGED_BY, ClusterContract.MANAGED_BY_VALUE).list().getItems())
-                .forEach(s -> liveData.put(s.getMetadata().getName(), s.getData() == null ? Map.of() : s.getData()));
-        return secrets.stream().allMatch(s -> s.getData().equals(liveData.get(s.getMetadata().getName())));
+        UnchangedCheck check = new UnchangedCheck(client, api, owner, names.namespace(), progress);
+        return check.recordedReady(live) && fingerprint.equals(EnvironmentNamespace.annotation(live, ClusterContract.FINGERPRINT))
+                && check.sameSecrets(secrets);
+    }
+
+    /** What the log says of a redeploy that writes nothing. */
+    static String nothingChanged(String namespace) {
+        return "Nothing changed since the last deploy of " + namespace + ": nothing written";
+    }
+
+    /** The resources of a deploy as its result lists them: {@code Kind/name}, sorted. */
+    static List<String> kindAndNames(Collection<AppliedResource> resources) {
+        return resources.stream().map(AppliedResource::kindAndName).sorted().distinct().toList();
     }
 
     private String recordFailure(EnvironmentNamespace.Record failed, String reason) {
@@ -286,6 +286,6 @@ final class DeployRun {
     }
 
     private static List<String> kindAndNames(List<HasMetadata> objects) {
-        return objects.stream().map(o -> o.getKind() + "/" + o.getMetadata().getName()).sorted().distinct().toList();
+        return kindAndNames(objects.stream().map(AppliedResource::of).toList());
     }
 }

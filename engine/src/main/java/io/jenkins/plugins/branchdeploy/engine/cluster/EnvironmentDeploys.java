@@ -1,6 +1,7 @@
 package io.jenkins.plugins.branchdeploy.engine.cluster;
 
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -56,14 +58,9 @@ public final class EnvironmentDeploys {
      * @throws InvalidInputException for bad input
      */
     public ShapedManifests prepare(DeployRequest request) {
-        Objects.requireNonNull(request, "request");
-        EnvironmentNames names = access.naming().requireHosts().names(Objects.requireNonNull(request.branch(), "request.branch"));
+        EnvironmentNames names = checkRequest(request);
         Quota quota = request.quota();
-        EnvironmentResources.validate(quota);
-        DeployPlan.checkRequest(request); // before a chart's rendering asks the cluster for its version
-        if (request.applyWith() instanceof ApplyWith.ArgoCd) {
-            ArgoCdHandOff.checkRequest(request);
-        }
+        String manifestsDigest = InputDigest.ofManifests(request); // before rendering: what it records is what was rendered
         List<String> renderNotes = new ArrayList<>();
         ShapedManifests shaped = EnvironmentShaping.shape(render(request, request.manifests(), renderNotes::add),
                 request.exposure(), request.keepLoadBalancers(), quota, names, EnvironmentResources.ownLabels());
@@ -72,7 +69,7 @@ public final class EnvironmentDeploys {
         }
         DeployPlan.of(names, request, shaped); // durations, secrets and name clashes too, before the first request
         renderNotes.addAll(shaped.adjustments());
-        return new ShapedManifests(shaped.manifests(), shaped.quota(), shaped.url(), renderNotes, shaped.warnings());
+        return new ShapedManifests(shaped.manifests(), shaped.quota(), shaped.url(), renderNotes, shaped.warnings(), manifestsDigest);
     }
 
     /**
@@ -82,6 +79,61 @@ public final class EnvironmentDeploys {
         Objects.requireNonNull(request, "request");
         BranchRef branch = Objects.requireNonNull(request.branch(), "request.branch");
         return deploy(access.naming().requireHosts().names(branch), request, shaped, null, progress);
+    }
+
+    /**
+     * The checks of a request that need neither its rendered manifests nor the cluster: before a
+     * chart's rendering asks the cluster for its version, and before an unchanged redeploy reads the record.
+     *
+     * @return the names the request deploys as
+     */
+    private EnvironmentNames checkRequest(DeployRequest request) {
+        Objects.requireNonNull(request, "request");
+        EnvironmentNames names = access.naming().requireHosts().names(Objects.requireNonNull(request.branch(), "request.branch"));
+        EnvironmentResources.validate(request.quota());
+        DeployPlan.checkRequest(request);
+        if (request.applyWith() instanceof ApplyWith.ArgoCd) {
+            ArgoCdHandOff.checkRequest(request);
+        }
+        return names;
+    }
+
+    /**
+     * A redeploy given exactly the input of the environment's last successful deploy, decided from
+     * the environment's record without rendering: the same plain YAML files, request (but the run
+     * deploying and the secret values) and names, by the same build of the engine ({@link InputDigest}),
+     * to an environment recorded ready, for the same owner, whose Secrets hold the same data. It writes
+     * nothing and reports what a deploy that renders reports when nothing changed.
+     *
+     * @return empty when anything differs, or the record cannot tell: then the deploy renders
+     * @throws InvalidInputException for bad input found without rendering, before any request
+     */
+    public Optional<UnchangedRedeploy> unchangedRedeploy(DeployRequest request, ProgressListener progress) {
+        long checking = System.nanoTime();
+        EnvironmentNames names = checkRequest(request);
+        try {
+            Optional<String> digest = InputDigest.of(InputDigest.ofManifests(request), request, names, access.naming().domain());
+            if (digest.isEmpty()) {
+                return Optional.empty();
+            }
+            // one attempt: when the cluster cannot answer, the deploy that renders reports bad input before waiting on it
+            Namespace live = access.client().namespaces().withName(names.namespace()).get();
+            Optional<RecordedInput> recorded = live == null ? Optional.empty() : RecordedInput.of(live);
+            UnchangedCheck check = new UnchangedCheck(access.client(), access.api(), access.owner(), names.namespace(), progress);
+            if (recorded.isEmpty() || !recorded.get().digest().equals(digest.get()) || !EnvironmentNamespace.isOwnedBy(live, access.installation())
+                    || EnvironmentNamespace.isTerminating(live) || !check.recordedReady(live)
+                    || !check.sameSecrets(EnvironmentResources.secrets(request.secrets()))) {
+                return Optional.empty();
+            }
+            RecordedInput input = recorded.get();
+            announce(request.branch().branch(), names, input.adjustments(), input.warnings(), progress);
+            progress.info(DeployRun.nothingChanged(names.namespace()));
+            return Optional.of(new UnchangedRedeploy(new DeployResult(names, EnvironmentNamespace.annotation(live, ClusterContract.URL),
+                    EnvironmentStatus.READY, null, true, DeployRun.kindAndNames(EnvironmentNamespace.applied(live)),
+                    Map.of("check", Duration.ofNanos(System.nanoTime() - checking))), input.adjustments(), input.warnings()));
+        } catch (InvalidInputException | KubernetesClientException | ClusterApiException e) {
+            return Optional.empty(); // the deploy that renders finds the problem again, and reports it in its own order
+        }
     }
 
     /**
@@ -107,11 +159,8 @@ public final class EnvironmentDeploys {
         BranchRef branch = request.branch();
         DeployPlan plan = DeployPlan.of(names, request, shaped);
         Duration timeout = plan.timeout();
-        shaped.adjustments().forEach(progress::info);
-        shaped.warnings().forEach(progress::warn);
-
-        progress.info("Deploying " + (variant == null ? branch.branch() : "variant " + names.environment() + " of " + variant.source())
-                + " of " + names.app() + " into namespace " + names.namespace());
+        announce(variant == null ? branch.branch() : "variant " + names.environment() + " of " + variant.source(), names,
+                shaped.adjustments(), shaped.warnings(), progress);
         Duration patience = timeout.plus(EnvironmentAccess.LOCK_PATIENCE);
         try (EnvironmentLocks.Held lock = access.lock(names.namespace(), patience, progress)) {
             if (variant != null) {
@@ -123,9 +172,19 @@ public final class EnvironmentDeploys {
                     new RolloutWait(access.client(), access.api(), access.pollEvery(), access.progressEvery()), access.clock(),
                     access.installation(), access.owner(), request.deployedBy(), request.databaseBranch(), names, branch,
                     plan.ttl(), timeout, progress, () -> access.lease(names.namespace(), patience, progress), new WebhookDefault(access));
+            RecordedInput input = variant != null ? null : InputDigest.of(shaped.manifestsDigest(), request, names, access.naming().domain())
+                    .map(digest -> new RecordedInput(digest, shaped.adjustments(), shaped.warnings())).orElse(null);
             return run.run(plan.ownResources(), plan.secrets(), plan.manifests(), request.source().helmTests(),
-                    ArgoCdHandOff.of(access, request, names));
+                    ArgoCdHandOff.of(access, request, names), input);
         }
+    }
+
+    /** What a deploy says before it starts: what rendering changed and warns about, and what goes where. */
+    private static void announce(String what, EnvironmentNames names, List<String> adjustments, List<String> warnings,
+            ProgressListener progress) {
+        adjustments.forEach(progress::info);
+        warnings.forEach(progress::warn);
+        progress.info("Deploying " + what + " of " + names.app() + " into namespace " + names.namespace());
     }
 
     /**

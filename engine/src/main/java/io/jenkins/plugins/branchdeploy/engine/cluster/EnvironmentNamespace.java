@@ -32,7 +32,7 @@ final class EnvironmentNamespace {
             ClusterContract.COMMIT, ClusterContract.CREATED_AT, ClusterContract.DEPLOYED_AT, ClusterContract.EXPIRES_AT,
             ClusterContract.KEEP_UNTIL, ClusterContract.URL, ClusterContract.STATUS, ClusterContract.STATUS_REASON,
             ClusterContract.APPLIED, ClusterContract.FINGERPRINT, ClusterContract.OWNER, ClusterContract.DEPLOYED_BY,
-            ClusterContract.DATABASE_BRANCH, ClusterContract.DEPLOY_DEADLINE);
+            ClusterContract.DATABASE_BRANCH, ClusterContract.DEPLOY_DEADLINE, ClusterContract.INPUT_DIGEST, ClusterContract.DEPLOY_NOTES);
 
     /**
      * Everything recorded on the namespace by one write.
@@ -41,6 +41,7 @@ final class EnvironmentNamespace {
      * @param url the live URL, or {@code null} while unknown
      * @param keepUntil the "extend" annotation as found, carried over unchanged, or {@code null}
      * @param fingerprint the digest of a successful deploy's input, or {@code null}
+     * @param input with the fingerprint, what a redeploy given the same input reads instead of rendering; or {@code null}
      * @param owner the owning project, or {@code null} when it has none
      * @param deployedBy the run that deploys, or {@code null} when it names none
      * @param databaseBranch the environment's database branch, or {@code null} when it has none
@@ -48,13 +49,13 @@ final class EnvironmentNamespace {
      */
     record Record(EnvironmentNames names, String installation, BranchRef branch, EnvironmentStatus status, String reason,
             String url, Instant createdAt, Instant deployedAt, Instant expiresAt, String keepUntil,
-            Collection<AppliedResource> applied, String fingerprint, String owner, String deployedBy, String databaseBranch,
-            Instant deployDeadline) {
+            Collection<AppliedResource> applied, String fingerprint, RecordedInput input, String owner, String deployedBy,
+            String databaseBranch, Instant deployDeadline) {
 
         Record withOutcome(EnvironmentStatus newStatus, String newReason, String newUrl,
-                Collection<AppliedResource> newApplied, String newFingerprint) {
+                Collection<AppliedResource> newApplied, String newFingerprint, RecordedInput newInput) {
             return new Record(names, installation, branch, newStatus, newReason, newUrl, createdAt, deployedAt, expiresAt,
-                    keepUntil, newApplied, newFingerprint, owner, deployedBy, databaseBranch, null);
+                    keepUntil, newApplied, newFingerprint, newInput, owner, deployedBy, databaseBranch, null);
         }
 
         Namespace toNamespace() {
@@ -72,6 +73,9 @@ final class EnvironmentNamespace {
             putIfPresent(annotations, ClusterContract.STATUS_REASON, reason);
             annotations.put(ClusterContract.APPLIED, writeApplied(applied));
             putIfPresent(annotations, ClusterContract.FINGERPRINT, fingerprint);
+            if (input != null) {
+                input.annotate(annotations);
+            }
             putIfPresent(annotations, ClusterContract.OWNER, owner);
             putIfPresent(annotations, ClusterContract.DEPLOYED_BY, deployedBy);
             putIfPresent(annotations, ClusterContract.DATABASE_BRANCH, databaseBranch);
@@ -98,7 +102,7 @@ final class EnvironmentNamespace {
     /**
      * The record of {@code live} marked failed with {@code reason}, for a failure found after the
      * deploy itself (a smoke test): the same labels and record annotations, status {@code failed},
-     * and no fingerprint, so that the next deploy runs in full. Annotations of other field managers
+     * and no fingerprint or input digest, so that the next deploy runs in full. Annotations of other field managers
      * (the history) are left out, and so left alone.
      */
     static Namespace failed(Namespace live, String reason) {
@@ -109,6 +113,8 @@ final class EnvironmentNamespace {
         annotations.put(ClusterContract.STATUS, EnvironmentStatus.FAILED.value());
         annotations.put(ClusterContract.STATUS_REASON, recordedReason(reason));
         annotations.remove(ClusterContract.FINGERPRINT);
+        annotations.remove(ClusterContract.INPUT_DIGEST);
+        annotations.remove(ClusterContract.DEPLOY_NOTES);
         annotations.remove(ClusterContract.DEPLOY_DEADLINE);
         Map<String, String> labels = new LinkedHashMap<>();
         for (String key : List.of(ClusterContract.MANAGED_BY, ClusterContract.INSTALLATION, ClusterContract.APP,

@@ -23,7 +23,6 @@ import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.report.ChangeReport;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
-import io.jenkins.plugins.branchdeploy.engine.shaping.ShapedManifests;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeReport;
 import java.time.Clock;
 import java.time.Duration;
@@ -107,8 +106,8 @@ public final class BranchDeployer {
         Instant startedAt = clock.instant();
         BranchRef branch = request.branch();
         refuseDatabaseWithout(request, options);
-        ShapedManifests shaped = environments.deploys().prepare(request); // every refusal of bad input before the first request
-        DeploySmokeTests.refuseWithoutUrl(shaped, options, environments.names(branch));
+        PreparedDeploy prepared = PreparedDeploy.of(environments.deploys(), request, options, progress); // refuses bad input before any write
+        DeploySmokeTests.refuseWithoutUrl(prepared.url(), options, environments.names(branch));
         ChangeComparison comparison = new ChangeComparison(environments);
         ChangeBaseline baseline = options.baseline() != null ? options.baseline()
                 : comparison.targetEnvironment(branch, progress).orElse(null);
@@ -117,7 +116,7 @@ public final class BranchDeployer {
         DeployHistory before = bookkeeping.history(branch, progress);
 
         Map<String, Duration> phases = new LinkedHashMap<>();
-        DeployResult applied = apply(request, shaped, options, phases, progress);
+        DeployResult applied = apply(request, prepared, options, phases, progress);
         SmokeReport smoke = applied.succeeded() && !options.smokeChecks().isEmpty()
                 ? DeploySmokeTests.run(applied, options, phases, progress) : null;
         DeployResult result = smoke != null && !smoke.passed()
@@ -138,21 +137,25 @@ public final class BranchDeployer {
         if (changes != null) {
             changes = changes.withDrift(options.drift()).withWebhookUrl(webhookUrl);
         }
-        return new DeployOutcome(result, smoke, changes, options.drift(), after, shaped.adjustments(), shaped.warnings(), webhookUrl);
+        return new DeployOutcome(result, smoke, changes, options.drift(), after, prepared.adjustments(), prepared.warnings(), webhookUrl);
     }
 
     /**
      * Applies the manifests, after the database branch when one is asked for; a database branch that
      * cannot be made is a failed deploy. Adds the phases' times to {@code phases}.
      */
-    private DeployResult apply(DeployRequest request, ShapedManifests shaped, DeployOptions options,
+    private DeployResult apply(DeployRequest request, PreparedDeploy prepared, DeployOptions options,
             Map<String, Duration> phases, ProgressListener progress) {
+        if (prepared.unchanged() != null) {
+            phases.putAll(prepared.unchanged().result().phases());
+            return prepared.unchanged().result();
+        }
         EnvironmentNames names = environments.names(request.branch());
         DeployResult result;
         try {
             DeployRequest withDatabase = options.database() == null ? request
                     : timed("database", phases, () -> withDatabase(request, names, options, progress));
-            result = environments.deploys().deploy(withDatabase, shaped, progress);
+            result = environments.deploys().deploy(withDatabase, prepared.shaped(), progress);
         } catch (DatabaseBranchException e) {
             progress.warn("Deploy of " + names.environment() + " failed: " + e.getMessage());
             result = new DeployResult(names, names.url(), EnvironmentStatus.FAILED, e.getMessage(), false, List.of(), Map.of());

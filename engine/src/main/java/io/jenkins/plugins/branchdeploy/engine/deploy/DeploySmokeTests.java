@@ -4,7 +4,6 @@ import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.cluster.DeployResult;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
-import io.jenkins.plugins.branchdeploy.engine.shaping.ShapedManifests;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeReport;
 import io.jenkins.plugins.branchdeploy.engine.smoke.SmokeRunner;
 import java.net.URI;
@@ -19,8 +18,8 @@ final class DeploySmokeTests {
     private DeploySmokeTests() {}
 
     /** Smoke tests need a URL: refused before anything is written when nothing routes to the environment. */
-    static void refuseWithoutUrl(ShapedManifests shaped, DeployOptions options, EnvironmentNames names) {
-        if (!options.smokeChecks().isEmpty() && options.smokeBaseUrl() == null && shaped.url() == null) {
+    static void refuseWithoutUrl(String url, DeployOptions options, EnvironmentNames names) {
+        if (!options.smokeChecks().isEmpty() && options.smokeBaseUrl() == null && url == null) {
             throw new InvalidInputException("smoke-tests", "the smoke tests need a URL, and nothing routes to " + names.host()
                     + "; expose a Service (--expose SERVICE, Pipeline: expose: 'SERVICE'), add an Ingress for ${HOST}, "
                     + "or send the checks elsewhere with --smoke-base-url");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.branchdeploy.engine.manifest;
 
+import io.jenkins.plugins.branchdeploy.engine.ContentDigest;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +39,20 @@ final class ManifestFiles {
             throw new InvalidInputException("manifests", manifests + " holds no .yaml, .yml or .json file; give the directory of the app's Kubernetes manifests");
         }
         return files;
+    }
+
+    /** A digest of each file's name and bytes, in the order {@link #under} lists them. */
+    static String digest(Path manifests) {
+        ContentDigest digest = new ContentDigest();
+        for (Path file : under(manifests)) {
+            String name = displayName(manifests, file);
+            try {
+                digest.add(name).add(Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new InvalidInputException("manifests", "cannot read " + name + ": " + e.getMessage());
+            }
+        }
+        return digest.value();
     }
 
     /** How a file is named in messages: relative to the manifests directory. */

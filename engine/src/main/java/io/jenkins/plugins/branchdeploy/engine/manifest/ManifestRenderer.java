@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -81,7 +82,7 @@ public final class ManifestRenderer {
      * @throws InvalidInputException naming the file and document of the first problem
      */
     public List<RenderedManifest> render(Path manifests, String namespace, Consumer<String> notes) {
-        ManifestSource kind = source.source() != null ? source.source() : ManifestSource.detect(manifests);
+        ManifestSource kind = kindOf(manifests, source);
         if (kind != ManifestSource.HELM && source.hasChartOptions()) {
             String field = !source.values().isEmpty() ? "values" : !source.set().isEmpty() ? "set" : "helmTests";
             throw new InvalidInputException(field, "applies to Helm charts only, and "
@@ -101,7 +102,7 @@ public final class ManifestRenderer {
      * @return file name to the placeholders in it, for the files that have any
      */
     public static Map<String, Set<String>> placeholdersIn(Path manifests, SourceOptions source) {
-        ManifestSource kind = source.source() != null ? source.source() : ManifestSource.detect(manifests);
+        ManifestSource kind = kindOf(manifests, source);
         Map<String, Set<String>> found = new LinkedHashMap<>();
         if (kind == ManifestSource.YAML) {
             for (Path file : ManifestFiles.under(manifests)) {
@@ -113,6 +114,22 @@ public final class ManifestRenderer {
             }
         }
         return found;
+    }
+
+    /**
+     * A digest of plain YAML manifests as a deploy reads them: each file's name and bytes, in the order
+     * they are rendered. Empty for a chart (rendered for the cluster's version) and an overlay (whose
+     * bases may lie anywhere), which are more than their own files.
+     *
+     * @throws InvalidInputException when the manifests do not exist or hold no manifest file
+     */
+    public static Optional<String> plainYamlDigest(Path manifests, SourceOptions source) {
+        return kindOf(manifests, source) == ManifestSource.YAML && !source.hasChartOptions()
+                ? Optional.of(ManifestFiles.digest(manifests)) : Optional.empty();
+    }
+
+    private static ManifestSource kindOf(Path manifests, SourceOptions source) {
+        return source.source() != null ? source.source() : ManifestSource.detect(manifests);
     }
 
     private List<ManifestText> yamlFiles(Path manifests) {

@@ -54,7 +54,7 @@ public final class EnvironmentShaping {
         if (url == null) {
             warnings.add(nothingRoutes(names, manifests));
         }
-        return new ShapedManifests(manifests, effective, url, adjustments, warnings);
+        return new ShapedManifests(manifests, effective, url, adjustments, warnings, null);
     }
 
     /** Two routes for one host: an ingress controller takes one of them, or refuses the second. */

@@ -12,9 +12,11 @@ import java.util.List;
  * @param url the URL something routes to, or {@code null} when nothing does
  * @param adjustments what was changed or added, one line each, e.g. {@code Service/frontend-external: LoadBalancer -> ClusterIP}
  * @param warnings what the user should know and fix, e.g. that nothing routes to the environment's host
+ * @param manifestsDigest the digest of the plain YAML files rendered, read before rendering, or {@code null}
+ *        for a chart or an overlay
  */
 public record ShapedManifests(List<RenderedManifest> manifests, Quota quota, String url, List<String> adjustments,
-        List<String> warnings) {
+        List<String> warnings, String manifestsDigest) {
 
     public ShapedManifests {
         manifests = List.copyOf(manifests);

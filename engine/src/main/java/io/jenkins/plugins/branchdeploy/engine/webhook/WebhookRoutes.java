@@ -59,7 +59,7 @@ public final class WebhookRoutes {
         List<String> adjustments = new ArrayList<>(shaped.adjustments());
         adjustments.add("Webhooks: " + endpoint.url() + "/... reaches Service " + target + " as /..."
                 + (target.gateway() == null ? " through an Ingress" : " through Gateway " + target.gateway()));
-        return new ShapedManifests(manifests, shaped.quota(), shaped.url(), adjustments, shaped.warnings());
+        return new ShapedManifests(manifests, shaped.quota(), shaped.url(), adjustments, shaped.warnings(), shaped.manifestsDigest());
     }
 
     private static HasMetadata httpRoute(Exposure target, int port, WebhookEndpoint endpoint, Map<String, String> labels) {

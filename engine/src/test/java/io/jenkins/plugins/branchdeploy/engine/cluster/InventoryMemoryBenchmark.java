@@ -82,7 +82,9 @@ public final class InventoryMemoryBenchmark {
             applied.add(AppliedResource.parse(resource));
         }
         return new EnvironmentNamespace.Record(names, "ci-1", branch, EnvironmentStatus.READY, null, names.url(),
-                NOW, NOW, NOW.plus(Duration.ofDays(7)), null, applied, "sha256:" + "ab".repeat(32), null, null, null, null);
+                NOW, NOW, NOW.plus(Duration.ofDays(7)), null, applied, "sha256:" + "ab".repeat(32),
+                new RecordedInput("sha256:" + "cd".repeat(32), List.of("Service/shop: LoadBalancer -> ClusterIP"), List.of()),
+                null, null, null, null);
     }
 
     private static void check(List<Environment> inventory, int size) {
