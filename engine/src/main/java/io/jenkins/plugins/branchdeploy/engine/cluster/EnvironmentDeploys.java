@@ -1,7 +1,6 @@
 package io.jenkins.plugins.branchdeploy.engine.cluster;
 
 import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
@@ -116,10 +115,12 @@ public final class EnvironmentDeploys {
             if (digest.isEmpty()) {
                 return Optional.empty();
             }
-            // one attempt: when the cluster cannot answer, the deploy that renders reports bad input before waiting on it
-            Namespace live = access.client().namespaces().withName(names.namespace()).get();
+            // one attempt at each read: a fault leaves the decision to the deploy that renders, which retries
+            ApiCalls once = new ApiCalls(1, Duration.ZERO);
+            Namespace live = once.call("read namespace " + names.namespace(), progress,
+                    () -> access.client().namespaces().withName(names.namespace()).get());
             Optional<RecordedInput> recorded = live == null ? Optional.empty() : RecordedInput.of(live);
-            UnchangedCheck check = new UnchangedCheck(access.client(), access.api(), access.owner(), names.namespace(), progress);
+            UnchangedCheck check = new UnchangedCheck(access.client(), once, access.owner(), names.namespace(), progress);
             if (recorded.isEmpty() || !recorded.get().digest().equals(digest.get()) || !EnvironmentNamespace.isOwnedBy(live, access.installation())
                     || EnvironmentNamespace.isTerminating(live) || !check.recordedReady(live)
                     || !check.sameSecrets(EnvironmentResources.secrets(request.secrets()))) {
@@ -131,7 +132,7 @@ public final class EnvironmentDeploys {
             return Optional.of(new UnchangedRedeploy(new DeployResult(names, EnvironmentNamespace.annotation(live, ClusterContract.URL),
                     EnvironmentStatus.READY, null, true, DeployRun.kindAndNames(EnvironmentNamespace.applied(live)),
                     Map.of("check", Duration.ofNanos(System.nanoTime() - checking))), input.adjustments(), input.warnings()));
-        } catch (InvalidInputException | KubernetesClientException | ClusterApiException e) {
+        } catch (InvalidInputException | ClusterApiException e) {
             return Optional.empty(); // the deploy that renders finds the problem again, and reports it in its own order
         }
     }

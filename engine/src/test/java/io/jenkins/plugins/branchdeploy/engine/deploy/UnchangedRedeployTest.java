@@ -116,6 +116,17 @@ class UnchangedRedeployTest {
     }
 
     @Test
+    void aFaultWhileReadingTheRecordLeavesTheDecisionToTheDeployThatRenders() throws InterruptedException {
+        deployer.deploy(request("s3cret"), DeployOptions.NONE, progress);
+        setAnnotation(ClusterContract.FINGERPRINT, "sha256:" + "0".repeat(64));
+        sandbox.cluster().faults().failOnce("GET", "/api/v1/namespaces/" + environments.names(branch).namespace(), 500,
+                "etcdserver: request timed out");
+
+        assertRendersAndWrites(request("s3cret"));
+        assertThat(sandbox.cluster().faults().pending()).isZero();
+    }
+
+    @Test
     void rendersWhenAFileASecretValueOrTheRecordedStatusChanged() throws IOException, InterruptedException {
         deployer.deploy(request("s3cret"), DeployOptions.NONE, progress);
         String recordedFingerprint = "sha256:" + "0".repeat(64);
