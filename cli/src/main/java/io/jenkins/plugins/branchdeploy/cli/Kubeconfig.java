@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.client.Config;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
+import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +33,10 @@ final class Kubeconfig {
     static final Path SERVICE_ACCOUNT_TOKEN = Path.of(Config.KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH);
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    static {
+        BranchEnvironments.readKubeconfigsLazily(); // a command connects once, just after it started
+    }
 
     private final Function<String, String> environment;
     private final Path home;

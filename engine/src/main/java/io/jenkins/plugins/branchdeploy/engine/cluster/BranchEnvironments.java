@@ -1,8 +1,10 @@
 package io.jenkins.plugins.branchdeploy.engine.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
+import io.jenkins.plugins.branchdeploy.engine.manifest.ManifestDocuments;
 import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import java.time.Clock;
@@ -28,6 +30,17 @@ public final class BranchEnvironments {
     private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]");
 
     private EnvironmentAccess access;
+
+    /**
+     * Makes fabric8 read kubeconfigs into its typed {@code Config} model building the deserializer of
+     * a property only when a file holds it ({@link ManifestDocuments#lazily}), for a process that
+     * connects once, just after it started, such as the command line: building the whole model's
+     * deserializers was two thirds of its connecting. fabric8 reads kubeconfigs through its shared
+     * mapper, which the engine uses for nothing else; the objects read are the same.
+     */
+    public static void readKubeconfigsLazily() {
+        ManifestDocuments.lazily(Serialization.jsonMapper());
+    }
 
     /**
      * @param installation the id of this Jenkins controller or command-line installation; only

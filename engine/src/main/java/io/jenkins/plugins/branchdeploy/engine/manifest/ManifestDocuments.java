@@ -22,8 +22,7 @@ import java.util.List;
  */
 public final class ManifestDocuments {
 
-    private static final KubernetesSerialization SERIALIZATION =
-            new KubernetesSerialization(new ObjectMapper().registerModule(new LazyPropertyDeserializers()), true);
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization(lazily(new ObjectMapper()), true);
     private static final YAMLMapper YAML = new YAMLMapper();
 
     /** What {@link #headStart()} renders: the kinds, and the fields of a pod template, that most apps' manifests have. */
@@ -68,6 +67,14 @@ public final class ManifestDocuments {
         for (JsonNode document : parse("head start", COMMON_KINDS)) {
             toResource((ObjectNode) document, "head start");
         }
+    }
+
+    /**
+     * {@code mapper}, made to build each property's deserializer when a document first holds that
+     * property ({@link LazyPropertyDeserializers}), for reading fabric8's typed model.
+     */
+    public static ObjectMapper lazily(ObjectMapper mapper) {
+        return mapper.registerModule(new LazyPropertyDeserializers());
     }
 
     /** The documents of multi-document YAML, in order; an empty document is a null node. */

@@ -83,6 +83,58 @@ class LazyPropertyDeserializersTest {
         }
     }
 
+    /** A kubeconfig as the command line reads it, with every kind of cluster, user and context entry. */
+    private static final String KUBECONFIG = """
+            apiVersion: v1
+            kind: Config
+            current-context: eks
+            preferences: {}
+            clusters:
+            - name: eks
+              cluster:
+                server: https://ABC.gr7.eu-west-1.eks.amazonaws.com
+                certificate-authority-data: TFMwdExTMUNSVWRKVGlCRFJWSlVTVVpKUTBGVVJTMHRMUzB0Q2c9PQ==
+                tls-server-name: kubernetes
+                extensions:
+                - name: client.authentication.k8s.io/exec
+                  extension: {audience: sts.amazonaws.com}
+            - name: local
+              cluster: {server: "http://127.0.0.1:8080", insecure-skip-tls-verify: true, proxy-url: "http://proxy:3128"}
+            users:
+            - name: eks
+              user:
+                exec:
+                  apiVersion: client.authentication.k8s.io/v1beta1
+                  command: aws
+                  args: [eks, get-token, --cluster-name, preview]
+                  env: [{name: AWS_PROFILE, value: ci}]
+                  interactiveMode: Never
+                  provideClusterInfo: false
+            - name: oidc
+              user:
+                auth-provider: {name: oidc, config: {client-id: ci, idp-issuer-url: "https://issuer.example.dev"}}
+            - name: certs
+              user: {client-certificate-data: Y2VydA==, client-key-data: a2V5, username: ci, password: hunter2}
+            - name: token
+              user: {token: sandbox, tokenFile: /var/run/token, as: admin, as-groups: [system:masters]}
+            contexts:
+            - name: eks
+              context: {cluster: eks, user: eks, namespace: preview}
+            - name: local
+              context: {cluster: local, user: token}
+            """;
+
+    @Test
+    void readsAKubeconfigIntoTheSameModelAsFabric8Does() {
+        io.fabric8.kubernetes.api.model.Config expected = eager.unmarshal(KUBECONFIG, io.fabric8.kubernetes.api.model.Config.class);
+        io.fabric8.kubernetes.api.model.Config actual = lazy.unmarshal(KUBECONFIG, io.fabric8.kubernetes.api.model.Config.class);
+
+        assertThat(actual.getUsers()).hasSize(4);
+        assertThat(actual.getUsers().get(0).getUser().getExec().getArgs()).containsExactly("eks", "get-token", "--cluster-name", "preview");
+        assertThat(actual).usingRecursiveComparison().isEqualTo(expected);
+        assertThat(lazy.asJson(actual)).isEqualTo(eager.asJson(expected));
+    }
+
     @Test
     void failsAsJacksonDoesOnAValueOfTheWrongType() {
         for (JsonNode document : documents("""
