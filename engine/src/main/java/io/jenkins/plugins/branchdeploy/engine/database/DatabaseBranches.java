@@ -104,6 +104,18 @@ public final class DatabaseBranches {
     }
 
     /**
+     * Whether database branch {@code name} is a schema in the admin connection's database (the schema
+     * strategy) rather than a database of its own.
+     */
+    public boolean isSchema(String name) {
+        try (Connection session = openAdmin()) {
+            return DatabaseCatalog.schemaOwner(session, name) != null;
+        } catch (SQLException e) {
+            throw SqlFailure.of("reading the catalog for database branch " + name, e, admin);
+        }
+    }
+
+    /**
      * Drops the environment's database or schema and its role, ending their sessions first. What does
      * not exist counts as dropped; a database or schema of that name not owned by the environment's
      * role is refused.

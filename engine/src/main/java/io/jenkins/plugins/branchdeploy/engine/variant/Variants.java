@@ -125,6 +125,11 @@ public final class Variants {
             throw new InvalidInputException("database", "the source environment has database branch " + source.databaseBranch()
                     + ", and the variant needs a copy of its own; give the admin connection of its PostgreSQL server");
         }
+        if (databases.isSchema(source.databaseBranch())) {
+            throw new InvalidInputException("database", "the source environment's database branch " + source.databaseBranch()
+                    + " is a schema in the admin connection's database, and a variant copies a whole database; copy an "
+                    + "environment whose database branch is a database of its own (strategy template:SEED)");
+        }
         // the source's app is connected to its database, and PostgreSQL copies only a database nobody is connected to
         DatabaseStrategy.Template template = new DatabaseStrategy.Template(source.databaseBranch(), SeedConnections.TERMINATE,
                 DatabaseStrategy.DEFAULT_SEED_WAIT);

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.branchdeploy.engine.variant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.branchdeploy.engine.InvalidInputException;
 import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import io.jenkins.plugins.branchdeploy.engine.branch.BranchRef;
 import io.jenkins.plugins.branchdeploy.engine.cluster.BranchEnvironments;
@@ -15,7 +17,9 @@ import io.jenkins.plugins.branchdeploy.engine.naming.EnvironmentNames;
 import io.jenkins.plugins.branchdeploy.engine.naming.NamingPolicy;
 import io.jenkins.plugins.branchdeploy.engine.request.DeployRequest;
 import io.jenkins.plugins.branchdeploy.engine.request.SecretEntry;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -34,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A variant of an environment with a database branch gets a copy of that environment's current database, on a real PostgreSQL server. */
 @EnabledIfEnvironmentVariable(named = VariantDatabaseTest.VARIABLE, matches = ".+",
@@ -46,6 +51,9 @@ class VariantDatabaseTest {
 
     @RegisterExtension
     final SandboxEnvironments sandbox = new SandboxEnvironments(NAMING);
+
+    @TempDir
+    Path dir;
 
     private final String app = "shop" + letters();
     private final String seed = "seed_" + letters();
@@ -121,6 +129,33 @@ class VariantDatabaseTest {
             assertThat(e.isVariant()).isTrue();
             assertThat(e.databaseBranch()).isEqualTo(app + "__try_pricing_v2");
         });
+    }
+
+    @Test
+    void aSourceWhoseDatabaseBranchIsASchemaIsRefusedBeforeAnythingIsWritten() throws IOException {
+        BranchRef branch = BranchRef.of(app, "feature/cart");
+        EnvironmentNames cart = NAMING.names(branch);
+        provisioned.add(cart);
+        Path schemaSeed = Files.writeString(dir.resolve("seed.sql"), "CREATE TABLE orders (item text NOT NULL);");
+        DatabaseBranch cartDatabase = databases.provision(cart, DatabaseStrategy.parse("schema:" + schemaSeed), messages::add);
+        DeployRequest request = DeployRequest.builder(branch, Path.of("../docs/examples/shop")).variables(Map.of("IMAGE_TAG", "1.4.2"))
+                .secrets(List.of(new SecretEntry("shop-db", "password", "x"))).timeout(Duration.ofSeconds(30)).build();
+        List<SecretEntry> secrets = new ArrayList<>(request.secrets());
+        secrets.addAll(cartDatabase.secretEntries());
+        assertThat(environments.deploys().deploy(request.withDatabaseBranch(cartDatabase.name(), secrets), messages::add).succeeded()).isTrue();
+        EnvironmentNames variant = NAMING.variantNames(app, "cart-copy");
+        provisioned.add(variant);
+        sandbox.cluster().requests().clear();
+
+        assertThatThrownBy(() -> new Variants(environments).withDatabases(databases).create(VariantRequest.builder(app, "cart-copy")
+                .from("feature/cart").timeout("30s").build(), messages::add))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("database: the source environment's database branch " + cartDatabase.name() + " is a schema")
+                .hasMessageContaining("template:SEED");
+        assertThat(sandbox.cluster().requests().writes()).isEmpty();
+        assertThat(environments.inventory().find(app, variant.environment())).isEmpty();
+        assertThat(databases.isSchema(cartDatabase.name())).isTrue();
+        assertThat(databases.isSchema(mainDatabase.name())).isFalse();
     }
 
     private Map<String, String> secret(String namespace) {
