@@ -119,11 +119,9 @@ public final class EnvironmentDeploys {
             ApiCalls once = new ApiCalls(1, Duration.ZERO);
             Namespace live = once.call("read namespace " + names.namespace(), progress,
                     () -> access.client().namespaces().withName(names.namespace()).get());
-            Optional<RecordedInput> recorded = live == null ? Optional.empty() : RecordedInput.of(live);
             UnchangedCheck check = new UnchangedCheck(access.client(), once, access.owner(), names.namespace(), progress);
-            if (recorded.isEmpty() || !recorded.get().digest().equals(digest.get()) || !EnvironmentNamespace.isOwnedBy(live, access.installation())
-                    || EnvironmentNamespace.isTerminating(live) || !check.recordedReady(live)
-                    || !check.sameSecrets(EnvironmentResources.secrets(request.secrets()))) {
+            Optional<RecordedInput> recorded = check.sameInput(live, digest.get(), access.installation());
+            if (recorded.isEmpty() || !check.sameSecrets(EnvironmentResources.secrets(request.secrets()))) {
                 return Optional.empty();
             }
             RecordedInput input = recorded.get();

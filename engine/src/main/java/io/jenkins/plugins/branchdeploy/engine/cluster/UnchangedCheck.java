@@ -7,6 +7,7 @@ import io.jenkins.plugins.branchdeploy.engine.ProgressListener;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a redeploy that writes nothing needs besides the same manifests: the environment recorded
@@ -35,6 +36,20 @@ final class UnchangedCheck {
         // an environment without an owner is adopted by the first deploy of a project: that is a write
         return EnvironmentNamespace.status(live) == EnvironmentStatus.READY
                 && (owner == null || owner.equals(EnvironmentNamespace.annotation(live, ClusterContract.OWNER)));
+    }
+
+    /**
+     * What {@code live} records of its last deploy's input, when that is {@code digest} and the
+     * environment is {@code installation}'s, not being deleted, and {@linkplain #recordedReady ready}.
+     *
+     * @param live the namespace, or {@code null} when it does not exist
+     */
+    Optional<RecordedInput> sameInput(Namespace live, String digest, String installation) {
+        if (live == null || !EnvironmentNamespace.isOwnedBy(live, installation) || EnvironmentNamespace.isTerminating(live)
+                || !recordedReady(live)) {
+            return Optional.empty();
+        }
+        return RecordedInput.of(live).filter(recorded -> recorded.digest().equals(digest));
     }
 
     /** Whether the live Secrets hold what {@code secrets} would write; reads them only when there are any. */
