@@ -90,6 +90,38 @@ class BranchDeployPipelineITest {
     }
 
     @Test
+    void aRedeployGivenTheSameInputIsDecidedFromTheEnvironmentsRecord() throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition("""
+                node {
+                  %s
+                  %s
+                  withEnv(['BRANCH_NAME=feature/again', 'GIT_COMMIT=0a1b2c3d']) {
+                    branchDeploy app: 'shop', manifests: 'k8s', variables: [GREETING: 'hi'], %s
+                  }
+                }
+                """.formatted(WRITE_MANIFESTS, WRITE_SERVICE, SECRETS), true));
+        r.assertBuildStatusSuccess(r.waitForCompletion(job.scheduleBuild2(0).waitForStart()));
+        EnvironmentNames names = names(new BranchRef("shop", "feature/again", null, "0a1b2c3d"));
+        assertThat(api.namespace(names.namespace()).getMetadata().getAnnotations())
+                .containsKeys(ClusterContract.INPUT_DIGEST, ClusterContract.DEPLOY_NOTES);
+        // a fingerprint no render gives: a redeploy that rendered would find a change and apply again
+        String planted = "sha256:" + "0".repeat(64);
+        api.client().namespaces().withName(names.namespace()).edit(ns -> {
+            ns.getMetadata().getAnnotations().put(ClusterContract.FINGERPRINT, planted);
+            return ns;
+        });
+
+        WorkflowRun again = r.waitForCompletion(job.scheduleBuild2(0).waitForStart());
+
+        r.assertBuildStatusSuccess(again);
+        r.assertLogContains("Nothing changed since the last deploy of " + names.namespace() + ": nothing written", again);
+        r.assertLogContains("Service/web: LoadBalancer -> ClusterIP", again);
+        r.assertLogNotContains(DB_PASSWORD, again);
+        assertThat(api.namespace(names.namespace()).getMetadata().getAnnotations()).containsEntry(ClusterContract.FINGERPRINT, planted);
+    }
+
+    @Test
     void buildPageShowsTheExposedEnvironmentAndLinksToIt() throws Exception {
         BranchDeployConfiguration.get().setIngressClass("nginx");
         BranchDeployConfiguration.get().setTlsSecret("preview-tls");
