@@ -129,7 +129,8 @@ public final class EnvironmentDeploys {
             progress.info(DeployRun.nothingChanged(names.namespace()));
             return Optional.of(new UnchangedRedeploy(new DeployResult(names, EnvironmentNamespace.annotation(live, ClusterContract.URL),
                     EnvironmentStatus.READY, null, true, DeployRun.kindAndNames(EnvironmentNamespace.applied(live)),
-                    Map.of("check", Duration.ofNanos(System.nanoTime() - checking))), input.adjustments(), input.warnings()));
+                    Map.of("check", Duration.ofNanos(System.nanoTime() - checking))), input.adjustments(), input.warnings(),
+                    EnvironmentNamespace.annotation(live, ClusterContract.HISTORY)));
         } catch (InvalidInputException | ClusterApiException e) {
             return Optional.empty(); // the deploy that renders finds the problem again, and reports it in its own order
         }

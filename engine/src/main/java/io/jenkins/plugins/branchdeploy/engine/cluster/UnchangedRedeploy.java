@@ -9,8 +9,10 @@ import java.util.List;
  * @param result an unchanged, ready deploy with the recorded URL and resources
  * @param adjustments what the recorded deploy's rendering and shaping changed
  * @param warnings what the recorded deploy warned about
+ * @param history the deploy history on the environment ({@link ClusterContract#HISTORY}), as stored and
+ *        read with the record, or {@code null} when there is none
  */
-public record UnchangedRedeploy(DeployResult result, List<String> adjustments, List<String> warnings) {
+public record UnchangedRedeploy(DeployResult result, List<String> adjustments, List<String> warnings, String history) {
 
     public UnchangedRedeploy {
         adjustments = List.copyOf(adjustments);

@@ -113,7 +113,9 @@ public final class BranchDeployer {
                 : comparison.targetEnvironment(branch, progress).orElse(null);
         ChangeReport changes = baseline instanceof ChangeBaseline.Manifests
                 ? comparison.compare(comparison.rendered(request), baseline, request, progress) : null;
-        DeployHistory before = bookkeeping.history(branch, progress);
+        // an unchanged redeploy read the history with the record
+        DeployHistory before = prepared.unchanged() != null ? bookkeeping.history(prepared.unchanged().history(), progress)
+                : bookkeeping.history(branch, progress);
 
         Map<String, Duration> phases = new LinkedHashMap<>();
         DeployResult applied = apply(request, prepared, options, phases, progress);

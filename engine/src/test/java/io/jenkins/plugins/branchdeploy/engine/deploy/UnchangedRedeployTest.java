@@ -81,6 +81,8 @@ class UnchangedRedeployTest {
         DeployOutcome recalled = deployer.deploy(request("s3cret"), DeployOptions.NONE, progress);
         List<String> recalledMessages = List.copyOf(messages);
         assertThat(sandbox.cluster().requests().writes()).isEmpty();
+        assertThat(sandbox.cluster().requests().all()).as("the record and the history are read at once")
+                .filteredOn(r -> r.path().equals("/api/v1/namespaces/" + environments.names(branch).namespace())).hasSize(1);
 
         // as an earlier engine left it: no input digest, so the redeploy renders and compares fingerprints
         setAnnotation(ClusterContract.INPUT_DIGEST, null);
@@ -98,6 +100,7 @@ class UnchangedRedeployTest {
                 .isEqualTo(first.deploy().appliedResources()).contains("Service/shop-public", "Secret/shop-db");
         assertThat(recalled.deploy().status()).isEqualTo(rendered.deploy().status());
         assertThat(recalled.deploy().phases()).containsOnlyKeys("check");
+        assertThat(recalled.history().entries()).hasSize(1).isEqualTo(rendered.history().entries());
         assertThat(recalledMessages).isEqualTo(messages);
         assertThat(annotation(ClusterContract.INPUT_DIGEST)).as("an unchanged redeploy writes nothing").isNull();
     }
